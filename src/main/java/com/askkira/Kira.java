@@ -1,0 +1,135 @@
+package com.askkira;
+
+import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.AnswerTuning;
+import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.OfflineAnswerer;
+import com.askkira.answer.SentenceScorer;
+import com.askkira.config.KiraConfig;
+import com.askkira.corpus.Chunker;
+import com.askkira.corpus.DocumentType;
+import com.askkira.corpus.Library;
+import com.askkira.corpus.LibraryDocument;
+import com.askkira.corpus.MarkdownDocumentParser;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.Embedder;
+import com.askkira.embedding.MiniLmEmbedder;
+import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.index.IndexBuilder;
+import com.askkira.index.IndexFields;
+import com.askkira.index.KiraAnalyzer;
+import com.askkira.index.KiraIndex;
+import com.askkira.pipeline.AnswerService;
+import com.askkira.retrieval.HybridRetriever;
+import com.askkira.retrieval.RetrievalTuning;
+import com.askkira.retrieval.TermExtractor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kira wired by hand: the library, an index that matches it (built or rebuilt on the way), and the
+ * services over it. Everything that the commands and the server use is made here, once.
+ */
+public final class Kira implements AutoCloseable {
+    private final KiraConfig config;
+    private final Library library;
+    private final IndexBuilder indexBuilder;
+    private final KiraIndex index;
+    private final HybridRetriever retriever;
+    private final AnswerService answers;
+    private final String modelName;
+
+    private Kira(
+            KiraConfig config,
+            Library library,
+            IndexBuilder indexBuilder,
+            KiraIndex index,
+            HybridRetriever retriever,
+            AnswerService answers,
+            String modelName) {
+        this.config = config;
+        this.library = library;
+        this.indexBuilder = indexBuilder;
+        this.index = index;
+        this.retriever = retriever;
+        this.answers = answers;
+        this.modelName = modelName;
+    }
+
+    /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
+    public static Kira start(KiraConfig config, PrintStream log) {
+        Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
+        Embedder embedder = new MiniLmEmbedder();
+        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        Optional<String> stale = builder.staleness(library, config.indexDir());
+        if (stale.isPresent()) {
+            log.println("Building the index (" + stale.get() + ")…");
+            IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
+            log.printf("Indexed %d documents as %d chunks in %d ms.%n", report.documents(), report.chunks(), report.millis());
+        }
+        KiraIndex index = KiraIndex.open(config.indexDir());
+        HybridRetriever retriever =
+                HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
+        AbstentionWriter abstentions = abstentionWriter(library.documents());
+        AnswerTuning tuning = AnswerTuning.defaults();
+        OfflineAnswerer answerer = new OfflineAnswerer(
+                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
+                FieldClassifier.fromResources(embedder, tuning.minFieldSimilarity()),
+                abstentions,
+                tuning);
+        AnswerService answers = new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions));
+        return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
+    }
+
+    private static AbstentionWriter abstentionWriter(List<LibraryDocument> documents) {
+        List<String> articles = documents.stream()
+                .filter(d -> d.meta().type() == DocumentType.ARTICLE)
+                .map(d -> d.meta().title())
+                .toList();
+        List<String> sources = documents.stream()
+                .filter(d -> d.meta().type() == DocumentType.SOURCE)
+                .map(d -> d.meta().title())
+                .toList();
+        return new AbstentionWriter(articles, sources);
+    }
+
+    /** Rebuilds the index from the corpus and swaps it in without a restart. */
+    public IndexBuilder.BuildReport reindex() {
+        IndexBuilder.BuildReport report = indexBuilder.build(library, config.indexDir());
+        index.refresh();
+        return report;
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    public HybridRetriever retriever() {
+        return retriever;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    /** What /health reports about the open index. */
+    public Map<String, String> indexInfo() {
+        Map<String, String> data = index.commitData();
+        return Map.of(
+                "chunks", data.getOrDefault(IndexFields.COMMIT_CHUNKS, "0"),
+                "builtAt", data.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""),
+                "embedder", data.getOrDefault(IndexFields.COMMIT_EMBEDDER, ""));
+    }
+
+    public KiraConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

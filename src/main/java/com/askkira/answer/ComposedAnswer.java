@@ -1,0 +1,26 @@
+package com.askkira.answer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An answer text with {@code [n]} markers and their citations, or an abstention with its reason. */
+public record ComposedAnswer(String text, List<Citation> citations, Optional<AbstainReason> abstainReason) {
+    public ComposedAnswer {
+        citations = List.copyOf(citations);
+        if (abstainReason.isPresent() && !citations.isEmpty()) {
+            throw new IllegalArgumentException("an abstention cites nothing");
+        }
+    }
+
+    public static ComposedAnswer answered(String text, List<Citation> citations) {
+        return new ComposedAnswer(text, citations, Optional.empty());
+    }
+
+    public static ComposedAnswer abstained(String text, AbstainReason reason) {
+        return new ComposedAnswer(text, List.of(), Optional.of(reason));
+    }
+
+    public boolean abstained() {
+        return abstainReason.isPresent();
+    }
+}

@@ -1,0 +1,141 @@
+package com.askkira.answer;
+
+import com.askkira.embedding.Embedder;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.Retrieval;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The default answerer: no network, no model. It picks the sentences of the retrieved passages
+ * that best answer the question and quotes them, each followed by its {@code [n]} marker, so every
+ * sentence it writes is a sentence of the library. When no sentence is close enough in meaning it
+ * abstains instead.
+ */
+public final class OfflineAnswerer implements Answerer {
+    /** Openers that lean on the sentence before them: quoting one alone would mislead. */
+    private static final Pattern DEPENDENT_OPENER = Pattern.compile(
+            "^(This|These|That|Those|It|They|Such|However|But|Despite|In these cases|In this case|In practice|"
+                    + "As a result|Also|Otherwise|Instead)\\b.*");
+    private static final int SHORT_LEAD_WORDS = 6;
+
+    private final SentenceScorer scorer;
+    private final FieldClassifier field;
+    private final AbstentionWriter abstentions;
+    private final AnswerTuning tuning;
+
+    public OfflineAnswerer(SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, AnswerTuning tuning) {
+        this.scorer = scorer;
+        this.field = field;
+        this.abstentions = abstentions;
+        this.tuning = tuning;
+    }
+
+    @Override
+    public String modelName() {
+        return "offline-extractive";
+    }
+
+    @Override
+    public ComposedAnswer answer(String question, Retrieval retrieval) {
+        List<ScoredSentence> sentences = scorer.score(retrieval, tuning.passages());
+        Optional<ScoredSentence> best = sentences.stream().max(Comparator.comparingDouble(ScoredSentence::score));
+        if (!field.inField(retrieval.searchText())) {
+            return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());
+        }
+        double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
+        if (best.isEmpty() || bestSemantic < tuning.minSemantic()) {
+            return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
+        }
+        return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));
+    }
+
+    private List<ScoredSentence> select(List<ScoredSentence> sentences, ScoredSentence best) {
+        List<ScoredSentence> ranked = new ArrayList<>(sentences);
+        ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
+        List<ScoredSentence> chosen = new ArrayList<>(List.of(best));
+        for (ScoredSentence candidate : ranked) {
+            if (chosen.size() >= tuning.maxSentences()) {
+                break;
+            }
+            boolean strongEnough = candidate.score() >= tuning.keepRatio() * best.score()
+                    || (chosen.size() == 1 && candidate.semantic() >= tuning.minSemantic());
+            if (strongEnough && !repeats(candidate, chosen)) {
+                chosen.add(candidate);
+            }
+        }
+        return chosen;
+    }
+
+    private boolean repeats(ScoredSentence candidate, List<ScoredSentence> chosen) {
+        return chosen.stream().anyMatch(c -> c == candidate
+                || Embedder.dot(c.vector(), candidate.vector()) > tuning.redundancy());
+    }
+
+    /**
+     * Adds the sentence before a chosen one when the chosen one leans on it ("This means…") or
+     * when it is a short lead that answers outright ("In most circumstances, no.").
+     */
+    private static List<ScoredSentence> withContext(List<ScoredSentence> chosen, List<ScoredSentence> all) {
+        List<ScoredSentence> out = new ArrayList<>(chosen);
+        for (ScoredSentence s : chosen) {
+            if (s.index() == 0) {
+                continue;
+            }
+            ScoredSentence previous = all.stream()
+                    .filter(p -> p.passage() == s.passage() && p.index() == s.index() - 1)
+                    .findFirst()
+                    .orElseThrow();
+            boolean leans = DEPENDENT_OPENER.matcher(s.text()).matches();
+            boolean shortLead = previous.index() == 0 && previous.text().split("\\s+").length <= SHORT_LEAD_WORDS;
+            if ((leans || shortLead) && !out.contains(previous)) {
+                out.add(previous);
+            }
+        }
+        return out;
+    }
+
+    /** Passages in order of their best chosen sentence; sentences in the order the passage has them. */
+    private static List<List<ScoredSentence>> readingOrder(List<ScoredSentence> chosen) {
+        Map<Passage, List<ScoredSentence>> byPassage = new LinkedHashMap<>();
+        chosen.stream()
+                .sorted(Comparator.comparingDouble(ScoredSentence::score).reversed())
+                .forEach(s -> byPassage.computeIfAbsent(s.passage(), p -> new ArrayList<>()).add(s));
+        List<List<ScoredSentence>> groups = new ArrayList<>();
+        for (List<ScoredSentence> group : byPassage.values()) {
+            group.sort(Comparator.comparingInt(ScoredSentence::index));
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static ComposedAnswer compose(List<List<ScoredSentence>> groups) {
+        StringBuilder text = new StringBuilder();
+        List<Citation> citations = new ArrayList<>();
+        for (List<ScoredSentence> group : groups) {
+            int n = citations.size() + 1;
+            Passage passage = group.getFirst().passage();
+            for (ScoredSentence s : group) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append(CitationMarkers.mark(s.text(), n));
+            }
+            citations.add(Citation.of(n, passage.chunk(), quote(passage, group), group.stream().map(ScoredSentence::text).toList()));
+        }
+        return ComposedAnswer.answered(text.toString(), citations);
+    }
+
+    /** The verbatim span of the chunk from the first quoted sentence to the last. */
+    private static String quote(Passage passage, List<ScoredSentence> group) {
+        var sentences = passage.chunk().sentences();
+        int start = sentences.get(group.getFirst().index()).start();
+        int end = sentences.get(group.getLast().index()).end();
+        return passage.chunk().text().substring(start, end);
+    }
+}

@@ -1,0 +1,43 @@
+package com.askkira.answer;
+
+import com.askkira.corpus.Sentence;
+import com.askkira.embedding.Embedder;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.TermExtractor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores every sentence of the top passages against the question: meaning (embeddings computed at
+ * index time), shared rare words, and the standing of the passage it comes from.
+ */
+public final class SentenceScorer {
+    private final TermExtractor sentenceTerms;
+    private final AnswerTuning tuning;
+
+    public SentenceScorer(TermExtractor sentenceTerms, AnswerTuning tuning) {
+        this.sentenceTerms = sentenceTerms;
+        this.tuning = tuning;
+    }
+
+    public List<ScoredSentence> score(Retrieval retrieval, int passages) {
+        double questionWeight = retrieval.queryTermWeights().values().stream().mapToDouble(Double::doubleValue).sum();
+        List<ScoredSentence> scored = new ArrayList<>();
+        List<Passage> top = retrieval.passages().subList(0, Math.min(passages, retrieval.passages().size()));
+        for (int rank = 0; rank < top.size(); rank++) {
+            Passage passage = top.get(rank);
+            List<Sentence> sentences = passage.chunk().sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+                String text = sentences.get(i).text();
+                float[] vector = passage.sentenceVectors().get(i);
+                double semantic = Embedder.dot(retrieval.queryVector(), vector);
+                double matched = retrieval.matchedWeight(sentenceTerms.terms(text));
+                double lexical = questionWeight == 0 ? 0 : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
+                double score = semantic + tuning.lexicalWeight() * lexical + tuning.passageWeight() * passage.score();
+                scored.add(new ScoredSentence(passage, rank, i, text, vector, semantic, lexical, score));
+            }
+        }
+        return scored;
+    }
+}

@@ -1,0 +1,123 @@
+package com.askkira.cli;
+
+import com.askkira.Kira;
+import com.askkira.config.KiraConfig;
+import com.askkira.corpus.Chunker;
+import com.askkira.corpus.Library;
+import com.askkira.corpus.MarkdownDocumentParser;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.MiniLmEmbedder;
+import com.askkira.http.KiraServer;
+import com.askkira.index.IndexBuilder;
+import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.SearchResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar ask-kira.jar COMMAND}. Configuration comes from KIRA_* environment variables. */
+@Command(
+        name = "ask-kira",
+        mixinStandardHelpOptions = true,
+        version = "Ask Kira 0.1",
+        description = "Grounded, cited answers from the Ask Kira library. Configure with KIRA_* environment variables.",
+        subcommands = {
+            KiraCommand.Serve.class,
+            KiraCommand.Index.class,
+            KiraCommand.Ask.class,
+            KiraCommand.Search.class
+        })
+public final class KiraCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start the HTTP API (builds the index first when it is missing or stale).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            long start = System.nanoTime();
+            KiraConfig config = KiraConfig.fromEnvironment();
+            try (Kira kira = Kira.start(config, System.out)) {
+                KiraServer server = new KiraServer(
+                        kira.answers(), () -> health(kira), new ObjectMapper(), config.rateLimitPerMinute());
+                var app = server.create().start(config.port());
+                System.out.printf(
+                        "Kira is answering on http://localhost:%d (model: %s), ready in %d ms.%n",
+                        app.port(), kira.modelName(), (System.nanoTime() - start) / 1_000_000);
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    app.stop();
+                    stopped.countDown();
+                }));
+                stopped.await();
+            }
+            return 0;
+        }
+
+        private static Map<String, Object> health(Kira kira) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "ok");
+            body.put("model", kira.modelName());
+            body.put("index", kira.indexInfo());
+            return body;
+        }
+    }
+
+    @Command(name = "index", mixinStandardHelpOptions = true, description = "Build index/ from corpus/.")
+    static final class Index implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            KiraConfig config = KiraConfig.fromEnvironment();
+            Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
+            IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), new MiniLmEmbedder());
+            IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
+            System.out.printf(
+                    "Indexed %d documents as %d chunks into %s in %d ms.%n",
+                    report.documents(), report.chunks(), config.indexDir(), report.millis());
+            return 0;
+        }
+    }
+
+    @Command(name = "ask", mixinStandardHelpOptions = true, description = "Answer one question, with numbered sources.")
+    static final class Ask implements Callable<Integer> {
+        @Parameters(index = "0", description = "the question, in quotes")
+        String question;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
+                AnswerPrinter.print(kira.answers().answer(new AnswerRequest(question, List.of())), System.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Show the passages the answerer would see.")
+    static final class Search implements Callable<Integer> {
+        @Parameters(index = "0", description = "the query, in quotes")
+        String query;
+
+        @Option(names = "-k", description = "how many passages (1 to 20, default ${DEFAULT-VALUE})", defaultValue = "5")
+        int k;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
+                int rank = 1;
+                for (SearchResult r : kira.answers().search(query, k)) {
+                    System.out.printf("%d. %.3f  %s — %s%n   %s%n   %s%n%n", rank++, r.score(), r.title(), r.section(), r.url(), r.text());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The command line: serve, index, ask, search. */
+package com.askkira.cli;

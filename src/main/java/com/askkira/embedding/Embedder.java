@@ -1,0 +1,23 @@
+package com.askkira.embedding;
+
+import java.util.List;
+
+/** Turns text into unit-length vectors, so that a dot product is the cosine similarity. */
+public interface Embedder {
+    /** Names the model; an index built with another model is rebuilt. */
+    String name();
+
+    int dimension();
+
+    float[] embed(String text);
+
+    List<float[]> embedAll(List<String> texts);
+
+    static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,169 @@
+package com.askkira.http;
+
+import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.SearchResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of Kira. Handlers parse, call a service and write JSON; every failure is an
+ * exception mapped to the contract's error body in {@link #mapErrors}. Logs carry method, path,
+ * status and time, never a question, a query string or a body.
+ */
+public final class KiraServer {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
+
+    private final AnswerService answers;
+    private final Supplier<Map<String, Object>> health;
+    private final ObjectMapper json;
+    private final RequestParser parser;
+    private final RateLimiter rateLimiter;
+
+    public KiraServer(AnswerService answers, Supplier<Map<String, Object>> health, ObjectMapper json, int rateLimitPerMinute) {
+        this.answers = answers;
+        this.health = health;
+        this.json = json;
+        this.parser = new RequestParser(json);
+        this.rateLimiter = new RateLimiter(rateLimitPerMinute, Clock.systemUTC());
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.requestLogger.http((ctx, ms) ->
+                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+            });
+            config.routes.get("/health", ctx -> ctx.json(health.get()));
+            config.routes.post("/v1/answers", this::answer);
+            config.routes.get("/v1/search", this::search);
+            mapErrors(config);
+        });
+    }
+
+    private void answer(Context ctx) {
+        AnswerRequest request = parser.answerRequest(jsonBody(ctx));
+        long wait = rateLimiter.acquire(clientKey(ctx));
+        if (wait > 0) {
+            throw new HttpError(429, "rate_limited", "Too many questions; try again in " + wait + " s.", wait);
+        }
+        ctx.json(answers.answer(request));
+    }
+
+    private void search(Context ctx) {
+        int k = intParam(ctx, "k", 5, 1, 20);
+        List<SearchResult> results = answers.search(ctx.queryParam("q"), k);
+        ctx.json(Map.of("results", results));
+    }
+
+    /** The body of a JSON POST, refused before parsing when it is not JSON or too large. */
+    private static byte[] jsonBody(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+        }
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new KiraException.InvalidRequest("the body could not be read");
+        }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "payload_too_large", "The body is over " + MAX_BODY_BYTES / 1024 + " KiB.");
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new KiraException.InvalidRequest("'" + name + "' must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** The API key when one is sent, else the client's address. */
+    private static String clientKey(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            return "key:" + auth.substring(7).strip();
+        }
+        String key = ctx.header("X-Api-Key");
+        return key != null && !key.isBlank() ? "key:" + key.strip() : "ip:" + ctx.ip();
+    }
+
+    private static void mapErrors(io.javalin.config.JavalinConfig config) {
+        config.routes.exception(HttpError.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
+        config.routes.exception(KiraException.InvalidRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+        config.routes.exception(KiraException.ModelUnavailable.class, (e, ctx) ->
+                error(ctx, 503, "model_unavailable", e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal_error", "Something went wrong on our side. Please try again.");
+        });
+        // Javalin's own 404/405 (no route, wrong method) get the contract's body too.
+        config.routes.error(404, ctx -> {
+            if (!isErrorBody(ctx)) {
+                error(ctx, 404, HttpError.notFound().code(), HttpError.notFound().getMessage());
+            }
+        });
+        config.routes.error(405, ctx -> {
+            if (!isErrorBody(ctx)) {
+                error(ctx, 405, HttpError.methodNotAllowed().code(), HttpError.methodNotAllowed().getMessage());
+            }
+        });
+        config.routes.error(413, ctx -> {
+            if (!isErrorBody(ctx)) {
+                error(ctx, 413, "payload_too_large", tooLarge().getMessage());
+            }
+        });
+    }
+
+    private static boolean isErrorBody(Context ctx) {
+        return "true".equals(ctx.attribute("kira.error"));
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.attribute("kira.error", "true");
+        ctx.status(status).json(ErrorBody.of(code, message));
+    }
+}

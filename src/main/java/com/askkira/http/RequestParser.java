@@ -1,0 +1,81 @@
+package com.askkira.http;
+
+import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.KiraException;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a JSON body into a request, strictly: a number where text belongs is an error, not text,
+ * and every message says which field is wrong.
+ */
+final class RequestParser {
+    private final ObjectMapper json;
+
+    RequestParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    AnswerRequest answerRequest(byte[] body) {
+        JsonNode root = object(body);
+        JsonNode question = root.get("question");
+        if (question == null || question.isNull()) {
+            throw new KiraException.InvalidRequest("'question' is required");
+        }
+        if (!question.isTextual()) {
+            throw new KiraException.InvalidRequest("'question' must be a string");
+        }
+        return new AnswerRequest(question.textValue(), history(root.get("history")));
+    }
+
+    JsonNode object(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new KiraException.InvalidRequest("the body is not valid JSON");
+        } catch (java.io.IOException e) {
+            throw new KiraException.InvalidRequest("the body could not be read");
+        }
+        if (root == null || !root.isObject()) {
+            throw new KiraException.InvalidRequest("the body must be a JSON object");
+        }
+        return root;
+    }
+
+    private static List<Turn> history(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new KiraException.InvalidRequest("'history' must be an array of {role, content} turns");
+        }
+        if (node.size() > AnswerRequest.MAX_TURNS) {
+            throw new KiraException.InvalidRequest(
+                    "'history' has " + node.size() + " turns; the limit is " + AnswerRequest.MAX_TURNS);
+        }
+        List<Turn> turns = new ArrayList<>();
+        for (JsonNode turn : node) {
+            JsonNode role = turn.get("role");
+            JsonNode content = turn.get("content");
+            if (!turn.isObject() || role == null || !role.isTextual() || content == null || !content.isTextual()) {
+                throw new KiraException.InvalidRequest("each 'history' turn needs a string 'role' and 'content'");
+            }
+            turns.add(new Turn(role(role.textValue()), content.textValue()));
+        }
+        return turns;
+    }
+
+    private static Turn.Role role(String role) {
+        return switch (role.toLowerCase(Locale.ROOT)) {
+            case "user" -> Turn.Role.USER;
+            case "assistant" -> Turn.Role.ASSISTANT;
+            default -> throw new KiraException.InvalidRequest("a 'history' role is 'user' or 'assistant'");
+        };
+    }
+}

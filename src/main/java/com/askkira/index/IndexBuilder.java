@@ -1,0 +1,134 @@
+package com.askkira.index;
+
+import com.askkira.corpus.Chunk;
+import com.askkira.corpus.Chunker;
+import com.askkira.corpus.Library;
+import com.askkira.corpus.LibraryDocument;
+import com.askkira.corpus.Sentence;
+import com.askkira.embedding.Embedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/** Builds the index from the library: chunks, their analysed fields, and their embeddings. */
+public final class IndexBuilder {
+    private final Chunker chunker;
+    private final Embedder embedder;
+
+    public IndexBuilder(Chunker chunker, Embedder embedder) {
+        this.chunker = chunker;
+        this.embedder = embedder;
+    }
+
+    /** What a build wrote. */
+    public record BuildReport(int documents, int chunks, long millis) {}
+
+    public List<Chunk> chunks(Library library) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (LibraryDocument document : library.documents()) {
+            chunks.addAll(chunker.chunk(document));
+        }
+        return chunks;
+    }
+
+    /**
+     * Replaces the index in {@code indexDir} in one commit. Readers open on the old commit keep
+     * working; a {@link KiraIndex#refresh()} swaps them to the new one.
+     */
+    public BuildReport build(Library library, Path indexDir) {
+        long start = System.nanoTime();
+        String fingerprint = library.fingerprint();
+        List<LibraryDocument> documents = library.documents();
+        List<Chunk> chunks = new ArrayList<>();
+        documents.forEach(d -> chunks.addAll(chunker.chunk(d)));
+
+        List<float[]> chunkVectors = embedder.embedAll(chunks.stream().map(IndexBuilder::embeddingText).toList());
+        List<String> sentences = chunks.stream()
+                .flatMap(c -> c.sentences().stream())
+                .map(Sentence::text)
+                .toList();
+        List<float[]> sentenceVectors = embedder.embedAll(sentences);
+
+        try {
+            Files.createDirectories(indexDir);
+            try (Directory dir = FSDirectory.open(indexDir);
+                    IndexWriter writer = new IndexWriter(dir, writerConfig())) {
+                int next = 0;
+                for (int i = 0; i < chunks.size(); i++) {
+                    Chunk chunk = chunks.get(i);
+                    int count = chunk.sentences().size();
+                    writer.addDocument(ChunkCodec.toDocument(
+                            chunk, chunkVectors.get(i), sentenceVectors.subList(next, next + count)));
+                    next += count;
+                }
+                writer.setLiveCommitData(Map.of(
+                                IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION,
+                                IndexFields.COMMIT_CORPUS, fingerprint,
+                                IndexFields.COMMIT_EMBEDDER, embedder.name(),
+                                IndexFields.COMMIT_BUILT_AT, Instant.now().toString(),
+                                IndexFields.COMMIT_CHUNKS, Integer.toString(chunks.size()))
+                        .entrySet());
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write index " + indexDir, e);
+        }
+        return new BuildReport(documents.size(), chunks.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Why the index in {@code indexDir} must be rebuilt, or empty when it matches the library. */
+    public Optional<String> staleness(Library library, Path indexDir) {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!Files.isDirectory(indexDir) || !DirectoryReader.indexExists(dir)) {
+                return Optional.of("no index yet");
+            }
+            Map<String, String> data = KiraIndex.commitData(dir);
+            if (!IndexFields.SCHEMA_VERSION.equals(data.get(IndexFields.COMMIT_SCHEMA))) {
+                return Optional.of("index schema changed");
+            }
+            if (!embedder.name().equals(data.get(IndexFields.COMMIT_EMBEDDER))) {
+                return Optional.of("embedding model changed");
+            }
+            if (!library.fingerprint().equals(data.get(IndexFields.COMMIT_CORPUS))) {
+                return Optional.of("corpus changed since the index was built");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("index unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The heading path travels with the text: a chunk is found by what its section is about. */
+    static String embeddingText(Chunk chunk) {
+        return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
+    }
+
+    private static IndexWriterConfig writerConfig() {
+        Analyzer words = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
+            }
+        };
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(KiraAnalyzer.forIndexing(), Map.of(IndexFields.SPELL, words));
+        return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    }
+}

@@ -1,0 +1,92 @@
+package com.askkira.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The index held open read-only. Searches borrow a searcher from a {@link SearcherManager}; after
+ * a rebuild, {@link #refresh()} swaps in the new commit while searches in flight finish on the old.
+ */
+public final class KiraIndex implements AutoCloseable {
+    private final Directory directory;
+    private final SearcherManager searchers;
+
+    private KiraIndex(Directory directory, SearcherManager searchers) {
+        this.directory = directory;
+        this.searchers = searchers;
+    }
+
+    public static KiraIndex open(Path indexDir) {
+        try {
+            Directory directory = FSDirectory.open(indexDir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new IllegalStateException("no index in " + indexDir.toAbsolutePath() + "; run 'index' first");
+            }
+            return new KiraIndex(directory, new SearcherManager(directory, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open index " + indexDir, e);
+        }
+    }
+
+    /** Work with a searcher that stays valid for the whole call, even across a swap. */
+    public <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("index read failed", e);
+        }
+    }
+
+    /** Picks up the newest commit (after a rebuild) for the searches that start from now on. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("index refresh failed", e);
+        }
+    }
+
+    /** The chunk stored as document {@code docId} of the searcher's reader. */
+    public static IndexedChunk chunkAt(IndexSearcher searcher, int docId) throws IOException {
+        return ChunkCodec.fromDocument(searcher.storedFields().document(docId));
+    }
+
+    public Map<String, String> commitData() {
+        try {
+            return commitData(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read index commit", e);
+        }
+    }
+
+    static Map<String, String> commitData(Directory directory) throws IOException {
+        return SegmentInfos.readLatestCommit(directory).getUserData();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            searchers.close();
+        }
+    }
+
+    /** A function of a searcher that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,33 @@
+package com.askkira.pipeline;
+
+import com.askkira.retrieval.Turn;
+import java.util.List;
+
+/** A question and the earlier turns of its conversation, checked against the contract's limits. */
+public record AnswerRequest(String question, List<Turn> history) {
+    public static final int MAX_QUESTION_CHARS = 1_000;
+    public static final int MAX_TURNS = 20;
+    public static final int MAX_TURN_CHARS = 4_000;
+
+    public AnswerRequest {
+        if (question == null || question.isBlank()) {
+            throw new KiraException.InvalidRequest("'question' is required and must not be empty");
+        }
+        question = question.strip();
+        if (question.length() > MAX_QUESTION_CHARS) {
+            throw new KiraException.InvalidRequest(
+                    "'question' is " + question.length() + " characters; the limit is " + MAX_QUESTION_CHARS);
+        }
+        history = history == null ? List.of() : List.copyOf(history);
+        if (history.size() > MAX_TURNS) {
+            throw new KiraException.InvalidRequest(
+                    "'history' has " + history.size() + " turns; the limit is " + MAX_TURNS);
+        }
+        for (Turn turn : history) {
+            if (turn.content().length() > MAX_TURN_CHARS) {
+                throw new KiraException.InvalidRequest(
+                        "a 'history' turn is over " + MAX_TURN_CHARS + " characters");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.askkira.pipeline;
+
+import com.askkira.answer.AbstainReason;
+import com.askkira.answer.Citation;
+import com.askkira.guard.GuardCheck;
+import com.askkira.guard.Verdict;
+import com.askkira.safety.Safety;
+import java.util.List;
+
+/** The response of POST /v1/answers, field for field as api-v1.md fixes it. */
+public record AnswerResponse(
+        String id,
+        String answer,
+        List<Citation> citations,
+        boolean abstained,
+        AbstainReason abstainReason,
+        Safety safety,
+        Guardrail guardrail,
+        String model,
+        boolean degraded,
+        Timings timingsMs) {
+
+    public AnswerResponse {
+        citations = List.copyOf(citations);
+    }
+
+    /** The {@code guardrail} block: the verdict and each check. */
+    public record Guardrail(Verdict verdict, List<GuardCheck> checks) {
+        public Guardrail {
+            checks = List.copyOf(checks);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.askkira.pipeline;
+
+import com.askkira.answer.Answerer;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.guard.GuardResult;
+import com.askkira.guard.Guardrail;
+import com.askkira.retrieval.HybridRetriever;
+import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.safety.Safety;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Answers one question: retrieve the passages, write the answer, guard it, time each step. */
+public final class AnswerService {
+    /** Passages handed to the answerer. */
+    static final int PASSAGES = 6;
+
+    private final HybridRetriever retriever;
+    private final Answerer answerer;
+    private final Guardrail guardrail;
+    private final SecureRandom random = new SecureRandom();
+
+    public AnswerService(HybridRetriever retriever, Answerer answerer, Guardrail guardrail) {
+        this.retriever = retriever;
+        this.answerer = answerer;
+        this.guardrail = guardrail;
+    }
+
+    public AnswerResponse answer(AnswerRequest request) {
+        long start = System.nanoTime();
+        Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
+        long retrieved = System.nanoTime();
+        ComposedAnswer draft = answerer.answer(request.question(), retrieval);
+        long generated = System.nanoTime();
+        GuardResult guarded = guardrail.check(request.question(), draft, retrieval);
+        long done = System.nanoTime();
+        ComposedAnswer answer = guarded.answer();
+        return new AnswerResponse(
+                newId(),
+                answer.text(),
+                answer.citations(),
+                answer.abstained(),
+                answer.abstainReason().orElse(null),
+                Safety.none(),
+                new AnswerResponse.Guardrail(guarded.verdict(), guarded.checks()),
+                answerer.modelName(),
+                false,
+                Timings.of(start, retrieved, generated, done));
+    }
+
+    public List<SearchResult> search(String query, int k) {
+        if (query == null || query.isBlank()) {
+            throw new KiraException.InvalidRequest("'q' is required and must not be empty");
+        }
+        if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {
+            throw new KiraException.InvalidRequest("'q' is over " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
+        }
+        return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
+                .map(SearchResult::of)
+                .toList();
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return "ans_" + HexFormat.of().formatHex(bytes);
+    }
+}

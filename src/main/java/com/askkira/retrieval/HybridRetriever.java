@@ -1,0 +1,169 @@
+package com.askkira.retrieval;
+
+import com.askkira.embedding.Embedder;
+import com.askkira.index.IndexFields;
+import com.askkira.index.KiraAnalyzer;
+import com.askkira.index.KiraIndex;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * BM25 over text and headings, and nearest neighbours over chunk embeddings, fused by reciprocal
+ * rank; then one passage per section first. Both rankings see the question as resolved against
+ * the conversation and mended for spelling.
+ */
+public final class HybridRetriever {
+    private static final int CANDIDATES = 50;
+    private final RetrievalTuning tuning;
+    private final KiraIndex index;
+    private final Embedder embedder;
+    private final QueryBuilder queries;
+    private final TermExtractor queryTerms;
+    private final SpellingCorrector speller;
+    private final FollowUpResolver followUps = new FollowUpResolver();
+
+    HybridRetriever(
+            KiraIndex index, Embedder embedder, Analyzer queryAnalyzer, SpellingCorrector speller, RetrievalTuning tuning) {
+        this.index = index;
+        this.embedder = embedder;
+        this.queries = new QueryBuilder(queryAnalyzer);
+        this.queryTerms = new TermExtractor(queryAnalyzer);
+        this.speller = speller;
+        this.tuning = tuning;
+    }
+
+    /** A retriever with the query analysis (synonyms) and spelling vocabulary of the library in {@code corpusDir}. */
+    public static HybridRetriever over(KiraIndex index, Embedder embedder, Path synonymsFile, RetrievalTuning tuning) {
+        return new HybridRetriever(
+                index,
+                embedder,
+                KiraAnalyzer.forQueries(synonymsFile),
+                SpellingCorrector.knowingWordsOf(synonymsFile),
+                tuning);
+    }
+
+    public Retrieval retrieve(RetrievalQuery query, int k) {
+        return retrieve(query, k, RetrievalMode.HYBRID);
+    }
+
+    public Retrieval retrieve(RetrievalQuery query, int k, RetrievalMode mode) {
+        return index.withSearcher(searcher -> {
+            Optional<String> subject = followUps.subject(query.question(), query.history());
+            Map<String, String> fixes = speller.corrections(
+                    query.question() + " " + subject.orElse(""), searcher.getIndexReader());
+            String question = corrected(query.question(), fixes);
+            Optional<String> context = subject.map(s -> corrected(s, fixes));
+            String searchText = context.map(c -> c + " " + question).orElse(question);
+            float[] vector = embedder.embed(searchText);
+
+            List<Integer> bm25 = mode == RetrievalMode.VECTOR ? List.of() : bm25(searcher, question, context);
+            List<Integer> knn = mode == RetrievalMode.BM25 ? List.of() : nearest(searcher, vector);
+            List<Passage> passages = new ArrayList<>();
+            for (Fused f : fuse(bm25, knn)) {
+                passages.add(new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
+            }
+            List<Passage> ranked = SectionDiversifier.diversify(passages);
+            return new Retrieval(
+                    searchText,
+                    vector,
+                    termWeights(searcher, queryTerms.terms(searchText)),
+                    ranked.subList(0, Math.min(k, ranked.size())));
+        });
+    }
+
+    private List<Integer> bm25(IndexSearcher searcher, String question, Optional<String> context) throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        addFields(query, question, 1f);
+        context.ifPresent(c -> addFields(query, c, tuning.historyWeight()));
+        List<Integer> docs = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
+            docs.add(hit.doc);
+        }
+        return docs;
+    }
+
+    private void addFields(BooleanQuery.Builder query, String text, float weight) {
+        add(query, IndexFields.TEXT, text, weight);
+        add(query, IndexFields.HEADINGS, text, weight * tuning.headingBoost());
+        add(query, IndexFields.TITLE, text, weight * tuning.titleBoost());
+    }
+
+    private void add(BooleanQuery.Builder query, String field, String text, float boost) {
+        Query q = queries.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+        if (q != null && boost > 0) {
+            query.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** BM25's inverse document frequency of each term in the text field. */
+    private static Map<String, Double> termWeights(IndexSearcher searcher, Set<String> terms) throws IOException {
+        int docs = Math.max(1, searcher.getIndexReader().numDocs());
+        Map<String, Double> weights = new HashMap<>();
+        for (String term : terms) {
+            int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+            weights.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+        }
+        return weights;
+    }
+
+    private static List<Integer> nearest(IndexSearcher searcher, float[] vector) throws IOException {
+        List<Integer> docs = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES), CANDIDATES)
+                .scoreDocs) {
+            docs.add(hit.doc);
+        }
+        return docs;
+    }
+
+    private record Fused(int doc, double score, int bm25Rank, int vectorRank) {}
+
+    /** Reciprocal rank fusion, scaled so that first place in every ranking used scores 1.0. */
+    private List<Fused> fuse(List<Integer> bm25, List<Integer> knn) {
+        Map<Integer, int[]> ranks = new HashMap<>();
+        for (int i = 0; i < bm25.size(); i++) {
+            ranks.computeIfAbsent(bm25.get(i), d -> new int[2])[0] = i + 1;
+        }
+        for (int i = 0; i < knn.size(); i++) {
+            ranks.computeIfAbsent(knn.get(i), d -> new int[2])[1] = i + 1;
+        }
+        double k = tuning.rrfK();
+        double bm25Weight = bm25.isEmpty() ? 0 : tuning.bm25Weight();
+        double vectorWeight = knn.isEmpty() ? 0 : tuning.vectorWeight();
+        double best = (bm25Weight + vectorWeight) / (k + 1);
+        List<Fused> fused = new ArrayList<>();
+        ranks.forEach((doc, r) -> {
+            double score = (r[0] > 0 ? bm25Weight / (k + r[0]) : 0) + (r[1] > 0 ? vectorWeight / (k + r[1]) : 0);
+            fused.add(new Fused(doc, score / best, r[0], r[1]));
+        });
+        fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(Fused::doc));
+        return fused;
+    }
+
+    private static String corrected(String text, Map<String, String> fixes) {
+        String out = text;
+        for (Map.Entry<String, String> fix : fixes.entrySet()) {
+            out = Pattern.compile("(?i)\\b" + Pattern.quote(fix.getKey()) + "\\b")
+                    .matcher(out)
+                    .replaceAll(fix.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package com.askkira.retrieval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a search found, and how it understood the question: the text it searched for (the question
+ * resolved against history and spelling), its embedding, and its analysed terms with synonyms.
+ */
+public record Retrieval(
+        String searchText, float[] queryVector, Map<String, Double> queryTermWeights, List<Passage> passages) {
+    public Retrieval {
+        queryTermWeights = Map.copyOf(queryTermWeights);
+        passages = List.copyOf(passages);
+    }
+
+    /** Sum of the weights (inverse document frequencies) of the query terms found in {@code terms}. */
+    public double matchedWeight(Set<String> terms) {
+        double sum = 0;
+        for (String term : terms) {
+            sum += queryTermWeights.getOrDefault(term, 0.0);
+        }
+        return sum;
+    }
+}

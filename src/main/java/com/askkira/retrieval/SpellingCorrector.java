@@ -1,0 +1,81 @@
+package com.askkira.retrieval;
+
+import com.askkira.index.IndexFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Mends misspelt words ("confidentalty", "subpena") using the library's own vocabulary as the
+ * dictionary. A word is left alone when the library or the synonym map knows it, so slang that the
+ * synonym map handles is never "corrected" into something else.
+ */
+final class SpellingCorrector {
+    private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+
+    private final Set<String> knownWords;
+
+    SpellingCorrector(Set<String> knownWords) {
+        this.knownWords = Set.copyOf(knownWords);
+    }
+
+    /** A corrector that leaves alone every word of the synonym map, on either side of a rule. */
+    static SpellingCorrector knowingWordsOf(Path synonymsFile) {
+        if (!Files.exists(synonymsFile)) {
+            return new SpellingCorrector(Set.of());
+        }
+        try {
+            Set<String> words = new HashSet<>();
+            for (String line : Files.readAllLines(synonymsFile, StandardCharsets.UTF_8)) {
+                if (!line.strip().startsWith("#")) {
+                    Matcher m = WORD.matcher(line.toLowerCase(Locale.ROOT));
+                    while (m.find()) {
+                        words.add(m.group());
+                    }
+                }
+            }
+            return new SpellingCorrector(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read synonyms " + synonymsFile, e);
+        }
+    }
+
+    /** Misspelt words of {@code text} and what the library spells them as, in order of appearance. */
+    Map<String, String> corrections(String text, IndexReader reader) throws IOException {
+        Map<String, String> corrections = new LinkedHashMap<>();
+        Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (words.find()) {
+            String word = words.group();
+            if (knownWords.contains(word) || corrections.containsKey(word)) {
+                continue;
+            }
+            Term term = new Term(IndexFields.SPELL, word);
+            if (reader.docFreq(term) > 0) {
+                continue;
+            }
+            DirectSpellChecker checker = new DirectSpellChecker();
+            // One edit for short words; two only for long ones, where two edits still leave the word recognisable.
+            checker.setMaxEdits(word.length() >= 7 ? 2 : 1);
+            checker.setAccuracy(0.7f);
+            SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (suggestions.length > 0) {
+                corrections.put(word, suggestions[0].string);
+            }
+        }
+        return corrections;
+    }
+}
