@@ -5,6 +5,7 @@ import com.askkira.answer.AnswerTuning;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
+import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.DocumentType;
@@ -13,7 +14,7 @@ import com.askkira.corpus.LibraryDocument;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
-import com.askkira.embedding.MiniLmEmbedder;
+import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -62,7 +63,7 @@ public final class Kira implements AutoCloseable {
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
     public static Kira start(KiraConfig config, PrintStream log) {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
-        Embedder embedder = new MiniLmEmbedder();
+        Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
         Optional<String> stale = builder.staleness(library, config.indexDir());
         if (stale.isPresent()) {
@@ -82,6 +83,15 @@ public final class Kira implements AutoCloseable {
                 tuning);
         AnswerService answers = new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions));
         return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
+    }
+
+    /** The configured embedding model; a name Kira does not ship is a configuration error. */
+    public static Embedder embedder(KiraConfig config) {
+        try {
+            return EmbeddingModels.load(config.embeddingModel());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("KIRA_EMBEDDING_MODEL: " + e.getMessage());
+        }
     }
 
     private static AbstentionWriter abstentionWriter(List<LibraryDocument> documents) {

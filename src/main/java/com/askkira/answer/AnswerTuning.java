@@ -4,7 +4,11 @@ package com.askkira.answer;
  * The offline answerer's knobs, calibrated on the golden and abstention sets.
  *
  * @param minSemantic below this, no retrieved sentence is close enough in meaning to answer
+ * @param sureSemantic at or above this, a sentence is so close in meaning that the question is in
+ *     the library's field whatever words it uses
  * @param minFieldSimilarity below this, a question is outside the library's field
+ * @param coverageMargin how much closer (or, if negative, how much less close) the best sentence
+ *     must be to the question than the nearest generic topic of the field, for Kira to answer
  * @param keepRatio a sentence joins the answer when its score is at least this share of the best
  * @param redundancy two sentences more alike than this say the same thing; one is enough
  */
@@ -13,13 +17,15 @@ public record AnswerTuning(
         double lexicalSaturation,
         double passageWeight,
         double minSemantic,
+        double sureSemantic,
         double minFieldSimilarity,
+        double coverageMargin,
         double keepRatio,
         double redundancy,
         int maxSentences,
         int passages) {
 
     public static AnswerTuning defaults() {
-        return new AnswerTuning(0.3, 12.0, 0.2, 0.35, 0.30, 0.8, 0.85, 4, 4);
+        return new AnswerTuning(0.3, 12.0, 0.2, 0.50, 0.75, 0.53, -0.03, 0.8, 0.85, 4, 4);
     }
 }

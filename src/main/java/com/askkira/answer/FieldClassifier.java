@@ -15,21 +15,23 @@ import java.util.stream.Collectors;
 /**
  * Tells a question in the library's field (mental health, therapy, health privacy and law) from
  * one outside it, so an abstention can say "not covered yet" rather than "out of scope". A
- * question is in the field when it uses a word of the field or is close in meaning to one of the
- * field's topics; both lists are resources a writer can extend.
+ * question is in the field when it uses a word of the field, or when it is close in meaning to a
+ * topic of the field and closer to it than to any topic outside (a confidentiality clause in an
+ * NDA is legal, but not health law). The three lists are resources a writer can extend.
  */
 public final class FieldClassifier {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d']+");
 
-    private final Embedder embedder;
     private final Set<String> fieldWords;
     private final List<float[]> topics;
+    private final List<float[]> outsideTopics;
     private final double minSimilarity;
 
-    public FieldClassifier(Embedder embedder, Set<String> fieldWords, List<String> topics, double minSimilarity) {
-        this.embedder = embedder;
+    public FieldClassifier(
+            Embedder embedder, Set<String> fieldWords, List<String> topics, List<String> outsideTopics, double minSimilarity) {
         this.fieldWords = Set.copyOf(fieldWords);
-        this.topics = embedder.embedAll(topics);
+        this.topics = embedder.embedPassages(topics);
+        this.outsideTopics = embedder.embedPassages(outsideTopics);
         this.minSimilarity = minSimilarity;
     }
 
@@ -38,20 +40,28 @@ public final class FieldClassifier {
                 embedder,
                 Set.copyOf(lines("/field/words.txt")),
                 lines("/field/topics.txt"),
+                lines("/field/outside.txt"),
                 minSimilarity);
     }
 
-    public boolean inField(String question) {
+    /** Whether {@code question}, whose query embedding is {@code questionVector}, is in the field. */
+    public boolean inField(String question, float[] questionVector) {
         Matcher words = WORD.matcher(question.toLowerCase(Locale.ROOT));
         while (words.find()) {
             if (fieldWords.contains(words.group())) {
                 return true;
             }
         }
-        return closestTopic(embedder.embed(question)) >= minSimilarity;
+        double inside = closestTopic(questionVector);
+        return inside >= minSimilarity && inside >= closest(questionVector, outsideTopics);
     }
 
-    double closestTopic(float[] questionVector) {
+    /** Similarity of the question to the nearest topic of the field. */
+    public double closestTopic(float[] questionVector) {
+        return closest(questionVector, topics);
+    }
+
+    private static double closest(float[] questionVector, List<float[]> topics) {
         double best = -1;
         for (float[] topic : topics) {
             best = Math.max(best, Embedder.dot(questionVector, topic));

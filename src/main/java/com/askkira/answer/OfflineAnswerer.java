@@ -45,11 +45,15 @@ public final class OfflineAnswerer implements Answerer {
     public ComposedAnswer answer(String question, Retrieval retrieval) {
         List<ScoredSentence> sentences = scorer.score(retrieval, tuning.passages());
         Optional<ScoredSentence> best = sentences.stream().max(Comparator.comparingDouble(ScoredSentence::score));
-        if (!field.inField(retrieval.searchText())) {
+        double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
+        boolean clearlyAboutTheLibrary = bestSemantic >= tuning.sureSemantic();
+        if (!clearlyAboutTheLibrary && !field.inField(retrieval.searchText(), retrieval.queryVector())) {
             return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());
         }
-        double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
-        if (best.isEmpty() || bestSemantic < tuning.minSemantic()) {
+        // A question the library answers sits closer to some library sentence than to the field's
+        // generic topics; one about medication or costs sits closer to the topic than to any sentence.
+        boolean libraryBeatsTheField = bestSemantic - field.closestTopic(retrieval.queryVector()) >= tuning.coverageMargin();
+        if (best.isEmpty() || bestSemantic < tuning.minSemantic() || !libraryBeatsTheField) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));

@@ -6,7 +6,6 @@ import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
-import com.askkira.embedding.MiniLmEmbedder;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
@@ -78,7 +77,7 @@ public final class KiraCommand implements Runnable {
         public Integer call() {
             KiraConfig config = KiraConfig.fromEnvironment();
             Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
-            IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), new MiniLmEmbedder());
+            IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), Kira.embedder(config));
             IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
             System.out.printf(
                     "Indexed %d documents as %d chunks into %s in %d ms.%n",

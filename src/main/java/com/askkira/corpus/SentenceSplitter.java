@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "e.g.", "i.e.", "u.s.", "v.", "vs.", "cal.", "dr.", "mr.", "mrs.", "ms.", "no.", "st.", "jr.",
-            "sr.", "inc.", "ltd.", "co.", "corp.", "cf.", "al.", "approx.", "fed.", "reg.", "stat.",
-            "sec.", "ed.", "eds.", "vol.", "pp.", "p.", "ph.d.", "m.d.", "u.s.c.", "c.f.r.", "rev.",
-            "app.", "supp.", "ct.", "civ.", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "oct.",
-            "nov.", "dec.");
+            "e.g.", "i.e.", "u.s.", "v.", "vs.", "cal.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.",
+            "inc.", "ltd.", "corp.", "cf.", "al.", "approx.", "fed.", "reg.", "stat.", "ed.", "eds.",
+            "ph.d.", "m.d.", "u.s.c.", "c.f.r.", "rev.", "app.", "supp.", "ct.", "civ.", "jan.", "feb.",
+            "mar.", "apr.", "aug.", "sept.", "oct.", "nov.", "dec.");
+    /** Abbreviations only when a number follows: "No. 12" but not "No. Your therapist…". */
+    private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "p.", "pp.", "vol.", "sec.", "art.");
     private static final Pattern INITIAL = Pattern.compile("(?:^|[\\s(,])\\p{Lu}\\.$");
     private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.$");
 
@@ -26,7 +27,7 @@ public final class SentenceSplitter {
         List<int[]> spans = rawSpans(text);
         List<int[]> merged = new ArrayList<>();
         for (int[] span : spans) {
-            if (!merged.isEmpty() && endsWithAbbreviation(text, merged.getLast())) {
+            if (!merged.isEmpty() && endsWithAbbreviation(text, merged.getLast(), span)) {
                 merged.getLast()[1] = span[1];
             } else {
                 merged.add(span);
@@ -60,14 +61,16 @@ public final class SentenceSplitter {
         return spans;
     }
 
-    private static boolean endsWithAbbreviation(String text, int[] span) {
+    private static boolean endsWithAbbreviation(String text, int[] span, int[] next) {
         String piece = text.substring(span[0], span[1]).stripTrailing();
         if (!piece.endsWith(".")) {
             return false;
         }
         int lastSpace = Math.max(piece.lastIndexOf(' '), piece.lastIndexOf('('));
         String lastWord = piece.substring(lastSpace + 1).toLowerCase(Locale.ROOT);
+        boolean numberFollows = Character.isDigit(text.substring(next[0], next[1]).strip().charAt(0));
         return ABBREVIATIONS.contains(lastWord)
+                || (NUMBER_ABBREVIATIONS.contains(lastWord) && numberFollows)
                 || INITIAL.matcher(piece).find()
                 || LIST_NUMBER.matcher(piece).matches();
     }

@@ -9,9 +9,11 @@ public interface Embedder {
 
     int dimension();
 
-    float[] embed(String text);
+    /** A reader's question or search, as the model wants queries embedded. */
+    float[] embedQuery(String text);
 
-    List<float[]> embedAll(List<String> texts);
+    /** Library text (chunks, sentences, topic descriptions), embedded as passages. */
+    List<float[]> embedPassages(List<String> texts);
 
     static float dot(float[] a, float[] b) {
         float sum = 0;

@@ -24,7 +24,12 @@ import org.apache.lucene.util.BytesRef;
 final class ChunkCodec {
     private ChunkCodec() {}
 
-    static Document toDocument(Chunk chunk, float[] chunkVector, List<float[]> sentenceVectors) {
+    static Document toDocument(
+            Chunk chunk,
+            float[] chunkVector,
+            List<float[]> sentenceVectors,
+            String sectionText,
+            float[] sectionVector) {
         Document doc = new Document();
         doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
         doc.add(new StringField(DOC_SLUG, chunk.docSlug(), Field.Store.YES));
@@ -34,6 +39,8 @@ final class ChunkCodec {
         doc.add(new TextField(TITLE, chunk.title(), Field.Store.NO));
         doc.add(new TextField(SPELL, chunk.text() + "\n" + String.join("\n", chunk.headingPath()), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, chunkVector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new TextField(SECTION_TEXT, sectionText, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(SECTION_VECTOR, sectionVector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(STORED_TITLE, chunk.title()));
         doc.add(new StoredField(SECTION, chunk.section()));
         for (String heading : chunk.headingPath()) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +60,27 @@ public final class IndexBuilder {
         List<Chunk> chunks = new ArrayList<>();
         documents.forEach(d -> chunks.addAll(chunker.chunk(d)));
 
-        List<float[]> chunkVectors = embedder.embedAll(chunks.stream().map(IndexBuilder::embeddingText).toList());
+        List<float[]> chunkVectors = embedder.embedPassages(chunks.stream().map(IndexBuilder::embeddingText).toList());
         List<String> sentences = chunks.stream()
                 .flatMap(c -> c.sentences().stream())
                 .map(Sentence::text)
                 .toList();
-        List<float[]> sentenceVectors = embedder.embedAll(sentences);
+        List<float[]> sentenceVectors = embedder.embedPassages(sentences);
+        Map<String, String> sectionTexts = new HashMap<>();
+        Map<String, float[]> sectionVectors = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            sectionTexts.merge(chunk.sectionKey(), String.join(". ", chunk.headingPath()) + "\n" + chunk.text(),
+                    (a, b) -> a + "\n" + chunk.text());
+            float[] v = chunkVectors.get(i);
+            sectionVectors.merge(chunk.sectionKey(), v.clone(), (sum, x) -> {
+                for (int d = 0; d < sum.length; d++) {
+                    sum[d] += x[d];
+                }
+                return sum;
+            });
+        }
+        sectionVectors.values().forEach(IndexBuilder::normalize);
 
         try {
             Files.createDirectories(indexDir);
@@ -75,7 +91,11 @@ public final class IndexBuilder {
                     Chunk chunk = chunks.get(i);
                     int count = chunk.sentences().size();
                     writer.addDocument(ChunkCodec.toDocument(
-                            chunk, chunkVectors.get(i), sentenceVectors.subList(next, next + count)));
+                            chunk,
+                            chunkVectors.get(i),
+                            sentenceVectors.subList(next, next + count),
+                            sectionTexts.get(chunk.sectionKey()),
+                            sectionVectors.get(chunk.sectionKey())));
                     next += count;
                 }
                 writer.setLiveCommitData(Map.of(
@@ -118,6 +138,17 @@ public final class IndexBuilder {
     /** The heading path travels with the text: a chunk is found by what its section is about. */
     static String embeddingText(Chunk chunk) {
         return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
+    }
+
+    private static void normalize(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < v.length; d++) {
+            v[d] *= scale;
+        }
     }
 
     private static IndexWriterConfig writerConfig() {

@@ -11,6 +11,10 @@ public final class IndexFields {
     /** Unstemmed words of text and headings: the vocabulary that spelling correction draws on. */
     public static final String SPELL = "spell";
     public static final String VECTOR = "vector";
+    /** All the text of the chunk's section, headings included: the section as one searchable unit. */
+    public static final String SECTION_TEXT = "sectionText";
+    /** The mean of the embeddings of the section's chunks. */
+    public static final String SECTION_VECTOR = "sectionVector";
 
     // Stored for display and citation.
     public static final String ID = "id";
@@ -35,5 +39,5 @@ public final class IndexFields {
     public static final String COMMIT_CHUNKS = "kira.chunks";
 
     /** Bump when fields or analysis change, so that old indexes are rebuilt. */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "4";
 }

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -28,6 +31,11 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * type them and take effect without re-indexing.
  */
 public final class KiraAnalyzer extends Analyzer {
+    /**
+     * Snowball's English list, not Lucene's 33-word default: readers' questions are full of "my",
+     * "what", "how", "does", which otherwise make every question-shaped FAQ heading a match.
+     */
+    private static final CharArraySet STOP_WORDS = snowballStopWords();
     private final Optional<SynonymMap> synonyms;
 
     private KiraAnalyzer(Optional<SynonymMap> synonyms) {
@@ -50,7 +58,7 @@ public final class KiraAnalyzer extends Analyzer {
             stream = new SynonymGraphFilter(stream, synonyms.get(), true);
         }
         // Stop words go after synonyms, so that rules such as "take the stand" can match.
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new StopFilter(stream, STOP_WORDS);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
@@ -59,6 +67,15 @@ public final class KiraAnalyzer extends Analyzer {
         TokenStream stream = new EnglishPossessiveFilter(in);
         stream = new LowerCaseFilter(stream);
         return new ASCIIFoldingFilter(stream);
+    }
+
+    private static CharArraySet snowballStopWords() {
+        try (Reader reader = IOUtils.getDecodingReader(
+                SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+            return WordlistLoader.getSnowballWordSet(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene's English stop words are missing", e);
+        }
     }
 
     private static SynonymMap loadSynonyms(Path file) {

@@ -72,12 +72,19 @@ public final class HybridRetriever {
             String question = corrected(query.question(), fixes);
             Optional<String> context = subject.map(s -> corrected(s, fixes));
             String searchText = context.map(c -> c + " " + question).orElse(question);
-            float[] vector = embedder.embed(searchText);
+            float[] vector = embedder.embedQuery(searchText);
 
-            List<Integer> bm25 = mode == RetrievalMode.VECTOR ? List.of() : bm25(searcher, question, context);
-            List<Integer> knn = mode == RetrievalMode.BM25 ? List.of() : nearest(searcher, vector);
+            boolean lexical = mode != RetrievalMode.VECTOR;
+            boolean semantic = mode != RetrievalMode.BM25;
+            List<Ranking> rankings = List.of(
+                    new Ranking(lexical ? bm25(searcher, question, context) : List.of(), tuning.bm25Weight()),
+                    new Ranking(semantic ? nearest(searcher, vector, IndexFields.VECTOR) : List.of(), tuning.vectorWeight()),
+                    new Ranking(lexical ? sectionBm25(searcher, searchText) : List.of(), tuning.sectionBm25Weight()),
+                    new Ranking(
+                            semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
+                            tuning.sectionVectorWeight()));
             List<Passage> passages = new ArrayList<>();
-            for (Fused f : fuse(bm25, knn)) {
+            for (Fused f : fuse(rankings)) {
                 passages.add(new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             List<Passage> ranked = SectionDiversifier.diversify(passages);
@@ -96,6 +103,17 @@ public final class HybridRetriever {
         List<Integer> docs = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
             docs.add(hit.doc);
+        }
+        return docs;
+    }
+
+    private List<Integer> sectionBm25(IndexSearcher searcher, String text) throws IOException {
+        Query q = queries.createBooleanQuery(IndexFields.SECTION_TEXT, text, BooleanClause.Occur.SHOULD);
+        List<Integer> docs = new ArrayList<>();
+        if (q != null) {
+            for (ScoreDoc hit : searcher.search(q, CANDIDATES).scoreDocs) {
+                docs.add(hit.doc);
+            }
         }
         return docs;
     }
@@ -124,10 +142,9 @@ public final class HybridRetriever {
         return weights;
     }
 
-    private static List<Integer> nearest(IndexSearcher searcher, float[] vector) throws IOException {
+    private static List<Integer> nearest(IndexSearcher searcher, float[] vector, String field) throws IOException {
         List<Integer> docs = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, CANDIDATES), CANDIDATES)
-                .scoreDocs) {
+        for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(field, vector, CANDIDATES), CANDIDATES).scoreDocs) {
             docs.add(hit.doc);
         }
         return docs;
@@ -135,24 +152,29 @@ public final class HybridRetriever {
 
     private record Fused(int doc, double score, int bm25Rank, int vectorRank) {}
 
+    /** One ranking of documents, best first, and its weight in the fusion. */
+    private record Ranking(List<Integer> docs, double weight) {}
+
     /** Reciprocal rank fusion, scaled so that first place in every ranking used scores 1.0. */
-    private List<Fused> fuse(List<Integer> bm25, List<Integer> knn) {
+    private List<Fused> fuse(List<Ranking> rankings) {
         Map<Integer, int[]> ranks = new HashMap<>();
-        for (int i = 0; i < bm25.size(); i++) {
-            ranks.computeIfAbsent(bm25.get(i), d -> new int[2])[0] = i + 1;
+        double best = 0;
+        for (int r = 0; r < rankings.size(); r++) {
+            List<Integer> docs = rankings.get(r).docs();
+            for (int i = 0; i < docs.size(); i++) {
+                ranks.computeIfAbsent(docs.get(i), d -> new int[rankings.size()])[r] = i + 1;
+            }
+            best += docs.isEmpty() ? 0 : rankings.get(r).weight() / (tuning.rrfK() + 1);
         }
-        for (int i = 0; i < knn.size(); i++) {
-            ranks.computeIfAbsent(knn.get(i), d -> new int[2])[1] = i + 1;
-        }
-        double k = tuning.rrfK();
-        double bm25Weight = bm25.isEmpty() ? 0 : tuning.bm25Weight();
-        double vectorWeight = knn.isEmpty() ? 0 : tuning.vectorWeight();
-        double best = (bm25Weight + vectorWeight) / (k + 1);
         List<Fused> fused = new ArrayList<>();
-        ranks.forEach((doc, r) -> {
-            double score = (r[0] > 0 ? bm25Weight / (k + r[0]) : 0) + (r[1] > 0 ? vectorWeight / (k + r[1]) : 0);
-            fused.add(new Fused(doc, score / best, r[0], r[1]));
-        });
+        for (Map.Entry<Integer, int[]> e : ranks.entrySet()) {
+            int[] r = e.getValue();
+            double score = 0;
+            for (int i = 0; i < r.length; i++) {
+                score += r[i] > 0 ? rankings.get(i).weight() / (tuning.rrfK() + r[i]) : 0;
+            }
+            fused.add(new Fused(e.getKey(), best == 0 ? 0 : score / best, r[0], r[1]));
+        }
         fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparingInt(Fused::doc));
         return fused;
     }

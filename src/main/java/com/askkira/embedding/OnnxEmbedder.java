@@ -3,41 +3,43 @@ package com.askkira.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 
-/** all-MiniLM-L6-v2 (quantised), run in-process by ONNX Runtime from LangChain4j's jar. */
-public final class MiniLmEmbedder implements Embedder {
+/**
+ * An embedding model run in-process by ONNX Runtime from a LangChain4j jar. Some models are
+ * trained to embed a search query with an instruction in front of it; passages never get one.
+ */
+final class OnnxEmbedder implements Embedder {
     private static final int BATCH = 64;
 
+    private final String name;
     private final EmbeddingModel model;
+    private final String queryInstruction;
 
-    public MiniLmEmbedder() {
-        this(new AllMiniLmL6V2QuantizedEmbeddingModel());
-    }
-
-    MiniLmEmbedder(EmbeddingModel model) {
+    OnnxEmbedder(String name, EmbeddingModel model, String queryInstruction) {
+        this.name = name;
         this.model = model;
+        this.queryInstruction = queryInstruction;
     }
 
     @Override
     public String name() {
-        return "all-minilm-l6-v2-q";
+        return name;
     }
 
     @Override
     public int dimension() {
-        return 384;
+        return model.dimension();
     }
 
     @Override
-    public float[] embed(String text) {
-        return normalized(model.embed(text).content());
+    public float[] embedQuery(String text) {
+        return normalized(model.embed(queryInstruction + text).content());
     }
 
     @Override
-    public List<float[]> embedAll(List<String> texts) {
+    public List<float[]> embedPassages(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()

@@ -1,0 +1,37 @@
+package com.askkira;
+
+import com.askkira.config.KiraConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One Kira over the real corpus for the whole test run, with its index built in a temporary
+ * folder: tests read it, none writes it.
+ */
+public final class TestKira {
+    private static Kira kira;
+
+    private TestKira() {}
+
+    public static synchronized Kira shared() {
+        if (kira == null) {
+            kira = Kira.start(config(), new PrintStream(PrintStream.nullOutputStream()));
+        }
+        return kira;
+    }
+
+    public static KiraConfig config() {
+        try {
+            Path index = Files.createTempDirectory("kira-test-index");
+            return KiraConfig.fromEnvironment(Map.of(
+                    "KIRA_CORPUS_DIR", Path.of("corpus").toAbsolutePath().toString(),
+                    "KIRA_INDEX_DIR", index.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

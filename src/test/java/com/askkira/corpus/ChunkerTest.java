@@ -1,0 +1,95 @@
+package com.askkira.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkerTest {
+    private final MarkdownDocumentParser parser = new MarkdownDocumentParser();
+    private final Chunker chunker = new Chunker(new SentenceSplitter());
+
+    private List<Chunk> chunksOf(String resource) throws IOException {
+        try (var in = getClass().getResourceAsStream(resource)) {
+            return chunker.chunk(parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    private List<Chunk> articleChunks() throws IOException {
+        String text = Files.readString(Path.of("corpus/confidentiality-in-therapy.md"));
+        return chunker.chunk(parser.parse(text));
+    }
+
+    @Test
+    void should_give_each_faq_question_its_own_section_and_anchor() throws IOException {
+        List<Chunk> chunks = chunksOf("/corpus-tiny/tiny-article.md");
+        Chunk faq = chunks.stream().filter(c -> c.section().equals("Can my boss see my notes?")).findFirst().orElseThrow();
+        assertThat(faq.headingPath()).containsExactly("Frequently Asked Questions", "Can my boss see my notes?");
+        assertThat(faq.id()).isEqualTo("tiny-article#can-my-boss-see-my-notes-0");
+        assertThat(faq.url()).isEqualTo("/articles/tiny-article#can-my-boss-see-my-notes");
+    }
+
+    @Test
+    void should_keep_each_bullet_whole_with_its_bold_lead() throws IOException {
+        List<Chunk> chunks = chunksOf("/corpus-tiny/tiny-article.md");
+        String bullet = "Court orders: A judge can order records released. A subpoena alone is not enough.";
+        assertThat(chunks).anySatisfy(c -> assertThat(c.text()).contains(bullet));
+    }
+
+    @Test
+    void should_never_let_a_chunk_span_two_headings() throws IOException {
+        for (Chunk chunk : articleChunks()) {
+            assertThat(chunk.text()).doesNotContain("##");
+            assertThat(chunk.id()).startsWith(chunk.docSlug() + "#" + Anchors.of(chunk.section()) + "-");
+        }
+    }
+
+    @Test
+    void should_cut_chunks_only_at_sentence_ends_and_within_the_word_budget() throws IOException {
+        for (Chunk chunk : articleChunks()) {
+            assertThat(chunk.wordCount()).isLessThanOrEqualTo(Chunker.MAX_WORDS + 60);
+            assertThat(chunk.sentences()).isNotEmpty();
+            Sentence last = chunk.sentences().getLast();
+            assertThat(chunk.text().substring(last.end()).strip()).isEmpty();
+            assertThat(last.text()).matches("(?s).*[.?!:)\"”]$");
+        }
+    }
+
+    @Test
+    void should_keep_every_mandatory_exception_bullet_with_its_lead() throws IOException {
+        List<Chunk> chunks = articleChunks();
+        for (String lead : List.of(
+                "Imminent danger to self:",
+                "Court orders and valid subpoenas:",
+                "Mandatory reporting of child abuse or neglect:",
+                "Workers' compensation claims:")) {
+            assertThat(chunks).filteredOn(c -> c.text().contains(lead)).singleElement().satisfies(c -> {
+                int at = c.text().indexOf(lead);
+                assertThat(at == 0 || c.text().charAt(at - 1) == '\n').as("lead starts its line").isTrue();
+            });
+        }
+    }
+
+    @Test
+    void should_give_the_same_ids_on_every_run() throws IOException {
+        List<String> first = articleChunks().stream().map(Chunk::id).toList();
+        List<String> second = articleChunks().stream().map(Chunk::id).toList();
+        assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
+        assertThat(first).contains(
+                "confidentiality-in-therapy#can-my-employer-access-my-therapy-records-0",
+                "confidentiality-in-therapy#mandatory-exceptions-when-therapists-must-disclose-0");
+    }
+
+    @Test
+    void should_record_sentence_offsets_that_point_into_the_chunk_text() throws IOException {
+        for (Chunk chunk : articleChunks()) {
+            for (Sentence s : chunk.sentences()) {
+                assertThat(chunk.text().substring(s.start(), s.end())).isEqualTo(s.text());
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.askkira.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SentenceSplitterTest {
+    private final SentenceSplitter splitter = new SentenceSplitter();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Court ruled. It was 7-2.                                                   | 2
+            Tarasoff v. Regents of the University of California, 17 Cal. 3d 425 (1976).   | 1
+            The U.S. Supreme Court recognized a privilege in Jaffee v. Redmond (1996).    | 1
+            Some states differ (e.g., California). Others do not.                         | 2
+            Knapp, S., & VandeCreek, L. (2012). Practical Ethics for Psychologists.       | 2
+            No. Your therapist cannot share it.                                           | 2
+            In most circumstances, no. Your employer cannot access your records.          | 2
+            Is it private? Yes! Mostly.                                                   | 3
+            """)
+    void should_split_sentences_without_cutting_citations_or_abbreviations(String text, int expected) {
+        assertThat(splitter.split(text)).hasSize(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            First one.  Second one.
+            A bullet lead: with a sentence. And another one.
+            """)
+    void should_give_offsets_that_point_at_each_sentence(String text) {
+        List<Sentence> sentences = splitter.split(text);
+        for (Sentence s : sentences) {
+            assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
+            assertThat(s.text()).isEqualTo(s.text().strip());
+        }
+    }
+}

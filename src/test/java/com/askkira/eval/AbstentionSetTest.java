@@ -1,0 +1,52 @@
+package com.askkira.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.AnswerResponse;
+import com.askkira.pipeline.AnswerService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Questions outside the field, in the field but not covered, and answerable ones: prints how each
+ * kind was handled. The offline answerer only has similarities to go on, so the bars are what it
+ * reaches on the held-out set, not perfection: it answers few out-of-field questions, refuses few
+ * answerable ones, and flags a good share of the gaps for the content team.
+ */
+class AbstentionSetTest {
+    private final AnswerService answers = TestKira.shared().answers();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"abstention-dev.json", "abstention-holdout.json"})
+    void should_abstain_outside_the_library_and_answer_inside_it(String file) throws IOException {
+        JsonNode root;
+        try (var in = getClass().getResourceAsStream("/golden/" + file)) {
+            root = new ObjectMapper().readTree(in);
+        }
+        Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
+        for (JsonNode q : root.get("questions")) {
+            AnswerResponse response = answers.answer(new AnswerRequest(q.get("question").asText(), List.of()));
+            String got = response.abstained() ? response.abstainReason().wireName() : "answered";
+            outcomes.computeIfAbsent(q.get("expect").asText(), k -> new TreeMap<>()).merge(got, 1, Integer::sum);
+        }
+        System.out.println("Abstention on " + file + " (expected -> what Kira did): " + outcomes);
+
+        assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.15);
+        assertThat(share(outcomes, "answered", "answered")).isGreaterThanOrEqualTo(0.90);
+        assertThat(share(outcomes, "not_covered", "not_covered")).isGreaterThanOrEqualTo(0.40);
+    }
+
+    private static double share(Map<String, Map<String, Integer>> outcomes, String expected, String got) {
+        Map<String, Integer> row = outcomes.getOrDefault(expected, Map.of());
+        int total = row.values().stream().mapToInt(Integer::intValue).sum();
+        return total == 0 ? 0 : (double) row.getOrDefault(got, 0) / total;
+    }
+}

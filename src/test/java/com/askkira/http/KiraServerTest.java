@@ -1,0 +1,205 @@
+package com.askkira.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The API over a real server on a free port, spoken to with a real HTTP client. */
+class KiraServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static Javalin app;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        app = new KiraServer(TestKira.shared().answers(), () -> Map.of("status", "ok"), JSON, 0).create().start(0);
+        base = "http://localhost:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode error = json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_answer_with_every_field_of_the_contract() throws Exception {
+        HttpResponse<String> response = post("/v1/answers", "application/json",
+                "{\"question\": \"Can my employer see my therapy records?\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("id").asText()).startsWith("ans_");
+        assertThat(body.get("answer").asText()).contains("[1]");
+        JsonNode citation = body.get("citations").get(0);
+        for (String field : new String[] {"n", "chunkId", "title", "section", "url", "quote", "type", "lastUpdated", "reviewedBy"}) {
+            assertThat(citation.hasNonNull(field)).as(field).isTrue();
+        }
+        assertThat(body.get("abstained").asBoolean()).isFalse();
+        assertThat(body.has("abstainReason")).isTrue();
+        assertThat(body.get("abstainReason").isNull()).isTrue();
+        assertThat(body.get("safety").get("crisis").isBoolean()).isTrue();
+        assertThat(body.get("guardrail").get("verdict").asText()).isEqualTo("pass");
+        assertThat(body.get("guardrail").get("checks").get(0).get("name").asText()).isEqualTo("citations-valid");
+        assertThat(body.get("model").asText()).isEqualTo("offline-extractive");
+        assertThat(body.get("degraded").asBoolean()).isFalse();
+        assertThat(body.get("timingsMs").get("total").isNumber()).isTrue();
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void should_use_history_for_a_follow_up() throws Exception {
+        HttpResponse<String> response = post("/v1/answers", "application/json", """
+                {"question": "Does that include emails?",
+                 "history": [{"role": "user", "content": "Is telehealth therapy private?"},
+                             {"role": "assistant", "content": "Clinicians should use HIPAA-compliant platforms [1]."}]}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("answer").asText().toLowerCase()).contains("email");
+    }
+
+    @Test
+    void should_abstain_with_a_reason_and_no_citations_off_topic() throws Exception {
+        JsonNode body = json(post("/v1/answers", "application/json", "{\"question\": \"How do I bake bread?\"}"));
+
+        assertThat(body.get("abstained").asBoolean()).isTrue();
+        assertThat(body.get("abstainReason").asText()).isEqualTo("out_of_scope");
+        assertThat(body.get("citations")).isEmpty();
+    }
+
+    @Test
+    void should_return_passages_best_first_from_search() throws Exception {
+        HttpResponse<String> response = get("/v1/search?q=subpoena%20therapy%20records&k=3");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode results = json(response).get("results");
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
+        for (String field : new String[] {"chunkId", "title", "section", "url", "text", "score"}) {
+            assertThat(results.get(0).has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void should_report_health() throws Exception {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{not json",
+        "[1, 2]",
+        "{}",
+        "{\"question\": \"   \"}",
+        "{\"question\": 42}",
+        "{\"question\": \"ok?\", \"history\": \"nope\"}",
+        "{\"question\": \"ok?\", \"history\": [{\"role\": \"system\", \"content\": \"x\"}]}",
+        "{\"question\": \"ok?\", \"history\": [{\"role\": \"user\"}]}"
+    })
+    void should_refuse_malformed_answer_requests_with_bad_request(String body) throws Exception {
+        assertError(post("/v1/answers", "application/json", body), 400, "bad_request");
+    }
+
+    @Test
+    void should_refuse_a_question_over_a_thousand_characters() throws Exception {
+        String question = "a".repeat(1_001);
+        assertError(post("/v1/answers", "application/json", "{\"question\": \"" + question + "\"}"), 400, "bad_request");
+    }
+
+    @Test
+    void should_refuse_more_than_twenty_turns_of_history() throws Exception {
+        String turn = "{\"role\": \"user\", \"content\": \"hi\"}";
+        String history = String.join(",", java.util.Collections.nCopies(21, turn));
+        assertError(post("/v1/answers", "application/json", "{\"question\": \"ok?\", \"history\": [" + history + "]}"),
+                400, "bad_request");
+    }
+
+    @Test
+    void should_refuse_bad_search_parameters() throws Exception {
+        assertError(get("/v1/search"), 400, "bad_request");
+        assertError(get("/v1/search?q=records&k=abc"), 400, "bad_request");
+        assertError(get("/v1/search?q=records&k=500"), 400, "bad_request");
+    }
+
+    @Test
+    void should_answer_unknown_paths_with_not_found() throws Exception {
+        assertError(get("/v1/nothing-here"), 404, "not_found");
+    }
+
+    @Test
+    void should_answer_a_wrong_method_with_method_not_allowed() throws Exception {
+        assertError(get("/v1/answers"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void should_refuse_a_body_over_64_kib() throws Exception {
+        String body = "{\"question\": \"" + "a".repeat(70_000) + "\"}";
+        assertError(post("/v1/answers", "application/json", body), 413, "payload_too_large");
+    }
+
+    @Test
+    void should_refuse_a_body_that_is_not_json() throws Exception {
+        assertError(post("/v1/answers", "text/plain", "Can my employer see my records?"), 415, "unsupported_media_type");
+        assertError(post("/v1/answers", null, "{\"question\": \"hi\"}"), 415, "unsupported_media_type");
+    }
+
+    @Test
+    void should_limit_answers_per_client_and_say_when_to_retry() throws Exception {
+        Javalin limited = new KiraServer(TestKira.shared().answers(), Map::of, JSON, 2).create().start(0);
+        try {
+            String url = "http://localhost:" + limited.port() + "/v1/answers";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Is therapy confidential?\"}"))
+                    .build();
+            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> third = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            assertError(third, 429, "rate_limited");
+            assertThat(third.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        } finally {
+            limited.stop();
+        }
+    }
+}
