@@ -10,6 +10,8 @@ package com.askkira.answer;
  * @param coverageMargin how much closer (or, if negative, how much less close) the best sentence
  *     must be to the question than the nearest generic topic of the field, for Kira to answer
  * @param keepRatio a sentence joins the answer when its score is at least this share of the best
+ * @param closeness ...and its similarity to the question is at most this much below the best's
+ * @param coherence ...and, from another passage, it is at least this similar to the best sentence
  * @param redundancy two sentences more alike than this say the same thing; one is enough
  */
 public record AnswerTuning(
@@ -21,11 +23,13 @@ public record AnswerTuning(
         double minFieldSimilarity,
         double coverageMargin,
         double keepRatio,
+        double closeness,
+        double coherence,
         double redundancy,
         int maxSentences,
         int passages) {
 
     public static AnswerTuning defaults() {
-        return new AnswerTuning(0.3, 12.0, 0.2, 0.50, 0.75, 0.53, -0.03, 0.8, 0.85, 4, 4);
+        return new AnswerTuning(0.3, 12.0, 0.2, 0.50, 0.75, 0.53, -0.03, 0.8, 0.06, 0.70, 0.85, 4, 4);
     }
 }

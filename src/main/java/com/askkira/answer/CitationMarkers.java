@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
 /** Writing and reading the {@code [n]} markers that tie a sentence to its citation. */
 public final class CitationMarkers {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
-    private static final Pattern END = Pattern.compile("([.!?…]+[\"'”’)]*)$");
+    private static final Pattern END = Pattern.compile("([.!?…]+)$");
 
     private CitationMarkers() {}
 
-    /** "…written consent." becomes "…written consent [1]." */
+    /**
+     * "…written consent." becomes "…written consent [1]."; a sentence that ends in a quotation or
+     * parenthesis keeps it whole: "…peril begins." [1]
+     */
     public static String mark(String sentence, int n) {
         String trimmed = sentence.strip();
         Matcher end = END.matcher(trimmed);

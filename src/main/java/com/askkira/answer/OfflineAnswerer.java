@@ -59,6 +59,11 @@ public final class OfflineAnswerer implements Answerer {
         return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));
     }
 
+    /**
+     * The best sentence, then others nearly as close in meaning (within {@code closeness} of it),
+     * best first. When the best stands alone, the sentence after it in its passage may join it: it
+     * usually carries the rest of the thought.
+     */
     private List<ScoredSentence> select(List<ScoredSentence> sentences, ScoredSentence best) {
         List<ScoredSentence> ranked = new ArrayList<>(sentences);
         ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
@@ -67,13 +72,28 @@ public final class OfflineAnswerer implements Answerer {
             if (chosen.size() >= tuning.maxSentences()) {
                 break;
             }
-            boolean strongEnough = candidate.score() >= tuning.keepRatio() * best.score()
-                    || (chosen.size() == 1 && candidate.semantic() >= tuning.minSemantic());
-            if (strongEnough && !repeats(candidate, chosen)) {
+            boolean closeEnough = candidate.semantic() >= best.semantic() - tuning.closeness()
+                    && candidate.score() >= tuning.keepRatio() * best.score();
+            // Near the question is not enough: it must also speak to what the best sentence speaks to.
+            boolean onTopic = candidate.passage() == best.passage()
+                    || Embedder.dot(candidate.vector(), best.vector()) >= tuning.coherence();
+            if (closeEnough && onTopic && quotable(candidate) && !repeats(candidate, chosen)) {
                 chosen.add(candidate);
             }
         }
+        if (chosen.size() == 1) {
+            sentences.stream()
+                    .filter(s -> s.passage() == best.passage() && s.index() == best.index() + 1)
+                    .filter(s -> s.semantic() >= best.semantic() - 2 * tuning.closeness() && quotable(s))
+                    .findFirst()
+                    .ifPresent(chosen::add);
+        }
         return chosen;
+    }
+
+    /** A sentence that introduces a list ("…without consent:") says nothing on its own. */
+    private static boolean quotable(ScoredSentence s) {
+        return !s.text().endsWith(":");
     }
 
     private boolean repeats(ScoredSentence candidate, List<ScoredSentence> chosen) {
@@ -83,7 +103,7 @@ public final class OfflineAnswerer implements Answerer {
 
     /**
      * Adds the sentence before a chosen one when the chosen one leans on it ("This means…") or
-     * when it is a short lead that answers outright ("In most circumstances, no.").
+     * when the best sentence follows a short lead that answers outright ("In most circumstances, no.").
      */
     private static List<ScoredSentence> withContext(List<ScoredSentence> chosen, List<ScoredSentence> all) {
         List<ScoredSentence> out = new ArrayList<>(chosen);
@@ -96,7 +116,9 @@ public final class OfflineAnswerer implements Answerer {
                     .findFirst()
                     .orElseThrow();
             boolean leans = DEPENDENT_OPENER.matcher(s.text()).matches();
-            boolean shortLead = previous.index() == 0 && previous.text().split("\\s+").length <= SHORT_LEAD_WORDS;
+            boolean shortLead = s == chosen.getFirst()
+                    && previous.index() == 0
+                    && previous.text().split("\\s+").length <= SHORT_LEAD_WORDS;
             if ((leans || shortLead) && !out.contains(previous)) {
                 out.add(previous);
             }

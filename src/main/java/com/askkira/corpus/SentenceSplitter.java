@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,7 @@ public final class SentenceSplitter {
     private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "p.", "pp.", "vol.", "sec.", "art.");
     private static final Pattern INITIAL = Pattern.compile("(?:^|[\\s(,])\\p{Lu}\\.$");
     private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.$");
+    private static final Pattern PERIOD_BEFORE_NUMBER = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(?=\\d)");
 
     public List<Sentence> split(String text) {
         List<int[]> spans = rawSpans(text);
@@ -56,9 +58,23 @@ public final class SentenceSplitter {
         List<int[]> spans = new ArrayList<>();
         int start = iterator.first();
         for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-            spans.add(new int[] {start, end});
+            splitBeforeNumbers(text, start, end, spans);
         }
         return spans;
+    }
+
+    /**
+     * The JDK never breaks before a sentence that starts with a number ("…a federal regulation. 42
+     * CFR Part 2 implements…"); break there too. Abbreviations are mended afterwards as usual.
+     */
+    private static void splitBeforeNumbers(String text, int start, int end, List<int[]> spans) {
+        Matcher m = PERIOD_BEFORE_NUMBER.matcher(text).region(start, end);
+        int from = start;
+        while (m.find()) {
+            spans.add(new int[] {from, m.start() + 1});
+            from = m.start() + 1;
+        }
+        spans.add(new int[] {from, end});
     }
 
     private static boolean endsWithAbbreviation(String text, int[] span, int[] next) {

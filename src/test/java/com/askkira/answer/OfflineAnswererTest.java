@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflineAnswererTest {
-    private static final Pattern MARKED_SENTENCE = Pattern.compile("(.+?) \\[(\\d+)]([.!?…\"'”’)]*)(?:\\s|$)");
+    private static final Pattern MARKED_SENTENCE = Pattern.compile("(.+?) \\[(\\d+)]([.!?…]*)(?:\\s|$)");
 
     private final AnswerService answers = TestKira.shared().answers();
     private final HybridRetriever retriever = TestKira.shared().retriever();

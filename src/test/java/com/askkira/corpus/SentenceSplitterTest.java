@@ -19,6 +19,9 @@ class SentenceSplitterTest {
             No. Your therapist cannot share it.                                           | 2
             In most circumstances, no. Your employer cannot access your records.          | 2
             Is it private? Yes! Mostly.                                                   | 3
+            It is a federal regulation. 42 CFR Part 2 implements a statute.               | 2
+            See section 164.512(j) of the rule. It permits disclosure.                    | 2
+            Case No. 12 was decided.                                                      | 1
             """)
     void should_split_sentences_without_cutting_citations_or_abbreviations(String text, int expected) {
         assertThat(splitter.split(text)).hasSize(expected);
