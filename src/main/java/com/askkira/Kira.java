@@ -16,6 +16,7 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
@@ -26,6 +27,7 @@ import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +109,7 @@ public final class Kira implements AutoCloseable {
     }
 
     /** Rebuilds the index from the corpus and swaps it in without a restart. */
-    public IndexBuilder.BuildReport reindex() {
+    public synchronized IndexBuilder.BuildReport reindex() {
         IndexBuilder.BuildReport report = indexBuilder.build(library, config.indexDir());
         index.refresh();
         return report;
@@ -125,13 +127,27 @@ public final class Kira implements AutoCloseable {
         return modelName;
     }
 
-    /** What /health reports about the open index. */
-    public Map<String, String> indexInfo() {
-        Map<String, String> data = index.commitData();
-        return Map.of(
-                "chunks", data.getOrDefault(IndexFields.COMMIT_CHUNKS, "0"),
-                "builtAt", data.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""),
-                "embedder", data.getOrDefault(IndexFields.COMMIT_EMBEDDER, ""));
+    /** Health and re-indexing, as the HTTP server's admin paths expose them. */
+    public KiraServer.Admin admin() {
+        return new KiraServer.Admin() {
+            @Override
+            public Map<String, Object> health() {
+                Map<String, String> data = index.commitData();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "ok");
+                body.put("model", modelName);
+                body.put("chunks", Integer.parseInt(data.getOrDefault(IndexFields.COMMIT_CHUNKS, "0")));
+                body.put("embeddingModel", data.getOrDefault(IndexFields.COMMIT_EMBEDDER, ""));
+                body.put("indexBuiltAt", data.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""));
+                return body;
+            }
+
+            @Override
+            public Map<String, Object> reindex() {
+                IndexBuilder.BuildReport report = Kira.this.reindex();
+                return Map.of("documents", report.documents(), "chunks", report.chunks(), "millis", report.millis());
+            }
+        };
     }
 
     public KiraConfig config() {

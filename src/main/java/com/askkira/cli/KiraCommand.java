@@ -11,9 +11,7 @@ import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,7 +45,10 @@ public final class KiraCommand implements Runnable {
             KiraConfig config = KiraConfig.fromEnvironment();
             try (Kira kira = Kira.start(config, System.out)) {
                 KiraServer server = new KiraServer(
-                        kira.answers(), () -> health(kira), new ObjectMapper(), config.rateLimitPerMinute());
+                        kira.answers(),
+                        kira.admin(),
+                        new ObjectMapper(),
+                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
                 var app = server.create().start(config.port());
                 System.out.printf(
                         "Kira is answering on http://localhost:%d (model: %s), ready in %d ms.%n",
@@ -60,14 +61,6 @@ public final class KiraCommand implements Runnable {
                 stopped.await();
             }
             return 0;
-        }
-
-        private static Map<String, Object> health(Kira kira) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("model", kira.modelName());
-            body.put("index", kira.indexInfo());
-            return body;
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +27,34 @@ public final class KiraServer {
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
 
     private final AnswerService answers;
-    private final Supplier<Map<String, Object>> health;
+    private final Admin admin;
     private final ObjectMapper json;
     private final RequestParser parser;
     private final RateLimiter rateLimiter;
+    private final ApiKeys apiKeys;
 
-    public KiraServer(AnswerService answers, Supplier<Map<String, Object>> health, ObjectMapper json, int rateLimitPerMinute) {
+    /** What the server reports about, and does to, the index beneath it. */
+    public interface Admin {
+        Map<String, Object> health();
+
+        /** Rebuilds the index from the corpus and swaps it in; returns what was built. */
+        Map<String, Object> reindex();
+    }
+
+    /** Limits and keys from the configuration. */
+    public record Options(int rateLimitPerMinute, List<String> apiKeys) {
+        public Options {
+            apiKeys = List.copyOf(apiKeys);
+        }
+    }
+
+    public KiraServer(AnswerService answers, Admin admin, ObjectMapper json, Options options) {
         this.answers = answers;
-        this.health = health;
+        this.admin = admin;
         this.json = json;
         this.parser = new RequestParser(json);
-        this.rateLimiter = new RateLimiter(rateLimitPerMinute, Clock.systemUTC());
+        this.rateLimiter = new RateLimiter(options.rateLimitPerMinute(), Clock.systemUTC());
+        this.apiKeys = new ApiKeys(options.apiKeys());
     }
 
     public Javalin create() {
@@ -54,9 +70,11 @@ public final class KiraServer {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
             });
-            config.routes.get("/health", ctx -> ctx.json(health.get()));
+            config.routes.get("/health", ctx -> ctx.json(admin.health()));
             config.routes.post("/v1/answers", this::answer);
             config.routes.get("/v1/search", this::search);
+            config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
+            config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             mapErrors(config);
         });
     }

@@ -84,16 +84,21 @@ public final class HybridRetriever {
                             semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
                             tuning.sectionVectorWeight()));
             List<Passage> passages = new ArrayList<>();
-            for (Fused f : fuse(rankings)) {
+            for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> sectionOf(searcher, f.doc()), k)) {
                 passages.add(new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
-            List<Passage> ranked = SectionDiversifier.diversify(passages);
             return new Retrieval(
                     searchText,
                     vector,
                     termWeights(searcher, queryTerms.terms(searchText)),
-                    ranked.subList(0, Math.min(k, ranked.size())));
+                    passages);
         });
+    }
+
+    /** Reads only the id of a candidate: loading whole chunks is left to the few that are returned. */
+    private static String sectionOf(IndexSearcher searcher, int doc) throws IOException {
+        String id = searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+        return id.substring(0, id.lastIndexOf('-'));
     }
 
     private List<Integer> bm25(IndexSearcher searcher, String question, Optional<String> context) throws IOException {
@@ -150,7 +155,7 @@ public final class HybridRetriever {
         return docs;
     }
 
-    private record Fused(int doc, double score, int bm25Rank, int vectorRank) {}
+    record Fused(int doc, double score, int bm25Rank, int vectorRank) {}
 
     /** One ranking of documents, best first, and its weight in the fusion. */
     private record Ranking(List<Integer> docs, double weight) {}

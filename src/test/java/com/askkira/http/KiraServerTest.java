@@ -11,7 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +22,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KiraServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String ADMIN_KEY = "test-admin-key";
     private static Javalin app;
     private static String base;
 
     @BeforeAll
     static void start() {
-        app = new KiraServer(TestKira.shared().answers(), () -> Map.of("status", "ok"), JSON, 0).create().start(0);
+        app = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().admin(),
+                        JSON,
+                        new KiraServer.Options(0, List.of(ADMIN_KEY)))
+                .create()
+                .start(0);
         base = "http://localhost:" + app.port();
     }
 
@@ -122,8 +129,34 @@ class KiraServerTest {
     }
 
     @Test
-    void should_report_health() throws Exception {
-        assertThat(get("/health").statusCode()).isEqualTo(200);
+    void should_report_health_with_the_open_index() throws Exception {
+        HttpResponse<String> response = get("/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("chunks").asInt()).isPositive();
+    }
+
+    @Test
+    void should_refuse_admin_paths_without_a_valid_key() throws Exception {
+        assertError(post("/v1/admin/reindex", "application/json", "{}"), 401, "unauthorized");
+        HttpRequest wrongKey = HttpRequest.newBuilder(URI.create(base + "/v1/admin/reindex"))
+                .header("Authorization", "Bearer not-the-key")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertError(CLIENT.send(wrongKey, HttpResponse.BodyHandlers.ofString()), 401, "unauthorized");
+    }
+
+    @Test
+    void should_rebuild_the_index_for_an_admin_and_keep_answering() throws Exception {
+        HttpRequest reindex = HttpRequest.newBuilder(URI.create(base + "/v1/admin/reindex"))
+                .header("X-Api-Key", ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = CLIENT.send(reindex, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("chunks").asInt()).isPositive();
+        assertThat(post("/v1/answers", "application/json", "{\"question\": \"What is Tarasoff?\"}").statusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,7 +219,10 @@ class KiraServerTest {
 
     @Test
     void should_limit_answers_per_client_and_say_when_to_retry() throws Exception {
-        Javalin limited = new KiraServer(TestKira.shared().answers(), Map::of, JSON, 2).create().start(0);
+        Javalin limited = new KiraServer(
+                        TestKira.shared().answers(), TestKira.shared().admin(), JSON, new KiraServer.Options(2, List.of()))
+                .create()
+                .start(0);
         try {
             String url = "http://localhost:" + limited.port() + "/v1/answers";
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))

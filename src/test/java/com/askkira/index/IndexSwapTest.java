@@ -1,0 +1,67 @@
+package com.askkira.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.corpus.Chunker;
+import com.askkira.corpus.Library;
+import com.askkira.corpus.MarkdownDocumentParser;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.retrieval.HybridRetriever;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.RetrievalTuning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index on disk: staleness is noticed, and a rebuild is picked up by open searchers without a restart. */
+class IndexSwapTest {
+    @TempDir
+    Path corpus;
+
+    @TempDir
+    Path indexDir;
+
+    @Test
+    void should_swap_in_a_rebuilt_index_without_reopening_it() throws IOException {
+        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
+        Library library = new Library(corpus, new MarkdownDocumentParser());
+        var embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
+        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+
+        assertThat(builder.staleness(library, indexDir)).hasValue("no index yet");
+        builder.build(library, indexDir);
+        assertThat(builder.staleness(library, indexDir)).isEmpty();
+
+        try (KiraIndex index = KiraIndex.open(indexDir)) {
+            HybridRetriever retriever =
+                    HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
+            assertThat(retriever.retrieve(RetrievalQuery.of("group therapy members"), 10).passages())
+                    .noneMatch(p -> p.chunk().docSlug().equals("tiny-group"));
+
+            Files.writeString(corpus.resolve("tiny-group.md"), """
+                    ---
+                    title: "Group Therapy Basics"
+                    slug: tiny-group
+                    url: /articles/tiny-group
+                    type: article
+                    lastUpdated: 2026-02-03
+                    reviewedBy: Test Team
+                    ---
+                    # Group Therapy Basics
+
+                    ## Who keeps group secrets
+
+                    Other members of a therapy group are not bound by the same legal duties as the therapist.
+                    """);
+            assertThat(builder.staleness(library, indexDir)).hasValueSatisfying(r -> assertThat(r).contains("corpus changed"));
+            builder.build(library, indexDir);
+            index.refresh();
+
+            assertThat(retriever.retrieve(RetrievalQuery.of("group therapy members"), 10).passages())
+                    .anyMatch(p -> p.chunk().docSlug().equals("tiny-group"));
+        }
+    }
+}
