@@ -1,6 +1,7 @@
 package com.askkira.http;
 
 import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
@@ -72,6 +73,7 @@ public final class KiraServer {
             });
             config.routes.get("/health", ctx -> ctx.json(admin.health()));
             config.routes.post("/v1/answers", this::answer);
+            config.routes.post("/v1/answers/stream", this::stream);
             config.routes.get("/v1/search", this::search);
             config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
@@ -80,12 +82,37 @@ public final class KiraServer {
     }
 
     private void answer(Context ctx) {
+        ctx.json(answers.answer(admitted(ctx)));
+    }
+
+    /**
+     * Server-sent events: {@code delta} events with the answer's sentences, then {@code done} with
+     * the full response, or one {@code error}. Bad input and rate limits are refused as ordinary
+     * JSON errors before the stream opens.
+     */
+    private void stream(Context ctx) throws IOException {
+        AnswerRequest request = admitted(ctx);
+        ctx.status(200).contentType("text/event-stream; charset=utf-8").header("X-Accel-Buffering", "no");
+        SseWriter events = new SseWriter(ctx.res().getOutputStream(), json);
+        try {
+            AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
+            events.send("done", response);
+        } catch (KiraException.ModelUnavailable e) {
+            events.send("error", ErrorBody.of("model_unavailable", e.getMessage()).error());
+        } catch (RuntimeException e) {
+            LOG.error("stream failed on {}", ctx.path(), e);
+            events.send("error", ErrorBody.of("internal_error", "Something went wrong on our side. Please try again.").error());
+        }
+    }
+
+    /** A parsed answer request from a client still within its rate limit. */
+    private AnswerRequest admitted(Context ctx) {
         AnswerRequest request = parser.answerRequest(jsonBody(ctx));
         long wait = rateLimiter.acquire(clientKey(ctx));
         if (wait > 0) {
             throw new HttpError(429, "rate_limited", "Too many questions; try again in " + wait + " s.", wait);
         }
-        ctx.json(answers.answer(request));
+        return request;
     }
 
     private void search(Context ctx) {

@@ -2,6 +2,8 @@ package com.askkira.pipeline;
 
 import com.askkira.answer.Answerer;
 import com.askkira.answer.ComposedAnswer;
+import com.askkira.corpus.Sentence;
+import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardResult;
 import com.askkira.guard.Guardrail;
 import com.askkira.retrieval.HybridRetriever;
@@ -11,6 +13,7 @@ import com.askkira.safety.Safety;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Answers one question: retrieve the passages, write the answer, guard it, time each step. */
 public final class AnswerService {
@@ -21,6 +24,7 @@ public final class AnswerService {
     private final Answerer answerer;
     private final Guardrail guardrail;
     private final SecureRandom random = new SecureRandom();
+    private final SentenceSplitter splitter = new SentenceSplitter();
 
     public AnswerService(HybridRetriever retriever, Answerer answerer, Guardrail guardrail) {
         this.retriever = retriever;
@@ -48,6 +52,25 @@ public final class AnswerService {
                 answerer.modelName(),
                 false,
                 Timings.of(start, retrieved, generated, done));
+    }
+
+    /**
+     * Answers like {@link #answer}, handing the text to {@code deltas} sentence by sentence: only
+     * text of the final, guarded answer is ever released, and the pieces concatenate to it exactly.
+     */
+    public AnswerResponse stream(AnswerRequest request, Consumer<String> deltas) {
+        AnswerResponse response = answer(request);
+        String text = response.answer();
+        List<Sentence> sentences = splitter.split(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            int from = i == 0 ? 0 : sentences.get(i).start();
+            int to = i + 1 < sentences.size() ? sentences.get(i + 1).start() : text.length();
+            deltas.accept(text.substring(from, to));
+        }
+        if (sentences.isEmpty() && !text.isEmpty()) {
+            deltas.accept(text);
+        }
+        return response;
     }
 
     public List<SearchResult> search(String query, int k) {

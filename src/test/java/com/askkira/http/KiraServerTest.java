@@ -95,6 +95,37 @@ class KiraServerTest {
     }
 
     @Test
+    void should_stream_sentences_that_add_up_to_the_final_answer() throws Exception {
+        HttpResponse<String> response = post("/v1/answers/stream", "application/json",
+                "{\"question\": \"Can a subpoena force my therapist to hand over my notes?\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<String[]> events = new java.util.ArrayList<>();
+        for (String frame : response.body().split("\n\n")) {
+            String event = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow().substring(7);
+            String data = frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            events.add(new String[] {event, data});
+        }
+        assertThat(events.getLast()[0]).isEqualTo("done");
+        List<String[]> deltas = events.subList(0, events.size() - 1);
+        assertThat(deltas).hasSizeGreaterThanOrEqualTo(2).allSatisfy(e -> assertThat(e[0]).isEqualTo("delta"));
+        StringBuilder streamed = new StringBuilder();
+        for (String[] delta : deltas) {
+            streamed.append(JSON.readTree(delta[1]).get("text").asText());
+        }
+        JsonNode done = JSON.readTree(events.getLast()[1]);
+        assertThat(streamed.toString()).isEqualTo(done.get("answer").asText());
+        assertThat(done.get("citations")).isNotEmpty();
+        assertThat(done.get("guardrail").get("verdict").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    void should_refuse_a_bad_stream_request_before_the_stream_opens() throws Exception {
+        assertError(post("/v1/answers/stream", "application/json", "{\"question\": \"\"}"), 400, "bad_request");
+    }
+
+    @Test
     void should_use_history_for_a_follow_up() throws Exception {
         HttpResponse<String> response = post("/v1/answers", "application/json", """
                 {"question": "Does that include emails?",
