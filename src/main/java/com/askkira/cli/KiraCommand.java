@@ -11,6 +11,13 @@ import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.askkira.eval.EvalReport;
+import com.askkira.eval.GoldenSet;
+import com.askkira.eval.RetrievalEvaluator;
+import com.askkira.eval.RetrievalScore;
+import com.askkira.retrieval.RetrievalMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +35,8 @@ import picocli.CommandLine.Parameters;
             KiraCommand.Serve.class,
             KiraCommand.Index.class,
             KiraCommand.Ask.class,
-            KiraCommand.Search.class
+            KiraCommand.Search.class,
+            KiraCommand.Eval.class
         })
 public final class KiraCommand implements Runnable {
     @Override
@@ -110,6 +118,45 @@ public final class KiraCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Run a golden set through the real retriever; write report.json and report.html.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--golden", description = "golden set (default ${DEFAULT-VALUE})",
+                defaultValue = "src/test/resources/golden/retrieval-holdout.json")
+        Path golden;
+
+        @Option(names = "--out", description = "report folder (default ${DEFAULT-VALUE})", defaultValue = "target/eval")
+        Path out;
+
+        @Option(names = "--min-hit3", description = "fail (exit 1) when hybrid hit@3 is below this")
+        Double minHit3;
+
+        @Option(names = "--min-mrr", description = "fail (exit 1) when hybrid MRR is below this")
+        Double minMrr;
+
+        @Override
+        public Integer call() throws Exception {
+            KiraConfig config = KiraConfig.fromEnvironment();
+            try (Kira kira = Kira.start(config, System.err)) {
+                GoldenSet set = GoldenSet.read(golden);
+                RetrievalEvaluator evaluator = new RetrievalEvaluator(kira.retriever());
+                List<RetrievalScore> scores = new ArrayList<>();
+                for (RetrievalMode mode : RetrievalMode.values()) {
+                    scores.add(evaluator.score(set, mode));
+                    System.out.println(scores.getLast());
+                }
+                EvalReport.write(new EvalReport.Run(golden.toString(), config.embeddingModel(), scores), out);
+                System.out.println("Wrote " + out.resolve("report.html") + " and report.json");
+                RetrievalScore hybrid = scores.getLast();
+                boolean holds = (minHit3 == null || hybrid.hit3() >= minHit3) && (minMrr == null || hybrid.mrr() >= minMrr);
+                if (!holds) {
+                    System.out.println("A threshold does not hold.");
+                }
+                return holds ? 0 : 1;
+            }
         }
     }
 }
