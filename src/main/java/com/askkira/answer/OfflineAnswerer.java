@@ -46,8 +46,11 @@ public final class OfflineAnswerer implements Answerer {
         List<ScoredSentence> sentences = scorer.score(retrieval, tuning.passages());
         Optional<ScoredSentence> best = sentences.stream().max(Comparator.comparingDouble(ScoredSentence::score));
         double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
-        boolean clearlyAboutTheLibrary = bestSemantic >= tuning.sureSemantic();
-        if (!clearlyAboutTheLibrary && !field.inField(retrieval.searchText(), retrieval.queryVector())) {
+        // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
+        boolean inField = retrieval.followUp()
+                || bestSemantic >= tuning.sureSemantic()
+                || field.inField(retrieval.searchText(), retrieval.queryVector());
+        if (!inField) {
             return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());
         }
         // A question the library answers sits closer to some library sentence than to the field's

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class FollowUpResolver {
     private static final Pattern CUE = Pattern.compile(
-            "^(and|but|also|so|or|what about|how about|what if|same for|even if|does that|does it|"
+            "^(and|but|also|so|or|ok|okay|what about|how about|what if|same for|even|does that|does it|"
                     + "do they|did they|is that|is it|are they|can they|could they|would that|would it|"
                     + "will they|will it|what happens if|then)\\b.*");
     private static final Pattern ANAPHOR = Pattern.compile("\\b(that|this|it|they|them|those|these|there)\\b");
@@ -29,7 +29,9 @@ final class FollowUpResolver {
         }
         String q = question.toLowerCase(Locale.ROOT).strip();
         int words = q.split("\\s+").length;
-        boolean leans = CUE.matcher(q).matches() || words <= SHORT_QUESTION_WORDS || ANAPHOR.matcher(q).find() && words <= 12;
+        boolean leans = CUE.matcher(q).matches()
+                || words <= SHORT_QUESTION_WORDS
+                || (ANAPHOR.matcher(q).find() && words <= 16);
         return leans ? previous : Optional.empty();
     }
 }

@@ -89,6 +89,7 @@ public final class HybridRetriever {
             }
             return new Retrieval(
                     searchText,
+                    context.isPresent(),
                     vector,
                     termWeights(searcher, queryTerms.terms(searchText)),
                     passages);

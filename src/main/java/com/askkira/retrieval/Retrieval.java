@@ -6,10 +6,15 @@ import java.util.Set;
 
 /**
  * What a search found, and how it understood the question: the text it searched for (the question
- * resolved against history and spelling), its embedding, and its analysed terms with synonyms.
+ * resolved against history and spelling), whether it leaned on an earlier question, its embedding,
+ * and its analysed terms (synonyms included) weighted by how rare they are in the library.
  */
 public record Retrieval(
-        String searchText, float[] queryVector, Map<String, Double> queryTermWeights, List<Passage> passages) {
+        String searchText,
+        boolean followUp,
+        float[] queryVector,
+        Map<String, Double> queryTermWeights,
+        List<Passage> passages) {
     public Retrieval {
         queryTermWeights = Map.copyOf(queryTermWeights);
         passages = List.copyOf(passages);
