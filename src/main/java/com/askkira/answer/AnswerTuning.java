@@ -30,6 +30,6 @@ public record AnswerTuning(
         int passages) {
 
     public static AnswerTuning defaults() {
-        return new AnswerTuning(0.3, 12.0, 1.0, 0.50, 0.75, 0.53, -0.07, 0.8, 0.05, 0.70, 0.85, 4, 4);
+        return new AnswerTuning(0.3, 12.0, 1.0, 0.50, 0.75, 0.53, -0.05, 0.8, 0.05, 0.70, 0.85, 4, 4);
     }
 }
