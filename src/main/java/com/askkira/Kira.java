@@ -2,7 +2,12 @@ package com.askkira;
 
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerTuning;
+import com.askkira.answer.Answerer;
+import com.askkira.answer.ChatModels;
+import com.askkira.answer.CitationLinker;
+import com.askkira.answer.FallbackAnswerer;
 import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.config.InvalidConfigException;
@@ -25,6 +30,7 @@ import com.askkira.pipeline.AnswerService;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
+import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -64,6 +70,10 @@ public final class Kira implements AutoCloseable {
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
     public static Kira start(KiraConfig config, PrintStream log) {
+        // Before the index build, so that a missing key or a bad URL fails at once.
+        Optional<ChatModel> chatModel = config.modelProvider() == KiraConfig.ModelProvider.OFFLINE
+                ? Optional.empty()
+                : Optional.of(ChatModels.create(config));
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
@@ -78,11 +88,17 @@ public final class Kira implements AutoCloseable {
                 HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
         AnswerTuning tuning = AnswerTuning.defaults();
-        OfflineAnswerer answerer = new OfflineAnswerer(
+        OfflineAnswerer offline = new OfflineAnswerer(
                 new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
                 FieldClassifier.fromResources(embedder, tuning.minFieldSimilarity()),
                 abstentions,
                 tuning);
+        Answerer answerer = chatModel
+                .<Answerer>map(model -> new FallbackAnswerer(
+                        new ModelAnswerer(
+                                model, ChatModels.modelName(config), abstentions, new CitationLinker(new SentenceSplitter())),
+                        offline))
+                .orElse(offline);
         AnswerService answers = new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions));
         return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
     }

@@ -8,4 +8,9 @@ public interface Answerer {
     String modelName();
 
     ComposedAnswer answer(String question, Retrieval retrieval);
+
+    /** The answer with the name of the model that wrote it; only a fallback comes back degraded. */
+    default Drafted draft(String question, Retrieval retrieval) {
+        return new Drafted(answer(question, retrieval), modelName(), false);
+    }
 }

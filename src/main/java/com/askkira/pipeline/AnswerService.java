@@ -2,6 +2,8 @@ package com.askkira.pipeline;
 
 import com.askkira.answer.Answerer;
 import com.askkira.answer.ComposedAnswer;
+import com.askkira.answer.Drafted;
+import com.askkira.answer.NoAnswerAvailableException;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardResult;
@@ -36,9 +38,9 @@ public final class AnswerService {
         long start = System.nanoTime();
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
-        ComposedAnswer draft = answerer.answer(request.question(), retrieval);
+        Drafted drafted = draft(request.question(), retrieval);
         long generated = System.nanoTime();
-        GuardResult guarded = guardrail.check(request.question(), draft, retrieval);
+        GuardResult guarded = guardrail.check(request.question(), drafted.answer(), retrieval);
         long done = System.nanoTime();
         ComposedAnswer answer = guarded.answer();
         return new AnswerResponse(
@@ -49,8 +51,8 @@ public final class AnswerService {
                 answer.abstainReason().orElse(null),
                 Safety.none(),
                 new AnswerResponse.Guardrail(guarded.verdict(), guarded.checks()),
-                answerer.modelName(),
-                false,
+                drafted.model(),
+                drafted.degraded(),
                 Timings.of(start, retrieved, generated, done));
     }
 
@@ -83,6 +85,15 @@ public final class AnswerService {
         return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
                 .map(SearchResult::of)
                 .toList();
+    }
+
+    /** A follow-up goes to the answerer resolved against the conversation ("…emails?" → "…video therapy… emails?"). */
+    private Drafted draft(String question, Retrieval retrieval) {
+        try {
+            return answerer.draft(retrieval.followUp() ? retrieval.searchText() : question, retrieval);
+        } catch (NoAnswerAvailableException e) {
+            throw new KiraException.ModelUnavailable(e.getMessage());
+        }
     }
 
     private String newId() {

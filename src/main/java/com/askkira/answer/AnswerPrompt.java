@@ -1,0 +1,96 @@
+package com.askkira.answer;
+
+import com.askkira.retrieval.Passage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two messages a model answers from: the rules (prompts/system.txt) and the numbered passages
+ * with the question (prompts/user.txt, each passage laid out by prompts/passage.txt). Passages and
+ * question sit between markers carrying a per-request {@code boundary} that is struck from the text
+ * they enclose, so a question cannot close its own block and pose as instructions or a passage.
+ */
+public record AnswerPrompt(String system, String user) {
+    /** The whole reply of a model whose passages do not answer the question. */
+    public static final String NOT_IN_LIBRARY = "NOT_IN_LIBRARY";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+    private static final String SYSTEM = resource("/prompts/system.txt");
+    private static final String USER = resource("/prompts/user.txt");
+    private static final String PASSAGE = resource("/prompts/passage.txt");
+
+    public AnswerPrompt {
+        if (system.isBlank() || user.isBlank()) {
+            throw new IllegalArgumentException("both messages are needed");
+        }
+    }
+
+    /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
+    public static AnswerPrompt of(String question, List<Passage> passages, String boundary) {
+        if (!boundary.matches("[0-9a-zA-Z]{8,}")) {
+            throw new IllegalArgumentException("a boundary is at least 8 letters or digits");
+        }
+        StringBuilder blocks = new StringBuilder();
+        for (int i = 0; i < passages.size(); i++) {
+            var chunk = passages.get(i).chunk();
+            if (i > 0) {
+                blocks.append('\n');
+            }
+            blocks.append(fill(PASSAGE, Map.of(
+                    "n", Integer.toString(i + 1),
+                    "boundary", boundary,
+                    "title", strip(chunk.title(), boundary),
+                    "section", strip(chunk.section(), boundary),
+                    "text", strip(chunk.text(), boundary))));
+        }
+        String system = fill(SYSTEM, Map.of("boundary", boundary));
+        String user = fill(USER, Map.of(
+                "passages", blocks.toString().strip(),
+                "boundary", boundary,
+                "question", strip(question, boundary).strip()));
+        return new AnswerPrompt(system.strip(), user.strip());
+    }
+
+    /** Removes every occurrence of {@code boundary}, including ones the removal itself would join. */
+    static String strip(String text, String boundary) {
+        Pattern token = Pattern.compile(Pattern.quote(boundary), Pattern.CASE_INSENSITIVE);
+        String stripped = text;
+        for (String before = null; !stripped.equals(before); ) {
+            before = stripped;
+            stripped = token.matcher(stripped).replaceAll("");
+        }
+        return stripped;
+    }
+
+    /** One pass over the template: a value that itself contains {{…}} is never filled again. */
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("no value for {{" + m.group(1) + "}}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = AnswerPrompt.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
