@@ -27,6 +27,7 @@ import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
@@ -99,7 +100,8 @@ public final class Kira implements AutoCloseable {
                                 model, ChatModels.modelName(config), abstentions, new CitationLinker(new SentenceSplitter())),
                         offline))
                 .orElse(offline);
-        AnswerService answers = new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions));
+        AnswerService answers =
+                new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions), new PiiRedactor());
         return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
     }
 

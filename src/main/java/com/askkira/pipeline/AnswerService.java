@@ -8,16 +8,21 @@ import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardResult;
 import com.askkira.guard.Guardrail;
+import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.Turn;
 import com.askkira.safety.Safety;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Answers one question: retrieve the passages, write the answer, guard it, time each step. */
+/**
+ * Answers one question: redact personal data, retrieve the passages, write the answer, guard it,
+ * time each step. Nothing after the first step ever sees the reader's names, numbers or addresses.
+ */
 public final class AnswerService {
     /** Passages handed to the answerer. */
     static final int PASSAGES = 6;
@@ -27,15 +32,18 @@ public final class AnswerService {
     private final Guardrail guardrail;
     private final SecureRandom random = new SecureRandom();
     private final SentenceSplitter splitter = new SentenceSplitter();
+    private final PiiRedactor redactor;
 
-    public AnswerService(HybridRetriever retriever, Answerer answerer, Guardrail guardrail) {
+    public AnswerService(HybridRetriever retriever, Answerer answerer, Guardrail guardrail, PiiRedactor redactor) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
+        this.redactor = redactor;
     }
 
-    public AnswerResponse answer(AnswerRequest request) {
+    public AnswerResponse answer(AnswerRequest asked) {
         long start = System.nanoTime();
+        AnswerRequest request = redacted(asked);
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
         Drafted drafted = draft(request.question(), retrieval);
@@ -85,6 +93,13 @@ public final class AnswerService {
         return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
                 .map(SearchResult::of)
                 .toList();
+    }
+
+    private AnswerRequest redacted(AnswerRequest request) {
+        List<Turn> history = request.history().stream()
+                .map(t -> new Turn(t.role(), redactor.redact(t.content()).text()))
+                .toList();
+        return new AnswerRequest(redactor.redact(request.question()).text(), history);
     }
 
     /** A follow-up goes to the answerer resolved against the conversation ("…emails?" → "…video therapy… emails?"). */

@@ -1,0 +1,94 @@
+package com.askkira.pipeline;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.CitationLinker;
+import com.askkira.answer.ModelAnswerer;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.Turn;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a reader tells Kira about themselves reaches neither the model server nor the log. */
+class PersonalDataStaysHomeTest {
+    private static final List<String> PERSONAL = List.of(
+            "Sarah", "Johnson", "555", "123-4567", "sarah.j@example.com", "42 Maple Street", "03/14/1990", "Tom");
+
+    private WireMockServer model;
+
+    @BeforeEach
+    void start() {
+        model = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        model.start();
+        model.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id": "chatcmpl-1", "object": "chat.completion", "created": 1764000000, "model": "gpt-4o-mini",
+                         "choices": [{"index": 0, "finish_reason": "stop",
+                           "message": {"role": "assistant", "content": "Your employer cannot access your therapy records without your written consent [1]."}}],
+                         "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}
+                        """)));
+    }
+
+    @AfterEach
+    void stop() {
+        model.stop();
+    }
+
+    @Test
+    void should_redact_personal_data_before_the_model_and_the_log_see_it() {
+        var chatModel = OpenAiChatModel.builder()
+                .baseUrl(model.baseUrl() + "/v1")
+                .apiKey("test")
+                .modelName("gpt-4o-mini")
+                .maxRetries(0)
+                .build();
+        AbstentionWriter abstentions = new AbstentionWriter(List.of("Confidentiality in Therapy"), List.of());
+        AnswerService answers = new AnswerService(
+                TestKira.shared().retriever(),
+                new ModelAnswerer(chatModel, "gpt-4o-mini", abstentions, new CitationLinker(new SentenceSplitter())),
+                new CitationsValidGuardrail(abstentions),
+                new PiiRedactor());
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        AnswerResponse response;
+        try {
+            response = answers.answer(new AnswerRequest(
+                    "I'm Sarah Johnson (DOB 03/14/1990), I live at 42 Maple Street, call me at (555) 123-4567 or"
+                            + " sarah.j@example.com. Can my employer see my therapy records?",
+                    List.of(new Turn(Turn.Role.USER, "My husband Tom says my boss will find out I'm in therapy."))));
+        } finally {
+            System.setErr(err);
+        }
+
+        List<LoggedRequest> sent = model.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/v1/chat/completions")));
+        assertThat(sent).hasSize(1);
+        String body = sent.getFirst().getBodyAsString();
+        assertThat(body).contains("employer").contains("[name]").contains("[phone]").contains("[email]");
+        for (String personal : PERSONAL) {
+            assertThat(body).as("sent to the model").doesNotContain(personal);
+            assertThat(log.toString(StandardCharsets.UTF_8)).as("logged").doesNotContain(personal);
+            assertThat(response.answer()).as("answered").doesNotContain(personal);
+        }
+        assertThat(response.citations()).isNotEmpty();
+    }
+}
