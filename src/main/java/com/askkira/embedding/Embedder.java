@@ -15,6 +15,20 @@ public interface Embedder {
     /** Library text (chunks, sentences, topic descriptions), embedded as passages. */
     List<float[]> embedPassages(List<String> texts);
 
+    /** A copy of {@code v} scaled to unit length (the zero vector stays zero). */
+    static float[] normalized(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
+    }
+
     static float dot(float[] a, float[] b) {
         float sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -1,6 +1,5 @@
 package com.askkira.embedding;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class OnnxEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String text) {
-        return normalized(model.embed(queryInstruction + text).content());
+        return Embedder.normalized(model.embed(queryInstruction + text).content().vector());
     }
 
     @Override
@@ -45,22 +44,8 @@ final class OnnxEmbedder implements Embedder {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
                     .map(TextSegment::from)
                     .toList();
-            model.embedAll(batch).content().forEach(e -> vectors.add(normalized(e)));
+            model.embedAll(batch).content().forEach(e -> vectors.add(Embedder.normalized(e.vector())));
         }
         return vectors;
-    }
-
-    private static float[] normalized(Embedding embedding) {
-        float[] v = embedding.vector();
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * scale;
-        }
-        return out;
     }
 }

@@ -80,7 +80,7 @@ public final class IndexBuilder {
                 return sum;
             });
         }
-        sectionVectors.values().forEach(IndexBuilder::normalize);
+        sectionVectors.replaceAll((section, sum) -> Embedder.normalized(sum));
 
         try {
             Files.createDirectories(indexDir);
@@ -138,17 +138,6 @@ public final class IndexBuilder {
     /** The heading path travels with the text: a chunk is found by what its section is about. */
     static String embeddingText(Chunk chunk) {
         return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
-    }
-
-    private static void normalize(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int d = 0; d < v.length; d++) {
-            v[d] *= scale;
-        }
     }
 
     private static IndexWriterConfig writerConfig() {
