@@ -31,6 +31,10 @@ import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
+import com.askkira.safety.CrisisDetector;
+import com.askkira.safety.CrisisPatterns;
+import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.SemanticCrisisScreen;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,8 +104,11 @@ public final class Kira implements AutoCloseable {
                                 model, ChatModels.modelName(config), abstentions, new CitationLinker(new SentenceSplitter())),
                         offline))
                 .orElse(offline);
-        AnswerService answers =
-                new AnswerService(retriever, answerer, new CitationsValidGuardrail(abstentions), new PiiRedactor());
+        CrisisScreen crisis = new CrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                SemanticCrisisScreen.fromResources(embedder));
+        AnswerService answers = new AnswerService(
+                retriever, answerer, new CitationsValidGuardrail(abstentions), new PiiRedactor(), crisis);
         return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
     }
 

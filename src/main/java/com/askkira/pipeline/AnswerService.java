@@ -13,15 +13,18 @@ import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Turn;
-import com.askkira.safety.Safety;
+import com.askkira.safety.CrisisAssessment;
+import com.askkira.safety.CrisisMessage;
+import com.askkira.safety.CrisisScreen;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Answers one question: redact personal data, retrieve the passages, write the answer, guard it,
- * time each step. Nothing after the first step ever sees the reader's names, numbers or addresses.
+ * Answers one question: redact personal data, listen for crisis, retrieve the passages, write the
+ * answer, guard it, time each step. Nothing after the first step ever sees the reader's names,
+ * numbers or addresses; a reader at risk gets help lines before anything else.
  */
 public final class AnswerService {
     /** Passages handed to the answerer. */
@@ -33,17 +36,21 @@ public final class AnswerService {
     private final SecureRandom random = new SecureRandom();
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final PiiRedactor redactor;
+    private final CrisisScreen crisis;
 
-    public AnswerService(HybridRetriever retriever, Answerer answerer, Guardrail guardrail, PiiRedactor redactor) {
+    public AnswerService(
+            HybridRetriever retriever, Answerer answerer, Guardrail guardrail, PiiRedactor redactor, CrisisScreen crisis) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
         this.redactor = redactor;
+        this.crisis = crisis;
     }
 
     public AnswerResponse answer(AnswerRequest asked) {
         long start = System.nanoTime();
         AnswerRequest request = redacted(asked);
+        CrisisAssessment risk = crisis.assess(request.question(), request.history());
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
         Drafted drafted = draft(request.question(), retrieval);
@@ -53,11 +60,11 @@ public final class AnswerService {
         ComposedAnswer answer = guarded.answer();
         return new AnswerResponse(
                 newId(),
-                answer.text(),
+                withCrisisLead(risk, answer),
                 answer.citations(),
                 answer.abstained(),
                 answer.abstainReason().orElse(null),
-                Safety.none(),
+                CrisisScreen.safety(risk),
                 new AnswerResponse.Guardrail(guarded.verdict(), guarded.checks()),
                 drafted.model(),
                 drafted.degraded(),
@@ -93,6 +100,18 @@ public final class AnswerService {
         return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
                 .map(SearchResult::of)
                 .toList();
+    }
+
+    /**
+     * In a crisis the answer opens with help lines; the library's answer follows only when there is
+     * one (an abstention's "not covered" would be the wrong thing to say to someone at risk).
+     */
+    private static String withCrisisLead(CrisisAssessment risk, ComposedAnswer answer) {
+        if (!risk.crisis()) {
+            return answer.text();
+        }
+        String lead = CrisisMessage.lead(risk.kinds());
+        return answer.abstained() ? lead : lead + "\n\n" + answer.text();
     }
 
     private AnswerRequest redacted(AnswerRequest request) {

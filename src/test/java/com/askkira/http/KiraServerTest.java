@@ -126,6 +126,28 @@ class KiraServerTest {
     }
 
     @Test
+    void should_lead_with_crisis_resources_when_a_reader_is_at_risk_now() throws Exception {
+        JsonNode body = json(post("/v1/answers", "application/json", """
+                {"question": "will it hurt?",
+                 "history": [{"role": "user", "content": "I've made up my mind about tonight. I'm done."}]}
+                """));
+
+        assertThat(body.get("safety").get("crisis").asBoolean()).isTrue();
+        assertThat(body.get("answer").asText()).contains("988").contains("911");
+        assertThat(body.get("safety").get("resources").toString()).contains("988").contains("741741");
+    }
+
+    @Test
+    void should_answer_an_informational_question_about_self_harm_without_a_crisis_flag() throws Exception {
+        JsonNode body = json(post("/v1/answers", "application/json",
+                "{\"question\": \"What does the duty to protect mean when a client talks about self-harm?\"}"));
+
+        assertThat(body.get("safety").get("crisis").asBoolean()).isFalse();
+        assertThat(body.get("abstained").asBoolean()).isFalse();
+        assertThat(body.get("citations")).isNotEmpty();
+    }
+
+    @Test
     void should_use_history_for_a_follow_up() throws Exception {
         HttpResponse<String> response = post("/v1/answers", "application/json", """
                 {"question": "Does that include emails?",

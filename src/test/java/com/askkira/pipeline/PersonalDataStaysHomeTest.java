@@ -13,6 +13,11 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.safety.CrisisDetector;
+import com.askkira.safety.CrisisPatterns;
+import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.SemanticCrisisScreen;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -64,7 +69,10 @@ class PersonalDataStaysHomeTest {
                 TestKira.shared().retriever(),
                 new ModelAnswerer(chatModel, "gpt-4o-mini", abstentions, new CitationLinker(new SentenceSplitter())),
                 new CitationsValidGuardrail(abstentions),
-                new PiiRedactor());
+                new PiiRedactor(),
+                new CrisisScreen(
+                        new CrisisDetector(CrisisPatterns.fromResources()),
+                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))));
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -1,0 +1,134 @@
+package com.askkira.safety;
+
+import com.askkira.retrieval.Turn;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, offline and deterministically, whether a conversation signals risk of harm now: to the
+ * asker (suicide, self-harm), to someone they mean to hurt, to a child at home, or to someone being
+ * hurt. Each of the user's turns is normalised, cut into clauses and matched against weighted risk
+ * signals; each match is then read in its framing, so "if I tell my therapist I've had suicidal
+ * thoughts" stays a question about confidentiality while "I have the pills saved up, is this
+ * confidential?" is a crisis. Assistant turns are ignored: they are not the user's words.
+ *
+ * <p>The decision ({@link RiskTally}): one signal weighing {@value Signal#ENOUGH} or more, not
+ * explained away by its framing, is a crisis. Weaker cues add up across the conversation ("I've
+ * made up my mind" then "will it hurt?"), plus one for a time close at hand, minus one when the
+ * message asks about the rules, plus one once suicide, self-harm or violence has come up in the
+ * conversation at all, even as a hypothetical or about someone else: people test the water before
+ * they say more ("do people who kill themselves go to heaven?" then "asking for me"), and a later
+ * "because I have a plan for Friday" should then be heard.
+ */
+public final class CrisisDetector {
+    /** Clause boundaries: framing ("if I tell them...") rarely reaches past these. */
+    private static final Pattern CLAUSE = Pattern.compile("[.!?;,:\\n]+|\\b(?:but|though|although|except)\\b");
+    /** Within a clause, a time adverbial ("last year") belongs to its own coordinated part. */
+    private static final Pattern PART = Pattern.compile("\\b(?:and|so|then|now)\\b");
+    private static final int NEGATION_WINDOW = 4;
+
+    private final TextNormaliser normaliser;
+    private final List<Signal> signals;
+    private final FramingCues framing;
+
+    public CrisisDetector(CrisisPatterns patterns) {
+        Objects.requireNonNull(patterns, "patterns");
+        this.normaliser = patterns.normaliser();
+        this.signals = patterns.signals();
+        this.framing = patterns.framing();
+    }
+
+    public CrisisAssessment assess(String message, List<Turn> history) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(history, "history");
+        RiskTally tally = new RiskTally();
+        for (Turn turn : history) {
+            if (turn.role() == Turn.Role.USER) {
+                read(normaliser.normalise(turn.content()), tally);
+            }
+        }
+        String current = normaliser.normalise(message);
+        read(current, tally);
+        return tally.decide(framing.in(Framing.RULE_QUESTION, current));
+    }
+
+    private void read(String turn, RiskTally tally) {
+        if (framing.in(Framing.IMMEDIACY, turn)) {
+            tally.immediate();
+        }
+        if (framing.in(Framing.TOPIC, turn)) {
+            tally.topicRaised();
+        }
+        for (String clause : CLAUSE.split(turn)) {
+            String c = clause.strip();
+            if (!c.isEmpty()) {
+                readClause(c, tally);
+            }
+        }
+    }
+
+    private void readClause(String clause, RiskTally tally) {
+        for (Signal signal : signals) {
+            if (tally.has(signal)) {
+                continue;
+            }
+            Matcher m = signal.pattern().matcher(clause);
+            while (m.find()) {
+                Set<Framing> around = around(clause, m.start(), m.end());
+                if (!signal.signalClass().explainedAwayBy(around)) {
+                    tally.add(signal);
+                    break;
+                }
+                tally.explainedAway(around);
+            }
+        }
+    }
+
+    /** The framings that bear on the match at {@code [start, end)} of {@code clause}. */
+    private Set<Framing> around(String clause, int start, int end) {
+        Set<Framing> around = EnumSet.noneOf(Framing.class);
+        String before = clause.substring(0, start);
+        // A signal that starts at its subject ("i am going to...") spells out its own negation.
+        if (!clause.startsWith("i ", start) && framing.in(Framing.NEGATION, lastWords(before))) {
+            around.add(Framing.NEGATION);
+        }
+        for (Framing f : List.of(Framing.CONDITIONAL, Framing.DISCLOSURE, Framing.GENERAL_PERSON)) {
+            if (framing.in(f, before)) {
+                around.add(f);
+            }
+        }
+        String part = part(clause, start, end);
+        if (framing.in(Framing.DISTANT_PAST, part) && !framing.in(Framing.RECENT, part)) {
+            around.add(Framing.DISTANT_PAST);
+        }
+        for (Framing f : List.of(Framing.ONGOING, Framing.HYPERBOLE)) {
+            if (framing.in(f, clause)) {
+                around.add(f);
+            }
+        }
+        return around;
+    }
+
+    private static String lastWords(String before) {
+        String[] words = before.strip().split(" ");
+        int from = Math.max(0, words.length - NEGATION_WINDOW);
+        return String.join(" ", List.of(words).subList(from, words.length));
+    }
+
+    private static String part(String clause, int start, int end) {
+        int from = 0;
+        Matcher m = PART.matcher(clause);
+        while (m.find() && m.end() <= start) {
+            from = m.end();
+        }
+        int to = clause.length();
+        if (m.find(end)) {
+            to = m.start();
+        }
+        return clause.substring(from, to);
+    }
+}

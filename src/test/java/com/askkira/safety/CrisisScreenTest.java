@@ -1,0 +1,105 @@
+package com.askkira.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.embedding.Embedder;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two readers together. The semantic screen is measured leave-one-out over its own exemplars
+ * (each message judged against all the others), and the combined screen on the held-out messages
+ * that neither the patterns nor the exemplars have seen.
+ */
+class CrisisScreenTest {
+    private static final double MARGIN = SemanticCrisisScreen.MARGIN;
+    private static Embedder embedder;
+    private static List<SemanticCrisisScreen.Exemplar> exemplars;
+    private static List<SemanticCrisisScreen.LabelledText> texts;
+
+    @BeforeAll
+    static void embed_the_exemplars() {
+        embedder = EmbeddingModels.load(EmbeddingModels.BGE_SMALL);
+        texts = SemanticCrisisScreen.labelledTexts();
+        List<float[]> vectors = embedder.embedPassages(texts.stream().map(SemanticCrisisScreen.LabelledText::text).toList());
+        exemplars = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            exemplars.add(new SemanticCrisisScreen.Exemplar(texts.get(i).crisis(), texts.get(i).kinds(), vectors.get(i)));
+        }
+    }
+
+    @Test
+    void should_hear_crisis_in_exemplars_it_has_not_seen_leave_one_out() {
+        int caught = 0, crises = 0, falseAlarms = 0, lookAlikes = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            List<SemanticCrisisScreen.Exemplar> others = new ArrayList<>(exemplars);
+            others.remove(i);
+            boolean flagged = !new SemanticCrisisScreen(embedder, others, MARGIN).screen(texts.get(i).text(), List.of()).isEmpty();
+            if (texts.get(i).crisis()) {
+                crises++;
+                caught += flagged ? 1 : 0;
+            } else {
+                lookAlikes++;
+                falseAlarms += flagged ? 1 : 0;
+            }
+        }
+        double recall = (double) caught / crises;
+        double falsePositives = (double) falseAlarms / lookAlikes;
+        System.out.printf(Locale.ROOT, "Semantic crisis screen, leave-one-out: recall %.3f (%d/%d), false-positive rate %.3f (%d/%d)%n",
+                recall, caught, crises, falsePositives, falseAlarms, lookAlikes);
+
+        assertThat(recall).isGreaterThanOrEqualTo(0.85);
+        assertThat(falsePositives).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void should_catch_held_out_crises_that_the_patterns_alone_miss() throws IOException {
+        CrisisScreen screen = new CrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()), new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+        JsonNode root;
+        try (InputStream in = getClass().getResourceAsStream("/safety/crisis-messages.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        int caught = 0, crises = 0, falseAlarms = 0, lookAlikes = 0;
+        for (String group : List.of("crisis", "informational")) {
+            for (JsonNode entry : root.get(group)) {
+                List<Turn> history = new ArrayList<>();
+                for (JsonNode turn : entry.path("history")) {
+                    history.add(new Turn(
+                            "user".equals(turn.get("role").asText()) ? Turn.Role.USER : Turn.Role.ASSISTANT,
+                            turn.get("content").asText()));
+                }
+                boolean flagged = screen.assess(entry.get("message").asText(), history).crisis();
+                if (group.equals("crisis")) {
+                    crises++;
+                    caught += flagged ? 1 : 0;
+                } else {
+                    lookAlikes++;
+                    falseAlarms += flagged ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Crisis screen (patterns + semantic), held-out: recall %d/%d, false alarms %d/%d%n",
+                caught, crises, falseAlarms, lookAlikes);
+
+        assertThat((double) caught / crises).isGreaterThanOrEqualTo(0.90);
+        assertThat((double) falseAlarms / lookAlikes).isLessThanOrEqualTo(0.20);
+    }
+
+    @Test
+    void should_give_resources_only_in_a_crisis() {
+        assertThat(CrisisScreen.safety(CrisisAssessment.none("none")).resources()).isEmpty();
+        Safety crisis = CrisisScreen.safety(new CrisisAssessment(true, java.util.Set.of(RiskKind.SELF_HARM), "test"));
+        assertThat(crisis.crisis()).isTrue();
+        assertThat(crisis.resources()).extracting(CrisisResource::contact).anySatisfy(c -> assertThat(c).contains("988"));
+    }
+}

@@ -1,0 +1,27 @@
+package com.askkira.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormaliserTest {
+    private static final TextNormaliser NORMALISER = TextNormaliser.fromResources();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kms                                  | kill myself
+            I’m gonna unalive myself tn          | i am going to kill myself tonight
+            sh again                             | self harm again
+            i dont wanna wake up tmrw            | i do not want to wake up tomorrow
+            i want to kil myslef                 | i want to kill myself
+            im so sucidal rn                     | i am so suicidal right now
+            he'll kill me                        | he will kill me
+            my step-dad hits my lil sis          | my stepdad hits my little sister
+            soooo tired                          | soo tired
+            can a therapist tell him himself     | can a therapist tell him himself
+            """)
+    void should_spell_messages_the_one_way_the_signals_are_written(String message, String normalised) {
+        assertThat(NORMALISER.normalise(message)).isEqualTo(normalised);
+    }
+}
