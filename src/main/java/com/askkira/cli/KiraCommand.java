@@ -7,6 +7,7 @@ import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.http.KiraServer;
+import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
@@ -57,7 +58,8 @@ public final class KiraCommand implements Runnable {
                         kira.admin(),
                         new ObjectMapper(),
                         new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
-                var app = server.create().start(config.port());
+                List<String> origins = WebAssets.parseOrigins(String.join(",", config.allowedOrigins()));
+                var app = server.create(cfg -> WebAssets.register(cfg, config.webDir(), origins)).start(config.port());
                 System.out.printf(
                         "Kira is answering on http://localhost:%d (model: %s), ready in %d ms.%n",
                         app.port(), kira.modelName(), (System.nanoTime() - start) / 1_000_000);

@@ -15,6 +15,8 @@ public record KiraConfig(
         int port,
         Path corpusDir,
         Path indexDir,
+        Path webDir,
+        List<String> allowedOrigins,
         String embeddingModel,
         ModelProvider modelProvider,
         Optional<String> modelBaseUrl,
@@ -35,6 +37,7 @@ public record KiraConfig(
             throw new InvalidConfigException("KIRA_RATE_LIMIT_PER_MIN must be 0 or more, was " + rateLimitPerMinute);
         }
         apiKeys = List.copyOf(apiKeys);
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public static KiraConfig fromEnvironment() {
@@ -46,6 +49,8 @@ public record KiraConfig(
                 intValue(env, "KIRA_PORT", 7070),
                 Path.of(value(env, "KIRA_CORPUS_DIR").orElse("corpus")),
                 Path.of(value(env, "KIRA_INDEX_DIR").orElse("index")),
+                Path.of(value(env, "KIRA_WEB_DIR").orElse("web")),
+                list(env, "KIRA_ALLOWED_ORIGINS"),
                 value(env, "KIRA_EMBEDDING_MODEL").orElse("bge-small-en-v1.5"),
                 ModelProvider.parse(value(env, "KIRA_MODEL_PROVIDER").orElse("offline")),
                 value(env, "KIRA_MODEL_BASE_URL"),
@@ -53,12 +58,14 @@ public record KiraConfig(
                 value(env, "KIRA_MODEL_API_KEY"),
                 intValue(env, "KIRA_MODEL_TIMEOUT_MS", 30_000),
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
-                value(env, "KIRA_API_KEYS")
-                        .map(keys -> Arrays.stream(keys.split(","))
-                                .map(String::trim)
-                                .filter(k -> !k.isEmpty())
-                                .toList())
-                        .orElse(List.of()));
+                list(env, "KIRA_API_KEYS"));
+    }
+
+    /** A comma-separated variable as its non-empty items. */
+    private static List<String> list(Map<String, String> env, String name) {
+        return value(env, name)
+                .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

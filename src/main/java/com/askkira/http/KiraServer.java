@@ -7,6 +7,7 @@ import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -15,6 +16,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,7 @@ public final class KiraServer {
     private final RequestParser parser;
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
+    private final ConcurrentMap<String, Long> feedbackCounts = new ConcurrentHashMap<>();
 
     /** What the server reports about, and does to, the index beneath it. */
     public interface Admin {
@@ -59,6 +64,11 @@ public final class KiraServer {
     }
 
     public Javalin create() {
+        return create(config -> {});
+    }
+
+    /** The API, with {@code extra} applied to the config last: the website and CORS ({@link WebAssets}). */
+    public Javalin create(Consumer<JavalinConfig> extra) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.prefer405over404 = true;
@@ -75,9 +85,11 @@ public final class KiraServer {
             config.routes.post("/v1/answers", this::answer);
             config.routes.post("/v1/answers/stream", this::stream);
             config.routes.get("/v1/search", this::search);
+            config.routes.post("/v1/feedback", this::feedback);
             config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             mapErrors(config);
+            extra.accept(config);
         });
     }
 
@@ -103,6 +115,16 @@ public final class KiraServer {
             LOG.error("stream failed on {}", ctx.path(), e);
             events.send("error", ErrorBody.of("internal_error", "Something went wrong on our side. Please try again.").error());
         }
+    }
+
+    /**
+     * A reader's rating of an answer. Only the rating is counted; the comment is not kept until
+     * there is a place that stores feedback with its answer (the admin insights to come).
+     */
+    private void feedback(Context ctx) {
+        Feedback feedback = parser.feedback(jsonBody(ctx));
+        feedbackCounts.merge(feedback.rating(), 1L, Long::sum);
+        ctx.status(202).json(Map.of("accepted", true));
     }
 
     /** A parsed answer request from a client still within its rate limit. */

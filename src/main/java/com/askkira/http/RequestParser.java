@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a JSON body into a request, strictly: a number where text belongs is an error, not text,
@@ -31,6 +32,23 @@ final class RequestParser {
             throw new KiraException.InvalidRequest("'question' must be a string");
         }
         return new AnswerRequest(question.textValue(), history(root.get("history")));
+    }
+
+    Feedback feedback(byte[] body) {
+        JsonNode root = object(body);
+        JsonNode answerId = root.get("answerId");
+        JsonNode rating = root.get("rating");
+        JsonNode comment = root.get("comment");
+        if (answerId == null || !answerId.isTextual() || !answerId.textValue().matches("ans_[0-9a-f]{1,64}")) {
+            throw new KiraException.InvalidRequest("'answerId' must be the id of an answer (ans_…)");
+        }
+        if (rating == null || !rating.isTextual() || !Set.of("up", "down").contains(rating.textValue())) {
+            throw new KiraException.InvalidRequest("'rating' must be \"up\" or \"down\"");
+        }
+        if (comment != null && !comment.isNull() && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
+            throw new KiraException.InvalidRequest("'comment' must be a string of at most 2000 characters");
+        }
+        return new Feedback(answerId.textValue(), rating.textValue());
     }
 
     JsonNode object(byte[] body) {

@@ -182,6 +182,15 @@ class KiraServerTest {
     }
 
     @Test
+    void should_accept_feedback_on_an_answer() throws Exception {
+        HttpResponse<String> response = post("/v1/feedback", "application/json",
+                "{\"answerId\": \"ans_7f3c00aa\", \"rating\": \"down\", \"comment\": \"too vague\"}");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertError(post("/v1/feedback", "application/json", "{\"answerId\": \"ans_1\", \"rating\": \"meh\"}"),
+                400, "bad_request");
+    }
+
+    @Test
     void should_report_health_with_the_open_index() throws Exception {
         HttpResponse<String> response = get("/health");
         assertThat(response.statusCode()).isEqualTo(200);

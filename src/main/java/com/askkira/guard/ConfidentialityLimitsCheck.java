@@ -1,0 +1,218 @@
+package com.askkira.guard;
+
+import com.askkira.corpus.Sentence;
+import com.askkira.corpus.SentenceSplitter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an answer, whoever wrote it, for claims that misstate the limits of confidentiality
+ * ({@link LimitsRule}): one finding per rule per offending sentence. Deterministic and offline:
+ * a table of patterns ({@code /guard/limits-patterns.txt}) with negation handling, so "therapy
+ * is not completely confidential" passes where "therapy is completely confidential" does not.
+ */
+public final class ConfidentialityLimitsCheck {
+    static final String DEFAULT_PATTERNS = "/guard/limits-patterns.txt";
+
+    private static final Pattern MARKER = Pattern.compile("\\s*\\[\\d{1,3}]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern CONTRACTION = Pattern.compile("\\b(you|we|they|i|he|she|it)'(re|ve|ll|m|d)\\b");
+    private static final int MAX_QUOTED = 80;
+    private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
+            LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
+    private static final Set<LimitsRule> NARROWER_THAN_LIMITS_NOT_NAMED = EnumSet.of(
+            LimitsRule.ABSOLUTE_CONFIDENTIALITY,
+            LimitsRule.SUBPOENA_FORCES_DISCLOSURE,
+            LimitsRule.TARASOFF_UNIVERSAL,
+            LimitsRule.PARENTS_ALWAYS_OR_NEVER,
+            LimitsRule.GROUP_MEMBERS_BOUND,
+            LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
+
+    private final List<LimitsPatterns.Entry> entries;
+    private final Pattern negationBefore;
+    private final Pattern contextNegation;
+    private final Pattern denialFrame;
+    private final Pattern clauseBreak;
+    private final Pattern innerNegation;
+    private final Pattern limitNamed;
+    private final Pattern variation;
+    private final Pattern generalQuestion;
+    private final Pattern bareYes;
+    private final SentenceSplitter splitter = new SentenceSplitter();
+
+    public ConfidentialityLimitsCheck() {
+        this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
+    }
+
+    ConfidentialityLimitsCheck(LimitsPatterns patterns) {
+        this.entries = patterns.entries();
+        this.negationBefore = patterns.named("NEGATION_BEFORE");
+        this.contextNegation = patterns.named("CONTEXT_NEGATION");
+        this.denialFrame = patterns.named("DENIAL_FRAME");
+        this.clauseBreak = patterns.named("CLAUSE_BREAK");
+        this.innerNegation = patterns.named("INNER_NEGATION");
+        this.limitNamed = patterns.named("LIMIT_NAMED");
+        this.variation = patterns.named("VARIATION");
+        this.generalQuestion = patterns.named("GENERAL_QUESTION");
+        this.bareYes = patterns.named("BARE_YES");
+    }
+
+    /** Every rule the answer breaks, sentence by sentence, in the answer's order. */
+    public List<LimitsFinding> findings(String question, String answer) {
+        if (answer == null || answer.isBlank()) {
+            return List.of();
+        }
+        String whole = normalise(answer);
+        // The answer-level cues are costlier than most rules, so each is computed once, when needed.
+        Lazy limitNamedInAnswer = new Lazy(() -> limitNamed.matcher(whole).find());
+        Lazy variationNamedInAnswer = new Lazy(() -> variation.matcher(whole).find());
+        Lazy generalQuestionAsked = new Lazy(() -> question != null && generalQuestion.matcher(normalise(question)).find());
+        boolean stateRuleReported = false;
+
+        List<LimitsFinding> findings = new ArrayList<>();
+        for (Sentence sentence : splitter.split(answer)) {
+            String text = normalise(sentence.text());
+            Map<LimitsRule, String> broken = brokenRules(text);
+            // The narrower rule says it better: "a teen's therapy is completely private from their
+            // parents" is about parents, and a sentence that misstates a specific limit, or claims
+            // there are none, need not also be told it names none.
+            if (NARROWER_THAN_ABSOLUTE.stream().anyMatch(broken::containsKey)) {
+                broken.remove(LimitsRule.ABSOLUTE_CONFIDENTIALITY);
+            }
+            if (bareYes.matcher(text).matches() && generalQuestionAsked.get()) {
+                broken.putIfAbsent(LimitsRule.LIMITS_NOT_NAMED, "general-statement: a bare \"yes\" to a general question");
+            }
+            if (broken.containsKey(LimitsRule.LIMITS_NOT_NAMED)
+                    && (NARROWER_THAN_LIMITS_NOT_NAMED.stream().anyMatch(broken::containsKey) || limitNamedInAnswer.get())) {
+                broken.remove(LimitsRule.LIMITS_NOT_NAMED);
+            }
+            if (broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED) && (stateRuleReported || variationNamedInAnswer.get())) {
+                broken.remove(LimitsRule.STATE_VARIATION_OMITTED);
+            }
+            stateRuleReported |= broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED);
+            broken.forEach((rule, detail) -> findings.add(new LimitsFinding(rule, sentence.text(), detail)));
+        }
+        return List.copyOf(findings);
+    }
+
+    private Map<LimitsRule, String> brokenRules(String text) {
+        Map<LimitsRule, String> broken = new EnumMap<>(LimitsRule.class);
+        for (LimitsPatterns.Entry entry : entries) {
+            if (!broken.containsKey(entry.rule())) {
+                match(entry, text).ifPresent(detail -> broken.put(entry.rule(), detail));
+            }
+        }
+        return broken;
+    }
+
+    private Optional<String> match(LimitsPatterns.Entry entry, String text) {
+        for (Pattern context : entry.context()) {
+            if (!contextAffirmed(context, text)) {
+                return Optional.empty();
+            }
+        }
+        // Claims are rare, so look for one before paying for the (larger) exemption patterns.
+        for (Pattern claim : entry.claims()) {
+            Optional<String> found = firstAffirmed(claim, text, entry.claimMayNegate(), entry.notAfter());
+            if (found.isPresent()) {
+                boolean exempt = entry.exempt().stream().anyMatch(p -> p.matcher(text).find());
+                return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first match that is neither negated nor denied; overlapping matches are tried too. */
+    private Optional<String> firstAffirmed(Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
+        Matcher m = pattern.matcher(text);
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
+            String match = m.group();
+            boolean negatedInside = !mayCarryNegation && innerNegation.matcher(match).find();
+            if (!negatedInside && !cancelledBefore(text, m.start(), notAfter)) {
+                return Optional.of(match);
+            }
+            from = m.start() + 1;
+        }
+        return Optional.empty();
+    }
+
+    /** Some match of the context pattern is not directly negated ("not a subpoena"). */
+    private boolean contextAffirmed(Pattern context, String text) {
+        Matcher m = context.matcher(text);
+        while (m.find()) {
+            if (!contextNegation.matcher(text.substring(0, m.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Denied anywhere before ("it is a myth that…"), or negated or cancelled earlier in its clause. */
+    private boolean cancelledBefore(String text, int start, List<Pattern> notAfter) {
+        String before = text.substring(0, start);
+        if (denialFrame.matcher(before).find()) {
+            return true;
+        }
+        Matcher breaks = clauseBreak.matcher(before);
+        int clauseStart = 0;
+        while (breaks.find()) {
+            clauseStart = breaks.end();
+        }
+        String clause = before.substring(clauseStart);
+        return negationBefore.matcher(clause).find() || notAfter.stream().anyMatch(p -> p.matcher(clause).find());
+    }
+
+    /** A yes/no fact about the whole answer, worked out the first time it is asked for. */
+    private static final class Lazy {
+        private final BooleanSupplier supplier;
+        private Boolean value;
+
+        Lazy(BooleanSupplier supplier) {
+            this.supplier = supplier;
+        }
+
+        boolean get() {
+            if (value == null) {
+                value = supplier.getAsBoolean();
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Lower case, straight quotes, no citation markers, single spaces, and the pronoun contractions
+     * spelled out ("you're" becomes "you are", "i'd" becomes "i would"), so patterns need one form.
+     */
+    static String normalise(String text) {
+        String plain = MARKER.matcher(text).replaceAll("")
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u02BC', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .toLowerCase(Locale.ROOT);
+        plain = CONTRACTION.matcher(plain).replaceAll(m -> m.group(1) + switch (m.group(2)) {
+            case "re" -> " are";
+            case "ve" -> " have";
+            case "ll" -> " will";
+            case "m" -> " am";
+            default -> " would";
+        });
+        return SPACES.matcher(plain).replaceAll(" ").strip();
+    }
+
+    private static String quoted(String match) {
+        String s = match.strip();
+        return s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED - 1) + "…";
+    }
+}
