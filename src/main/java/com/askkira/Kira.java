@@ -21,6 +21,9 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.guard.ConfidentialityLimitsCheck;
+import com.askkira.guard.GuardrailChain;
+import com.askkira.guard.LimitsGuardrail;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -107,8 +110,10 @@ public final class Kira implements AutoCloseable {
         CrisisScreen crisis = new CrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(embedder));
-        AnswerService answers = new AnswerService(
-                retriever, answerer, new CitationsValidGuardrail(abstentions), new PiiRedactor(), crisis);
+        GuardrailChain guardrails = new GuardrailChain(
+                List.of(new CitationsValidGuardrail(abstentions), new LimitsGuardrail(new ConfidentialityLimitsCheck())),
+                abstentions);
+        AnswerService answers = new AnswerService(retriever, answerer, guardrails, new PiiRedactor(), crisis, abstentions);
         return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
     }
 

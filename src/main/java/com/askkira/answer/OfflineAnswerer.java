@@ -44,7 +44,9 @@ public final class OfflineAnswerer implements Answerer {
     @Override
     public ComposedAnswer answer(String question, Retrieval retrieval) {
         List<ScoredSentence> sentences = scorer.score(retrieval, tuning.passages());
-        Optional<ScoredSentence> best = sentences.stream().max(Comparator.comparingDouble(ScoredSentence::score));
+        Optional<ScoredSentence> best = sentences.stream()
+                .filter(OfflineAnswerer::quotable)
+                .max(Comparator.comparingDouble(ScoredSentence::score));
         double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
         boolean inField = retrieval.followUp()

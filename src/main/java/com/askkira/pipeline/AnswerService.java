@@ -1,5 +1,7 @@
 package com.askkira.pipeline;
 
+import com.askkira.answer.AbstainReason;
+import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.Answerer;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.answer.Drafted;
@@ -8,6 +10,7 @@ import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardResult;
 import com.askkira.guard.Guardrail;
+import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Retrieval;
@@ -37,14 +40,21 @@ public final class AnswerService {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final PiiRedactor redactor;
     private final CrisisScreen crisis;
+    private final AbstentionWriter abstentions;
 
     public AnswerService(
-            HybridRetriever retriever, Answerer answerer, Guardrail guardrail, PiiRedactor redactor, CrisisScreen crisis) {
+            HybridRetriever retriever,
+            Answerer answerer,
+            Guardrail guardrail,
+            PiiRedactor redactor,
+            CrisisScreen crisis,
+            AbstentionWriter abstentions) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
         this.redactor = redactor;
         this.crisis = crisis;
+        this.abstentions = abstentions;
     }
 
     public AnswerResponse answer(AnswerRequest asked) {
@@ -53,7 +63,10 @@ public final class AnswerService {
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
-        Drafted drafted = draft(request.question(), retrieval);
+        // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees it.
+        Drafted drafted = UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(request.question())
+                ? new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false)
+                : draft(request.question(), retrieval);
         long generated = System.nanoTime();
         GuardResult guarded = guardrail.check(request.question(), drafted.answer(), retrieval);
         long done = System.nanoTime();

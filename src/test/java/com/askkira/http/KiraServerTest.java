@@ -148,6 +148,25 @@ class KiraServerTest {
     }
 
     @Test
+    void should_decline_a_request_for_a_diagnosis_as_unsafe() throws Exception {
+        JsonNode body = json(post("/v1/answers", "application/json",
+                "{\"question\": \"Based on my symptoms, do I have bipolar disorder? Please diagnose me.\"}"));
+
+        assertThat(body.get("abstained").asBoolean()).isTrue();
+        assertThat(body.get("abstainReason").asText()).isEqualTo("unsafe");
+        assertThat(body.get("citations")).isEmpty();
+        assertThat(body.get("answer").asText()).contains("not a diagnosis");
+    }
+
+    @Test
+    void should_report_every_guardrail_check() throws Exception {
+        JsonNode checks = json(post("/v1/answers", "application/json",
+                "{\"question\": \"Is what I tell my therapist confidential?\"}")).get("guardrail").get("checks");
+
+        assertThat(checks.findValuesAsText("name")).contains("citations-valid", "confidentiality-limits", "no-diagnosis-or-legal-advice");
+    }
+
+    @Test
     void should_use_history_for_a_follow_up() throws Exception {
         HttpResponse<String> response = post("/v1/answers", "application/json", """
                 {"question": "Does that include emails?",

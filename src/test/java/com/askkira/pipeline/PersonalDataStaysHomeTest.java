@@ -72,7 +72,8 @@ class PersonalDataStaysHomeTest {
                 new PiiRedactor(),
                 new CrisisScreen(
                         new CrisisDetector(CrisisPatterns.fromResources()),
-                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))));
+                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
+                abstentions);
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
