@@ -22,7 +22,9 @@ import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.guard.ConfidentialityLimitsCheck;
+import com.askkira.guard.GroundedGuardrail;
 import com.askkira.guard.GuardrailChain;
+import com.askkira.guard.SupportScorer;
 import com.askkira.guard.LimitsGuardrail;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
@@ -30,6 +32,7 @@ import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.GroundingService;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalTuning;
@@ -57,6 +60,7 @@ public final class Kira implements AutoCloseable {
     private final KiraIndex index;
     private final HybridRetriever retriever;
     private final AnswerService answers;
+    private final GroundingService grounding;
     private final String modelName;
 
     private Kira(
@@ -66,6 +70,7 @@ public final class Kira implements AutoCloseable {
             KiraIndex index,
             HybridRetriever retriever,
             AnswerService answers,
+            GroundingService grounding,
             String modelName) {
         this.config = config;
         this.library = library;
@@ -73,6 +78,7 @@ public final class Kira implements AutoCloseable {
         this.index = index;
         this.retriever = retriever;
         this.answers = answers;
+        this.grounding = grounding;
         this.modelName = modelName;
     }
 
@@ -110,11 +116,16 @@ public final class Kira implements AutoCloseable {
         CrisisScreen crisis = new CrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(embedder));
+        SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         GuardrailChain guardrails = new GuardrailChain(
-                List.of(new CitationsValidGuardrail(abstentions), new LimitsGuardrail(new ConfidentialityLimitsCheck())),
+                List.of(
+                        new CitationsValidGuardrail(abstentions),
+                        new GroundedGuardrail(support, new SentenceSplitter()),
+                        new LimitsGuardrail(new ConfidentialityLimitsCheck())),
                 abstentions);
         AnswerService answers = new AnswerService(retriever, answerer, guardrails, new PiiRedactor(), crisis, abstentions);
-        return new Kira(config, library, builder, index, retriever, answers, answerer.modelName());
+        GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
+        return new Kira(config, library, builder, index, retriever, answers, grounding, answerer.modelName());
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */
@@ -147,6 +158,10 @@ public final class Kira implements AutoCloseable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    public GroundingService grounding() {
+        return grounding;
     }
 
     public HybridRetriever retriever() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Writing and reading the {@code [n]} markers that tie a sentence to its citation. */
 public final class CitationMarkers {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
+    private static final Pattern MARKER_WITH_SPACE = Pattern.compile("\\s*\\[\\d{1,3}]");
     private static final Pattern END = Pattern.compile("([.!?…]+)$");
 
     private CitationMarkers() {}
@@ -23,6 +24,11 @@ public final class CitationMarkers {
             return trimmed.substring(0, end.start()) + " [" + n + "]" + end.group(1);
         }
         return trimmed + " [" + n + "]";
+    }
+
+    /** The text without its markers: "…consent [1]." becomes "…consent." */
+    public static String strip(String text) {
+        return MARKER_WITH_SPACE.matcher(text).replaceAll("").strip();
     }
 
     /** Every marker number in the text, in order of appearance. */

@@ -55,6 +55,7 @@ public final class KiraCommand implements Runnable {
             try (Kira kira = Kira.start(config, System.out)) {
                 KiraServer server = new KiraServer(
                         kira.answers(),
+                        kira.grounding(),
                         kira.admin(),
                         new ObjectMapper(),
                         new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));

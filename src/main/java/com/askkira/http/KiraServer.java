@@ -3,6 +3,7 @@ package com.askkira.http;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ public final class KiraServer {
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
 
     private final AnswerService answers;
+    private final GroundingService grounding;
     private final Admin admin;
     private final ObjectMapper json;
     private final RequestParser parser;
@@ -54,8 +56,9 @@ public final class KiraServer {
         }
     }
 
-    public KiraServer(AnswerService answers, Admin admin, ObjectMapper json, Options options) {
+    public KiraServer(AnswerService answers, GroundingService grounding, Admin admin, ObjectMapper json, Options options) {
         this.answers = answers;
+        this.grounding = grounding;
         this.admin = admin;
         this.json = json;
         this.parser = new RequestParser(json);
@@ -86,6 +89,7 @@ public final class KiraServer {
             config.routes.post("/v1/answers/stream", this::stream);
             config.routes.get("/v1/search", this::search);
             config.routes.post("/v1/feedback", this::feedback);
+            config.routes.post("/v1/grounding", this::grounding);
             config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             mapErrors(config);
@@ -125,6 +129,19 @@ public final class KiraServer {
         Feedback feedback = parser.feedback(jsonBody(ctx));
         feedbackCounts.merge(feedback.rating(), 1L, Long::sum);
         ctx.status(202).json(Map.of("accepted", true));
+    }
+
+    private void grounding(Context ctx) {
+        var root = parser.object(jsonBody(ctx));
+        var answer = root.get("answer");
+        var question = root.get("question");
+        if (answer == null || !answer.isTextual()) {
+            throw new KiraException.InvalidRequest("'answer' is required and must be a string");
+        }
+        if (question != null && !question.isNull() && !question.isTextual()) {
+            throw new KiraException.InvalidRequest("'question' must be a string");
+        }
+        ctx.json(grounding.check(answer.textValue(), question == null || question.isNull() ? null : question.textValue()));
     }
 
     /** A parsed answer request from a client still within its rate limit. */

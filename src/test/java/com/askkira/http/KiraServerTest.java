@@ -30,6 +30,7 @@ class KiraServerTest {
     static void start() {
         app = new KiraServer(
                         TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
                         TestKira.shared().admin(),
                         JSON,
                         new KiraServer.Options(0, List.of(ADMIN_KEY)))
@@ -159,11 +160,29 @@ class KiraServerTest {
     }
 
     @Test
+    void should_say_which_sentences_of_an_answer_the_library_supports() throws Exception {
+        HttpResponse<String> response = post("/v1/grounding", "application/json", """
+                {"answer": "Your employer cannot access your therapy records without your written consent [1]. Therapists must report any drug use to the U.S. police within 24 hours.",
+                 "question": "Can my employer see my records?"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("score").asDouble()).isEqualTo(0.5);
+        assertThat(body.get("sentences")).hasSize(2);
+        assertThat(body.get("sentences").get(0).get("supported").asBoolean()).isTrue();
+        assertThat(body.get("sentences").get(1).get("supported").asBoolean()).isFalse();
+        assertThat(body.get("sentences").get(1).get("support")).isNotEmpty();
+        assertError(post("/v1/grounding", "application/json", "{\"answer\": 3}"), 400, "bad_request");
+    }
+
+    @Test
     void should_report_every_guardrail_check() throws Exception {
         JsonNode checks = json(post("/v1/answers", "application/json",
                 "{\"question\": \"Is what I tell my therapist confidential?\"}")).get("guardrail").get("checks");
 
-        assertThat(checks.findValuesAsText("name")).contains("citations-valid", "confidentiality-limits", "no-diagnosis-or-legal-advice");
+        assertThat(checks.findValuesAsText("name"))
+                .contains("citations-valid", "grounded", "confidentiality-limits", "no-diagnosis-or-legal-advice");
     }
 
     @Test
@@ -301,7 +320,7 @@ class KiraServerTest {
     @Test
     void should_limit_answers_per_client_and_say_when_to_retry() throws Exception {
         Javalin limited = new KiraServer(
-                        TestKira.shared().answers(), TestKira.shared().admin(), JSON, new KiraServer.Options(2, List.of()))
+                        TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), JSON, new KiraServer.Options(2, List.of()))
                 .create()
                 .start(0);
         try {

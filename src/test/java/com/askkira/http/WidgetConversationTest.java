@@ -27,7 +27,7 @@ class WidgetConversationTest {
     @BeforeAll
     static void start() {
         WidgetBrowser.assumeInstalled();
-        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().admin(), JSON, new KiraServer.Options(0, List.of()))
+        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), JSON, new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         base = "http://localhost:" + app.port();

@@ -47,7 +47,7 @@ class WidgetLatencyTest {
     @Test
     void should_show_the_first_sentence_soon_after_send() {
         WidgetBrowser.assumeInstalled();
-        Javalin app = new KiraServer(TestKira.shared().answers(), TestKira.shared().admin(), new ObjectMapper(), new KiraServer.Options(0, List.of()))
+        Javalin app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), new ObjectMapper(), new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         try (WidgetBrowser browser = WidgetBrowser.start()) {

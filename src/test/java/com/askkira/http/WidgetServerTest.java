@@ -29,7 +29,7 @@ class WidgetServerTest {
 
     @BeforeAll
     static void start() {
-        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().admin(), new ObjectMapper(),
+        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), new ObjectMapper(),
                         new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), WebAssets.parseOrigins(ALLOWED + ", https://other.example/")))
                 .start(0);

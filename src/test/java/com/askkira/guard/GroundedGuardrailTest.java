@@ -1,0 +1,65 @@
+package com.askkira.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.answer.Citation;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.index.KiraAnalyzer;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.TermExtractor;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GroundedGuardrailTest {
+    private static GroundedGuardrail guardrail;
+    private static Retrieval retrieval;
+    private static Passage first;
+
+    @BeforeAll
+    static void retrieve() {
+        guardrail = new GroundedGuardrail(
+                new SupportScorer(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
+                new SentenceSplitter());
+        retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of("Can my employer see my therapy records?"), 3);
+        first = retrieval.passages().getFirst();
+    }
+
+    private static ComposedAnswer citingFirst(String text) {
+        String quote = first.chunk().sentences().getFirst().text();
+        return ComposedAnswer.answered(text, List.of(Citation.of(1, first.chunk(), quote, List.of(quote))));
+    }
+
+    @Test
+    void should_pass_sentences_quoted_from_the_passage_they_cite() {
+        String quoted = first.chunk().sentences().getLast().text();
+        GuardResult result = guardrail.check("q", citingFirst(quoted.replaceFirst("\\.$", " [1].")), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void should_remove_a_sentence_its_passage_does_not_support() {
+        String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
+        String invented = "Your employer receives a copy of every session note each month [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + invented), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(result.answer().text()).isEqualTo(quoted);
+        assertThat(result.checks().getFirst().passed()).isFalse();
+    }
+
+    @Test
+    void should_block_an_answer_with_no_supported_sentence() {
+        GuardResult result = guardrail.check(
+                "q", citingFirst("Therapists must report any drug use to the police within a day [1]."), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+    }
+}
