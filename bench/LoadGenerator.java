@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * java bench/LoadGenerator.java [baseUrl] [goldenFile] [requests] [concurrency]
  */
 public class LoadGenerator {
+    private static final Pattern GUARD = Pattern.compile("\"guard\"\\s*:\\s*([0-9.]+)");
+    private static final List<Double> GUARD_MS = java.util.Collections.synchronizedList(new ArrayList<>());
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:7070";
         Path golden = Path.of(args.length > 1 ? args[1] : "src/test/resources/golden/retrieval-dev.json");
@@ -37,10 +40,12 @@ public class LoadGenerator {
             ask(client, base, questions.get(i % questions.size()));
         }
         List<Double> latencies = new ArrayList<>();
+        GUARD_MS.clear();
         for (int i = 0; i < requests; i++) {
             latencies.add(ask(client, base, questions.get(i % questions.size())));
         }
         report("sequential, " + requests + " answers", latencies, 0);
+        report("  of which guardrails (timingsMs.guard)", new ArrayList<>(GUARD_MS), 0);
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<Double>> futures = new ArrayList<>();
@@ -70,6 +75,10 @@ public class LoadGenerator {
         double ms = (System.nanoTime() - t) / 1e6;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        Matcher guard = GUARD.matcher(response.body());
+        if (guard.find()) {
+            GUARD_MS.add(Double.parseDouble(guard.group(1)));
         }
         return ms;
     }
