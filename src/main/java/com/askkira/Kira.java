@@ -1,6 +1,7 @@
 package com.askkira;
 
 import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.AnswerTuning;
 import com.askkira.answer.Answerer;
 import com.askkira.answer.ChatModels;
@@ -26,6 +27,7 @@ import com.askkira.guard.GroundedGuardrail;
 import com.askkira.guard.GuardrailChain;
 import com.askkira.guard.SupportScorer;
 import com.askkira.guard.LimitsGuardrail;
+import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -116,14 +118,16 @@ public final class Kira implements AutoCloseable {
         CrisisScreen crisis = new CrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(embedder));
+        PiiRedactor redactor = new PiiRedactor();
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         GuardrailChain guardrails = new GuardrailChain(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
                         new GroundedGuardrail(support, new SentenceSplitter()),
-                        new LimitsGuardrail(new ConfidentialityLimitsCheck())),
+                        new LimitsGuardrail(new ConfidentialityLimitsCheck()),
+                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
                 abstentions);
-        AnswerService answers = new AnswerService(retriever, answerer, guardrails, new PiiRedactor(), crisis, abstentions);
+        AnswerService answers = new AnswerService(retriever, answerer, guardrails, redactor, crisis, abstentions);
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
         return new Kira(config, library, builder, index, retriever, answers, grounding, answerer.modelName());
     }

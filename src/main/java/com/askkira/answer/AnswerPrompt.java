@@ -32,6 +32,11 @@ public record AnswerPrompt(String system, String user) {
     }
 
     /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
+    /** The instructions every model is given, as written (before the per-request boundary is filled in). */
+    public static String instructions() {
+        return SYSTEM;
+    }
+
     public static AnswerPrompt of(String question, List<Passage> passages, String boundary) {
         if (!boundary.matches("[0-9a-zA-Z]{8,}")) {
             throw new IllegalArgumentException("a boundary is at least 8 letters or digits");

@@ -1,0 +1,76 @@
+package com.askkira.guard;
+
+import com.askkira.answer.Citation;
+import com.askkira.answer.CitationMarkers;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.corpus.Sentence;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.Retrieval;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An answer must not repeat Kira's instructions (a prompt-injection success looks like this) nor
+ * carry personal data: a sentence that shares a run of {@value #RUN} words with the instructions,
+ * or in which the redactor finds a name, number or address, is removed; nothing left, blocked.
+ */
+public final class NoLeakGuardrail implements Guardrail {
+    static final String NAME = "no-leak";
+    static final int RUN = 8;
+
+    private final Set<String> instructionRuns;
+    private final PiiRedactor redactor;
+    private final SentenceSplitter splitter;
+
+    public NoLeakGuardrail(String instructions, PiiRedactor redactor, SentenceSplitter splitter) {
+        this.instructionRuns = runs(instructions);
+        this.redactor = redactor;
+        this.splitter = splitter;
+    }
+
+    @Override
+    public GuardResult check(String question, ComposedAnswer answer, Retrieval retrieval) {
+        List<String> kept = new ArrayList<>();
+        int prompt = 0;
+        int personal = 0;
+        for (Sentence sentence : splitter.split(answer.text())) {
+            String claim = CitationMarkers.strip(sentence.text());
+            if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
+                prompt++;
+            } else if (redactor.redact(claim).changed()) {
+                personal++;
+            } else {
+                kept.add(sentence.text());
+            }
+        }
+        if (prompt + personal == 0) {
+            return new GuardResult(Verdict.PASS, List.of(new GuardCheck(NAME, true, "no instructions or personal data")), answer);
+        }
+        GuardCheck check = new GuardCheck(NAME, false, "removed " + prompt + " sentence(s) repeating Kira's instructions and "
+                + personal + " carrying personal data");
+        String text = String.join(" ", kept);
+        Set<Integer> cited = Set.copyOf(CitationMarkers.numbers(text));
+        List<Citation> citations = answer.citations().stream().filter(c -> cited.contains(c.n())).toList();
+        if (kept.isEmpty() || (!answer.abstained() && citations.isEmpty())) {
+            return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
+        }
+        return new GuardResult(Verdict.REVISED, List.of(check), new ComposedAnswer(text, citations, answer.abstainReason()));
+    }
+
+    /** Every run of {@link #RUN} consecutive words, lower-cased, punctuation dropped. */
+    private static Set<String> runs(String text) {
+        String[] words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .toArray(String[]::new);
+        Set<String> runs = new HashSet<>();
+        for (int i = 0; i + RUN <= words.length; i++) {
+            runs.add(String.join(" ", Arrays.copyOfRange(words, i, i + RUN)));
+        }
+        return runs;
+    }
+}
