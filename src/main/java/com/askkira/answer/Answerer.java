@@ -1,6 +1,7 @@
 package com.askkira.answer;
 
 import com.askkira.retrieval.Retrieval;
+import java.util.Optional;
 
 /** Writes a cited answer to a question from the passages retrieval found for it. */
 public interface Answerer {
@@ -12,5 +13,18 @@ public interface Answerer {
     /** The answer with the name of the model that wrote it; only a fallback comes back degraded. */
     default Drafted draft(String question, Retrieval retrieval) {
         return new Drafted(answer(question, retrieval), modelName(), false);
+    }
+
+    /**
+     * Writes the answer once more, told why the first was rejected; empty when this answerer would
+     * only write the same again (the offline answerer).
+     */
+    default Optional<Drafted> redraft(String question, Retrieval retrieval, String reasons) {
+        return Optional.empty();
+    }
+
+    /** The offline extractive answer for the same passages, when this answerer has one to stand in. */
+    default Optional<Drafted> extractive(String question, Retrieval retrieval) {
+        return Optional.empty();
     }
 }

@@ -3,6 +3,8 @@ package com.askkira.answer;
 import com.askkira.retrieval.Retrieval;
 import dev.langchain4j.exception.HttpException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,22 @@ public final class FallbackAnswerer implements Answerer {
                 throw new NoAnswerAvailableException("The answer model is unavailable; please try again later.");
             }
         }
+    }
+
+    /** The model told why its answer was rejected; if it fails now, there is simply no redraft. */
+    @Override
+    public Optional<Drafted> redraft(String question, Retrieval retrieval, String reasons) {
+        try {
+            return model.redraft(question, retrieval, reasons);
+        } catch (RuntimeException modelFailure) {
+            LOG.warn("Model {} failed on a redraft ({})", model.modelName(), describe(modelFailure));
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Drafted> extractive(String question, Retrieval retrieval) {
+        return Optional.of(fallback.draft(question, retrieval));
     }
 
     /** The exception's class, its root cause's class if different, and any HTTP status. */

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -46,14 +47,28 @@ public final class ModelAnswerer implements Answerer {
 
     @Override
     public ComposedAnswer answer(String question, Retrieval retrieval) {
+        return answer(question, retrieval, "");
+    }
+
+    @Override
+    public Optional<Drafted> redraft(String question, Retrieval retrieval, String reasons) {
+        return Optional.of(new Drafted(answer(question, retrieval, reasons), modelName, false));
+    }
+
+    /** The answer, with the reasons a previous attempt was rejected when there are any. */
+    private ComposedAnswer answer(String question, Retrieval retrieval, String rejectedBecause) {
         if (retrieval.passages().isEmpty()) {
             // Nothing to ground an answer in: asking the model could only invite a guess.
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         String boundary = boundaries.get();
         AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
+        String user = rejectedBecause.isBlank()
+                ? prompt.user()
+                : prompt.user() + "\n\nYour previous answer to this question was rejected: " + rejectedBecause
+                        + ". Answer again, following every rule.";
         ChatResponse response = model.chat(ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(user))
                 .build());
         AiMessage message = response == null ? null : response.aiMessage();
         String text = message == null ? null : message.text();

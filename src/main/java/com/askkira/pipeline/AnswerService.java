@@ -8,7 +8,9 @@ import com.askkira.answer.Drafted;
 import com.askkira.answer.NoAnswerAvailableException;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.guard.GuardCheck;
 import com.askkira.guard.GuardResult;
+import com.askkira.guard.Verdict;
 import com.askkira.guard.Guardrail;
 import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.privacy.PiiRedactor;
@@ -20,7 +22,9 @@ import com.askkira.safety.CrisisAssessment;
 import com.askkira.safety.CrisisMessage;
 import com.askkira.safety.CrisisScreen;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -68,9 +72,10 @@ public final class AnswerService {
                 ? new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false)
                 : draft(request.question(), retrieval);
         long generated = System.nanoTime();
-        GuardResult guarded = guardrail.check(request.question(), drafted.answer(), retrieval);
+        Guarded guarded = guard(request.question(), drafted, retrieval);
+        drafted = guarded.drafted();
         long done = System.nanoTime();
-        ComposedAnswer answer = guarded.answer();
+        ComposedAnswer answer = guarded.result().answer();
         return new AnswerResponse(
                 newId(),
                 withCrisisLead(risk, answer),
@@ -78,7 +83,7 @@ public final class AnswerService {
                 answer.abstained(),
                 answer.abstainReason().orElse(null),
                 CrisisScreen.safety(risk),
-                new AnswerResponse.Guardrail(guarded.verdict(), guarded.checks()),
+                new AnswerResponse.Guardrail(guarded.result().verdict(), guarded.result().checks()),
                 drafted.model(),
                 drafted.degraded(),
                 Timings.of(start, retrieved, generated, done));
@@ -113,6 +118,46 @@ public final class AnswerService {
         return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
                 .map(SearchResult::of)
                 .toList();
+    }
+
+    /** The answer that may be returned, and the draft it came from. */
+    private record Guarded(GuardResult result, Drafted drafted) {}
+
+    /**
+     * A model's answer that fails a check gets one redraft, told why; if that fails too, the offline
+     * extractive answer for the same passages stands in ({@code revised}); if even that fails, the
+     * chain's safe replacement is returned ({@code blocked}). Every attempt's checks are reported.
+     */
+    private Guarded guard(String question, Drafted first, Retrieval retrieval) {
+        GuardResult result = guardrail.check(question, first.answer(), retrieval);
+        if (result.verdict() == Verdict.PASS || first.degraded()) {
+            return new Guarded(result, first);
+        }
+        List<GuardCheck> checks = new ArrayList<>(result.checks());
+        Optional<Drafted> redraft = answerer.redraft(question, retrieval, failed(result));
+        if (redraft.isPresent()) {
+            GuardResult second = guardrail.check(question, redraft.get().answer(), retrieval);
+            checks.addAll(second.checks());
+            if (second.verdict() == Verdict.PASS) {
+                return new Guarded(new GuardResult(Verdict.REVISED, checks, second.answer()), redraft.get());
+            }
+        }
+        Optional<Drafted> extractive = answerer.extractive(question, retrieval);
+        if (extractive.isPresent()) {
+            GuardResult third = guardrail.check(question, extractive.get().answer(), retrieval);
+            checks.addAll(third.checks());
+            if (third.verdict() != Verdict.BLOCKED) {
+                return new Guarded(new GuardResult(Verdict.REVISED, checks, third.answer()), extractive.get());
+            }
+        }
+        return new Guarded(new GuardResult(result.verdict(), checks, result.answer()), first);
+    }
+
+    private static String failed(GuardResult result) {
+        return String.join("; ", result.checks().stream()
+                .filter(c -> !c.passed())
+                .map(c -> c.name() + " (" + c.detail() + ")")
+                .toList());
     }
 
     /**
