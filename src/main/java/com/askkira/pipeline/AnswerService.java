@@ -21,6 +21,7 @@ import com.askkira.retrieval.Turn;
 import com.askkira.safety.CrisisAssessment;
 import com.askkira.safety.CrisisMessage;
 import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.Safety;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -65,6 +66,9 @@ public final class AnswerService {
         long start = System.nanoTime();
         AnswerRequest request = redacted(asked);
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
+        if (risk.crisis()) {
+            return crisisResponse(risk, start);
+        }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
         // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees it.
@@ -73,20 +77,42 @@ public final class AnswerService {
                 : draft(request.question(), retrieval);
         long generated = System.nanoTime();
         Guarded guarded = guard(request.question(), drafted, retrieval);
-        drafted = guarded.drafted();
         long done = System.nanoTime();
         ComposedAnswer answer = guarded.result().answer();
         return new AnswerResponse(
                 newId(),
-                withCrisisLead(risk, answer),
+                answer.text(),
                 answer.citations(),
                 answer.abstained(),
                 answer.abstainReason().orElse(null),
-                CrisisScreen.safety(risk),
+                Safety.none(),
                 new AnswerResponse.Guardrail(guarded.result().verdict(), guarded.result().checks()),
-                drafted.model(),
-                drafted.degraded(),
+                guarded.drafted().model(),
+                guarded.drafted().degraded(),
                 Timings.of(start, retrieved, generated, done));
+    }
+
+    /**
+     * A reader at risk now gets support and help lines, not a quotation about confidentiality law:
+     * what retrieval finds for "I have the pills saved up" is beside the point, and no model is
+     * asked. The library stays one question away.
+     */
+    private AnswerResponse crisisResponse(CrisisAssessment risk, long start) {
+        long now = System.nanoTime();
+        String text = CrisisMessage.lead(risk.kinds())
+                + " When you feel ready, you can also ask me how confidentiality works in therapy.";
+        return new AnswerResponse(
+                newId(),
+                text,
+                List.of(),
+                false,
+                null,
+                CrisisScreen.safety(risk),
+                new AnswerResponse.Guardrail(
+                        Verdict.PASS, List.of(new GuardCheck("crisis-support", true, "fixed crisis support text; no model asked"))),
+                "crisis-support",
+                false,
+                Timings.of(start, now, now, now));
     }
 
     /**
@@ -158,18 +184,6 @@ public final class AnswerService {
                 .filter(c -> !c.passed())
                 .map(c -> c.name() + " (" + c.detail() + ")")
                 .toList());
-    }
-
-    /**
-     * In a crisis the answer opens with help lines; the library's answer follows only when there is
-     * one (an abstention's "not covered" would be the wrong thing to say to someone at risk).
-     */
-    private static String withCrisisLead(CrisisAssessment risk, ComposedAnswer answer) {
-        if (!risk.crisis()) {
-            return answer.text();
-        }
-        String lead = CrisisMessage.lead(risk.kinds());
-        return answer.abstained() ? lead : lead + "\n\n" + answer.text();
     }
 
     private AnswerRequest redacted(AnswerRequest request) {
