@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -167,6 +168,7 @@ public final class KiraServer {
             throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
         }
         if (ctx.contentLength() > MAX_BODY_BYTES) {
+            drainModestOverflow(ctx);
             throw tooLarge();
         }
         try (InputStream in = ctx.req().getInputStream()) {
@@ -177,6 +179,20 @@ public final class KiraServer {
             return body;
         } catch (IOException e) {
             throw new KiraException.InvalidRequest("the body could not be read");
+        }
+    }
+
+    /**
+     * Reads and drops a body that is too large but not absurdly so, so the client, still sending,
+     * gets the 413 instead of a reset connection; anything bigger is refused without reading it.
+     */
+    private static void drainModestOverflow(Context ctx) {
+        if (ctx.contentLength() <= 16L * MAX_BODY_BYTES) {
+            try (InputStream in = ctx.req().getInputStream()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // The client went away; the 413 is still the answer.
+            }
         }
     }
 
