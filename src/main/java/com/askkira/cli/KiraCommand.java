@@ -6,25 +6,25 @@ import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.eval.EvalReport;
+import com.askkira.eval.GoldenSet;
+import com.askkira.eval.RetrievalEvaluator;
+import com.askkira.eval.RetrievalScore;
 import com.askkira.http.KiraServer;
 import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.askkira.eval.EvalReport;
-import com.askkira.eval.GoldenSet;
-import com.askkira.eval.RetrievalEvaluator;
-import com.askkira.eval.RetrievalScore;
 import com.askkira.retrieval.RetrievalMode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code java -jar ask-kira.jar COMMAND}. Configuration comes from KIRA_* environment variables. */
 @Command(
