@@ -95,6 +95,17 @@ class CrisisScreenTest {
         assertThat((double) falseAlarms / lookAlikes).isLessThanOrEqualTo(0.20);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "hey", "ty", "see you", "good night", "😀", "hello how are you", "thanks that helped a lot", "ok bye then"
+    })
+    void should_not_hear_crisis_in_small_talk(String message) {
+        CrisisScreen screen = new CrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()), new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+
+        assertThat(screen.assess(message, List.of()).crisis()).isFalse();
+    }
+
     @Test
     void should_give_resources_only_in_a_crisis() {
         assertThat(CrisisScreen.safety(CrisisAssessment.none("none")).resources()).isEmpty();
