@@ -11,6 +11,7 @@ import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
+import com.askkira.answer.SmallTalk;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
@@ -127,7 +128,8 @@ public final class Kira implements AutoCloseable {
                         new LimitsGuardrail(new ConfidentialityLimitsCheck()),
                         new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
                 abstentions);
-        AnswerService answers = new AnswerService(retriever, answerer, guardrails, redactor, crisis, abstentions);
+        AnswerService answers = new AnswerService(
+                retriever, answerer, guardrails, redactor, crisis, abstentions, new SmallTalk("confidentiality in therapy"));
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
         return new Kira(config, library, builder, index, retriever, answers, grounding, answerer.modelName());
     }

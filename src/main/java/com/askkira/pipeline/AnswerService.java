@@ -6,6 +6,7 @@ import com.askkira.answer.Answerer;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.answer.Drafted;
 import com.askkira.answer.NoAnswerAvailableException;
+import com.askkira.answer.SmallTalk;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardCheck;
@@ -46,6 +47,7 @@ public final class AnswerService {
     private final PiiRedactor redactor;
     private final CrisisScreen crisis;
     private final AbstentionWriter abstentions;
+    private final SmallTalk smallTalk;
 
     public AnswerService(
             HybridRetriever retriever,
@@ -53,13 +55,15 @@ public final class AnswerService {
             Guardrail guardrail,
             PiiRedactor redactor,
             CrisisScreen crisis,
-            AbstentionWriter abstentions) {
+            AbstentionWriter abstentions,
+            SmallTalk smallTalk) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
         this.redactor = redactor;
         this.crisis = crisis;
         this.abstentions = abstentions;
+        this.smallTalk = smallTalk;
     }
 
     public AnswerResponse answer(AnswerRequest asked) {
@@ -68,6 +72,10 @@ public final class AnswerService {
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
         if (risk.crisis()) {
             return crisisResponse(risk, start);
+        }
+        Optional<String> smallTalk = this.smallTalk.reply(request.question());
+        if (smallTalk.isPresent()) {
+            return fixedResponse(smallTalk.get(), null, Safety.none(), "small-talk", start);
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
@@ -98,19 +106,27 @@ public final class AnswerService {
      * asked. The library stays one question away.
      */
     private AnswerResponse crisisResponse(CrisisAssessment risk, long start) {
-        long now = System.nanoTime();
         String text = CrisisMessage.lead(risk.kinds())
                 + " When you feel ready, you can also ask me how confidentiality works in therapy.";
+        return fixedResponse(text, null, CrisisScreen.safety(risk), "crisis-support", start);
+    }
+
+    /**
+     * A reply Kira writes itself, without the library or a model (crisis support, small talk). It
+     * is not an abstention: there was no question about the library to decline.
+     */
+    private AnswerResponse fixedResponse(String text, AbstainReason reason, Safety safety, String kind, long start) {
+        long now = System.nanoTime();
         return new AnswerResponse(
                 newId(),
                 text,
                 List.of(),
-                false,
-                null,
-                CrisisScreen.safety(risk),
+                reason != null,
+                reason,
+                safety,
                 new AnswerResponse.Guardrail(
-                        Verdict.PASS, List.of(new GuardCheck("crisis-support", true, "fixed crisis support text; no model asked"))),
-                "crisis-support",
+                        Verdict.PASS, List.of(new GuardCheck(kind, true, "fixed text written by Kira; no model asked"))),
+                kind,
                 false,
                 Timings.of(start, now, now, now));
     }

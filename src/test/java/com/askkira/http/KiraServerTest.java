@@ -186,6 +186,15 @@ class KiraServerTest {
     }
 
     @Test
+    void should_greet_a_visitor_who_says_hi() throws Exception {
+        JsonNode body = json(post("/v1/answers", "application/json", "{\"question\": \"hi\"}"));
+
+        assertThat(body.get("answer").asText()).startsWith("Hi, I'm Kira");
+        assertThat(body.get("abstained").asBoolean()).isFalse();
+        assertThat(body.get("safety").get("crisis").asBoolean()).isFalse();
+    }
+
+    @Test
     void should_use_history_for_a_follow_up() throws Exception {
         HttpResponse<String> response = post("/v1/answers", "application/json", """
                 {"question": "Does that include emails?",

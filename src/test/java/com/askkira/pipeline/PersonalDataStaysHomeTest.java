@@ -9,6 +9,7 @@ import com.askkira.TestKira;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.CitationLinker;
 import com.askkira.answer.ModelAnswerer;
+import com.askkira.answer.SmallTalk;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.privacy.PiiRedactor;
@@ -73,7 +74,8 @@ class PersonalDataStaysHomeTest {
                 new CrisisScreen(
                         new CrisisDetector(CrisisPatterns.fromResources()),
                         SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
-                abstentions);
+                abstentions,
+                new SmallTalk("confidentiality in therapy"));
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
