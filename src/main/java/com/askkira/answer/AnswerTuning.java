@@ -3,6 +3,8 @@ package com.askkira.answer;
 /**
  * The offline answerer's knobs, calibrated on the golden and abstention sets.
  *
+ * @param genericWeight how much a sentence's generality (closeness to the library at large) counts
+ *     against it: a definition or disclaimer is near every question and answers none in particular
  * @param minSemantic below this, no retrieved sentence is close enough in meaning to answer
  * @param sureSemantic at or above this, a sentence is so close in meaning that the question is in
  *     the library's field whatever words it uses
@@ -18,6 +20,7 @@ public record AnswerTuning(
         double lexicalWeight,
         double lexicalSaturation,
         double passageWeight,
+        double genericWeight,
         double minSemantic,
         double sureSemantic,
         double minFieldSimilarity,
@@ -30,6 +33,6 @@ public record AnswerTuning(
         int passages) {
 
     public static AnswerTuning defaults() {
-        return new AnswerTuning(0.3, 12.0, 1.0, 0.50, 0.75, 0.53, -0.05, 0.8, 0.05, 0.70, 0.85, 4, 4);
+        return new AnswerTuning(0.3, 12.0, 1.0, 0.6, 0.50, 0.75, 0.53, -0.05, 0.8, 0.05, 0.70, 0.85, 4, 4);
     }
 }

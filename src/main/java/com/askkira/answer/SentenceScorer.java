@@ -34,7 +34,9 @@ public final class SentenceScorer {
                 double semantic = Embedder.dot(retrieval.queryVector(), vector);
                 double matched = retrieval.matchedWeight(sentenceTerms.terms(text));
                 double lexical = questionWeight == 0 ? 0 : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
-                double score = semantic + tuning.lexicalWeight() * lexical + tuning.passageWeight() * passage.score();
+                double generic = passage.indexed().sentenceGenerality().get(i);
+                double score = semantic + tuning.lexicalWeight() * lexical + tuning.passageWeight() * passage.score()
+                        - tuning.genericWeight() * generic;
                 scored.add(new ScoredSentence(passage, rank, i, text, vector, semantic, lexical, score));
             }
         }

@@ -28,6 +28,7 @@ final class ChunkCodec {
             Chunk chunk,
             float[] chunkVector,
             List<float[]> sentenceVectors,
+            List<Float> sentenceGenerality,
             String sectionText,
             float[] sectionVector) {
         Document doc = new Document();
@@ -50,6 +51,7 @@ final class ChunkCodec {
         doc.add(new StoredField(STORED_TEXT, chunk.text()));
         doc.add(new StoredField(SENTENCE_OFFSETS, offsets(chunk.sentences())));
         doc.add(new StoredField(SENTENCE_VECTORS, new BytesRef(pack(sentenceVectors))));
+        doc.add(new StoredField(SENTENCE_GENERALITY, new BytesRef(pack(List.of(toArray(sentenceGenerality))))));
         doc.add(new StoredField(LAST_UPDATED, chunk.lastUpdated().toString()));
         doc.add(new StoredField(REVIEWED_BY, chunk.reviewedBy()));
         doc.add(new StoredField(POSITION, chunk.position()));
@@ -72,7 +74,20 @@ final class ChunkCodec {
                 LocalDate.parse(doc.get(LAST_UPDATED)),
                 doc.get(REVIEWED_BY),
                 doc.getField(POSITION).numericValue().intValue());
-        return new IndexedChunk(chunk, unpack(doc.getBinaryValue(SENTENCE_VECTORS), sentences.size()));
+        float[] generality = unpack(doc.getBinaryValue(SENTENCE_GENERALITY), 1).getFirst();
+        List<Float> perSentence = new ArrayList<>();
+        for (float g : generality) {
+            perSentence.add(g);
+        }
+        return new IndexedChunk(chunk, unpack(doc.getBinaryValue(SENTENCE_VECTORS), sentences.size()), perSentence);
+    }
+
+    private static float[] toArray(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     private static String offsets(List<Sentence> sentences) {

@@ -66,6 +66,7 @@ public final class IndexBuilder {
                 .map(Sentence::text)
                 .toList();
         List<float[]> sentenceVectors = embedder.embedPassages(sentences);
+        float[] generality = generality(sentenceVectors);
         Map<String, String> sectionTexts = new HashMap<>();
         Map<String, float[]> sectionVectors = new HashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -94,6 +95,7 @@ public final class IndexBuilder {
                             chunk,
                             chunkVectors.get(i),
                             sentenceVectors.subList(next, next + count),
+                            asList(generality, next, next + count),
                             sectionTexts.get(chunk.sectionKey()),
                             sectionVectors.get(chunk.sectionKey())));
                     next += count;
@@ -138,6 +140,34 @@ public final class IndexBuilder {
     /** The heading path travels with the text: a chunk is found by what its section is about. */
     static String embeddingText(Chunk chunk) {
         return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
+    }
+
+    /** For each sentence, the mean similarity to its ten closest other sentences in the library. */
+    static float[] generality(List<float[]> vectors) {
+        int neighbours = Math.min(10, Math.max(1, vectors.size() - 1));
+        float[] out = new float[vectors.size()];
+        float[] similarities = new float[vectors.size()];
+        for (int i = 0; i < vectors.size(); i++) {
+            for (int j = 0; j < vectors.size(); j++) {
+                similarities[j] = i == j ? -1 : Embedder.dot(vectors.get(i), vectors.get(j));
+            }
+            float[] sorted = similarities.clone();
+            java.util.Arrays.sort(sorted);
+            float sum = 0;
+            for (int k = sorted.length - neighbours; k < sorted.length; k++) {
+                sum += sorted[k];
+            }
+            out[i] = vectors.size() < 2 ? 0 : sum / neighbours;
+        }
+        return out;
+    }
+
+    private static List<Float> asList(float[] values, int from, int to) {
+        List<Float> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(values[i]);
+        }
+        return out;
     }
 
     private static IndexWriterConfig writerConfig() {

@@ -27,6 +27,7 @@ public final class IndexFields {
     public static final String STORED_TEXT = "storedText";
     public static final String SENTENCE_OFFSETS = "sentenceOffsets";
     public static final String SENTENCE_VECTORS = "sentenceVectors";
+    public static final String SENTENCE_GENERALITY = "sentenceGenerality";
     public static final String LAST_UPDATED = "lastUpdated";
     public static final String REVIEWED_BY = "reviewedBy";
     public static final String POSITION = "position";
@@ -39,5 +40,5 @@ public final class IndexFields {
     public static final String COMMIT_CHUNKS = "kira.chunks";
 
     /** Bump when fields or analysis change, so that old indexes are rebuilt. */
-    public static final String SCHEMA_VERSION = "4";
+    public static final String SCHEMA_VERSION = "5";
 }

@@ -42,8 +42,12 @@ final class AnswerFixtures {
                 "MoodSpan Clinical Team",
                 0);
         List<float[]> vectors = new ArrayList<>();
-        sentences.forEach(s -> vectors.add(new float[] {1f}));
-        return new Passage(new IndexedChunk(chunk, vectors), 1.0, 1, 1);
+        List<Float> generality = new ArrayList<>();
+        sentences.forEach(s -> {
+            vectors.add(new float[] {1f});
+            generality.add(0f);
+        });
+        return new Passage(new IndexedChunk(chunk, vectors, generality), 1.0, 1, 1);
     }
 
     static Passage employer() {
