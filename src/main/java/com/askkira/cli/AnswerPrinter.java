@@ -10,6 +10,13 @@ final class AnswerPrinter {
 
     static void print(AnswerResponse response, PrintStream out) {
         out.println(response.answer());
+        if (response.degraded()) {
+            out.println();
+            out.println("(The configured model did not answer; this is Kira's offline answer.)");
+        }
+        if (response.citations().isEmpty() && !response.abstained()) {
+            return;
+        }
         if (response.abstained()) {
             out.println();
             out.println("(Not answered: " + response.abstainReason().wireName() + ")");
