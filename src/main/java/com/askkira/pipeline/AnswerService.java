@@ -75,7 +75,7 @@ public final class AnswerService {
         }
         Optional<String> smallTalk = this.smallTalk.reply(request.question());
         if (smallTalk.isPresent()) {
-            return fixedResponse(smallTalk.get(), null, Safety.none(), "small-talk", start);
+            return fixedResponse(smallTalk.get(), Safety.none(), "small-talk", start);
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
@@ -108,21 +108,21 @@ public final class AnswerService {
     private AnswerResponse crisisResponse(CrisisAssessment risk, long start) {
         String text = CrisisMessage.lead(risk.kinds())
                 + " When you feel ready, you can also ask me how confidentiality works in therapy.";
-        return fixedResponse(text, null, CrisisScreen.safety(risk), "crisis-support", start);
+        return fixedResponse(text, CrisisScreen.safety(risk), "crisis-support", start);
     }
 
     /**
      * A reply Kira writes itself, without the library or a model (crisis support, small talk). It
      * is not an abstention: there was no question about the library to decline.
      */
-    private AnswerResponse fixedResponse(String text, AbstainReason reason, Safety safety, String kind, long start) {
+    private AnswerResponse fixedResponse(String text, Safety safety, String kind, long start) {
         long now = System.nanoTime();
         return new AnswerResponse(
                 newId(),
                 text,
                 List.of(),
-                reason != null,
-                reason,
+                false,
+                null,
                 safety,
                 new AnswerResponse.Guardrail(
                         Verdict.PASS, List.of(new GuardCheck(kind, true, "fixed text written by Kira; no model asked"))),
