@@ -67,7 +67,8 @@ public final class CitationsValidGuardrail implements Guardrail {
         if (problems.isEmpty() && cited.size() == answer.citations().size()) {
             return new GuardResult(
                     Verdict.PASS,
-                    List.of(new GuardCheck(NAME, true, used.size() + " markers, each quoting a retrieved passage verbatim")),
+                    List.of(new GuardCheck(NAME, true, used.size() + (used.size() == 1 ? " marker" : " markers")
+                            + ", each quoting a retrieved passage verbatim")),
                     answer);
         }
         return new GuardResult(
