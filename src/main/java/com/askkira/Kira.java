@@ -201,10 +201,6 @@ public final class Kira implements AutoCloseable {
         };
     }
 
-    public KiraConfig config() {
-        return config;
-    }
-
     @Override
     public void close() throws IOException {
         index.close();

@@ -28,10 +28,6 @@ public final class Library {
         this.parser = parser;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public List<LibraryDocument> documents() {
         List<LibraryDocument> documents = new ArrayList<>();
         for (Path file : documentFiles()) {

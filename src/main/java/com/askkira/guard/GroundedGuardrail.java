@@ -10,7 +10,6 @@ import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,14 +48,12 @@ public final class GroundedGuardrail implements Guardrail {
             return new GuardResult(
                     Verdict.PASS, List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")), answer);
         }
-        String text = String.join(" ", kept);
-        Set<Integer> stillCited = Set.copyOf(CitationMarkers.numbers(text));
-        List<Citation> citations = answer.citations().stream().filter(c -> stillCited.contains(c.n())).toList();
+        ComposedAnswer revised = answer.keeping(kept);
         GuardCheck check = new GuardCheck(NAME, false, removed + " sentence(s) not supported by the passages they cite were removed");
-        if (kept.isEmpty() || citations.isEmpty()) {
+        if (kept.isEmpty() || revised.citations().isEmpty()) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }
-        return new GuardResult(Verdict.REVISED, List.of(check), ComposedAnswer.answered(text, citations));
+        return new GuardResult(Verdict.REVISED, List.of(check), revised);
     }
 
     private boolean supported(String marked, Map<Integer, Passage> cited) {

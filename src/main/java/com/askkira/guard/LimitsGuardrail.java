@@ -7,7 +7,6 @@ import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,13 +75,11 @@ public final class LimitsGuardrail implements Guardrail {
         if (!keptACitedSentence) {
             return Optional.empty();
         }
-        String text = String.join(" ", kept);
-        if (!check.findings(question, text).isEmpty()) {
+        ComposedAnswer revised = answer.keeping(kept);
+        if (!check.findings(question, revised.text()).isEmpty()) {
             return Optional.empty();
         }
-        Set<Integer> used = new HashSet<>(CitationMarkers.numbers(text));
-        List<Citation> citations = answer.citations().stream().filter(c -> used.contains(c.n())).toList();
-        return Optional.of(ComposedAnswer.answered(text, citations));
+        return Optional.of(revised);
     }
 
     private static Set<String> offending(List<LimitsFinding> findings) {

@@ -1,6 +1,5 @@
 package com.askkira.guard;
 
-import com.askkira.answer.Citation;
 import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.Sentence;
@@ -53,13 +52,11 @@ public final class NoLeakGuardrail implements Guardrail {
         }
         GuardCheck check = new GuardCheck(NAME, false, "removed " + prompt + " sentence(s) repeating Kira's instructions and "
                 + personal + " carrying personal data");
-        String text = String.join(" ", kept);
-        Set<Integer> cited = Set.copyOf(CitationMarkers.numbers(text));
-        List<Citation> citations = answer.citations().stream().filter(c -> cited.contains(c.n())).toList();
-        if (kept.isEmpty() || (!answer.abstained() && citations.isEmpty())) {
+        ComposedAnswer revised = answer.keeping(kept);
+        if (kept.isEmpty() || (!answer.abstained() && revised.citations().isEmpty())) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }
-        return new GuardResult(Verdict.REVISED, List.of(check), new ComposedAnswer(text, citations, answer.abstainReason()));
+        return new GuardResult(Verdict.REVISED, List.of(check), revised);
     }
 
     /** Every run of {@link #RUN} consecutive words, lower-cased, punctuation dropped. */

@@ -42,12 +42,14 @@ public final class WebAssets {
 
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
     static final String ALLOWED_HEADERS = "Content-Type, Accept, Authorization, X-Api-Key";
+    /** The article the demo site opens on. */
+    static final String HOME_ARTICLE = "confidentiality-in-therapy";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private WebAssets() {}
 
     /**
-     * Serves {@code webDir} at {@code /} (index.html, {@code /kira-widget.js}, {@code /articles/<slug>},
+     * Serves {@code webDir} at {@code /} (the home article, {@code /kira-widget.js}, {@code /articles/<slug>},
      * {@code /sources/<slug>}), and answers CORS for {@code /v1/*} to the given origins only.
      */
     public static void register(JavalinConfig config, Path webDir, List<String> allowedOrigins) {
@@ -63,6 +65,8 @@ public final class WebAssets {
                         "Referrer-Policy", "strict-origin-when-cross-origin",
                         "Cache-Control", "no-cache");
             });
+            // The demo's front page is the article, served from its one file rather than a copy.
+            config.routes.get("/", ctx -> page(ctx, dir.resolve("articles"), HOME_ARTICLE));
             // The site's own urls have no .html: /articles/<slug> and /sources/<slug>.
             for (String kind : List.of("articles", "sources")) {
                 config.routes.get("/" + kind + "/{slug}", ctx -> page(ctx, dir.resolve(kind), ctx.pathParam("slug")));

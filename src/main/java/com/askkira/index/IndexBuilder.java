@@ -41,14 +41,6 @@ public final class IndexBuilder {
     /** What a build wrote. */
     public record BuildReport(int documents, int chunks, long millis) {}
 
-    public List<Chunk> chunks(Library library) {
-        List<Chunk> chunks = new ArrayList<>();
-        for (LibraryDocument document : library.documents()) {
-            chunks.addAll(chunker.chunk(document));
-        }
-        return chunks;
-    }
-
     /**
      * Replaces the index in {@code indexDir} in one commit. Readers open on the old commit keep
      * working; a {@link KiraIndex#refresh()} swaps them to the new one.

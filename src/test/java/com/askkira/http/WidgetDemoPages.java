@@ -34,7 +34,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * {@code WidgetDemoPagesTest} fails when the committed pages are out of date.
  */
 public final class WidgetDemoPages {
-    static final String HOME_ARTICLE = "confidentiality-in-therapy";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private WidgetDemoPages() {}
@@ -70,7 +69,6 @@ public final class WidgetDemoPages {
             String dir = doc.meta.type() == DocumentType.ARTICLE ? "articles/" : "sources/";
             pages.put(dir + doc.meta.slug() + ".html", page(doc, docs));
         }
-        pages.put("index.html", pages.get("articles/" + HOME_ARTICLE + ".html"));
         return pages;
     }
 
