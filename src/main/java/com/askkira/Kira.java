@@ -12,6 +12,7 @@ import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
+import com.askkira.answer.StreamingModelAnswerer;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
@@ -29,6 +30,7 @@ import com.askkira.guard.GuardrailChain;
 import com.askkira.guard.SupportScorer;
 import com.askkira.guard.LimitsGuardrail;
 import com.askkira.guard.NoLeakGuardrail;
+import com.askkira.guard.SentenceJudge;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -36,6 +38,7 @@ import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
+import com.askkira.pipeline.GuardedModelStream;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalTuning;
@@ -47,6 +50,7 @@ import com.askkira.safety.SemanticCrisisScreen;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +114,11 @@ public final class Kira implements AutoCloseable {
                 FieldClassifier.fromResources(embedder, tuning.minFieldSimilarity()),
                 abstentions,
                 tuning);
+        CitationLinker linker = new CitationLinker(new SentenceSplitter());
         Answerer answerer = chatModel
                 .<Answerer>map(model -> new FallbackAnswerer(
                         new ModelAnswerer(
-                                model, ChatModels.modelName(config), abstentions, new CitationLinker(new SentenceSplitter())),
+                                model, ChatModels.modelName(config), abstentions, linker),
                         offline))
                 .orElse(offline);
         CrisisScreen crisis = new CrisisScreen(
@@ -121,15 +126,42 @@ public final class Kira implements AutoCloseable {
                 SemanticCrisisScreen.fromResources(embedder));
         PiiRedactor redactor = new PiiRedactor();
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
+        ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
+        NoLeakGuardrail noLeak = new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter());
         GuardrailChain guardrails = new GuardrailChain(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
                         new GroundedGuardrail(support, new SentenceSplitter()),
-                        new LimitsGuardrail(new ConfidentialityLimitsCheck()),
-                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
+                        new LimitsGuardrail(limitsCheck),
+                        noLeak),
                 abstentions);
+        Optional<GuardedModelStream> modelStream = chatModel.map(unused -> new GuardedModelStream(
+                new StreamingModelAnswerer(
+                        ChatModels.createStreaming(config),
+                        ChatModels.modelName(config),
+                        Duration.ofMillis(config.modelTimeoutMs())),
+                new SentenceJudge(
+                        new GuardrailChain(
+                                List.of(
+                                        new CitationsValidGuardrail(abstentions),
+                                        new GroundedGuardrail(support, new SentenceSplitter()),
+                                        noLeak),
+                                abstentions),
+                        limitsCheck,
+                        linker),
+                guardrails,
+                offline,
+                abstentions,
+                linker));
         AnswerService answers = new AnswerService(
-                retriever, answerer, guardrails, redactor, crisis, abstentions, new SmallTalk("confidentiality in therapy"));
+                retriever,
+                answerer,
+                guardrails,
+                redactor,
+                crisis,
+                abstentions,
+                new SmallTalk("confidentiality in therapy"),
+                modelStream);
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
         return new Kira(config, library, builder, index, retriever, answers, grounding, answerer.modelName());
     }

@@ -1,11 +1,17 @@
 package com.askkira.answer;
 
 import com.askkira.retrieval.Passage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,12 +37,12 @@ public record AnswerPrompt(String system, String user) {
         }
     }
 
-    /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
     /** The instructions every model is given, as written (before the per-request boundary is filled in). */
     public static String instructions() {
         return SYSTEM;
     }
 
+    /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
     public static AnswerPrompt of(String question, List<Passage> passages, String boundary) {
         if (!boundary.matches("[0-9a-zA-Z]{8,}")) {
             throw new IllegalArgumentException("a boundary is at least 8 letters or digits");
@@ -60,6 +66,28 @@ public record AnswerPrompt(String system, String user) {
                 "boundary", boundary,
                 "question", strip(question, boundary).strip()));
         return new AnswerPrompt(system.strip(), user.strip());
+    }
+
+    /**
+     * The system and user messages; a redraft's user message ends with why the previous answer was
+     * rejected ({@code rejectedBecause}, blank for a first attempt).
+     */
+    public List<ChatMessage> messages(String rejectedBecause) {
+        String text = rejectedBecause.isBlank()
+                ? user
+                : user + "\n\nYour previous answer to this question was rejected: " + rejectedBecause
+                        + ". Answer again, following every rule.";
+        return List.of(SystemMessage.from(system), UserMessage.from(text));
+    }
+
+    /** Fresh boundaries: 24 hex digits from a secure random source, so no question can guess one. */
+    public static Supplier<String> randomBoundaries() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        };
     }
 
     /** Removes every occurrence of {@code boundary}, including ones the removal itself would join. */

@@ -4,9 +4,13 @@ import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.config.KiraConfig.ModelProvider;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,6 +60,37 @@ public final class ChatModels {
                     .maxTokens(MAX_ANSWER_TOKENS)
                     .timeout(timeout)
                     .maxRetries(0)
+                    .build();
+            case OFFLINE -> throw new IllegalArgumentException("the offline provider uses no chat model");
+        };
+    }
+
+    /** The streaming client for the same provider, server, model and limits as {@link #create}. */
+    public static StreamingChatModel createStreaming(KiraConfig config) {
+        String baseUrl = baseUrl(config);
+        String name = modelName(config);
+        Duration timeout = Duration.ofMillis(config.modelTimeoutMs());
+        return switch (config.modelProvider()) {
+            case OPENAI -> OpenAiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey(config, baseUrl))
+                    .modelName(name)
+                    .temperature(0.0)
+                    .timeout(timeout)
+                    .build();
+            case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .modelName(name)
+                    .temperature(0.0)
+                    .timeout(timeout)
+                    .build();
+            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey(config, baseUrl))
+                    .modelName(name)
+                    .temperature(0.0)
+                    .maxTokens(MAX_ANSWER_TOKENS)
+                    .timeout(timeout)
                     .build();
             case OFFLINE -> throw new IllegalArgumentException("the offline provider uses no chat model");
         };

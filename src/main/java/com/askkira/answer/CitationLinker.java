@@ -49,7 +49,7 @@ public final class CitationLinker {
 
     /** The model's text, with one citation for each marker that names a passage of {@code retrieval}. */
     public ComposedAnswer link(String modelText, Retrieval retrieval) {
-        String text = markersBeforeStops(normaliseLists(modelText.strip()));
+        String text = tidy(modelText);
         List<Passage> given = retrieval.passages();
         Map<Integer, List<Set<String>>> citing = new TreeMap<>();
         Set<String> previous = null;
@@ -133,6 +133,14 @@ public final class CitationLinker {
             stems.add(word.length() > STEM_LENGTH ? word.substring(0, STEM_LENGTH) : word);
         }
         return stems;
+    }
+
+    /**
+     * The model's text with its markers written one way: "[1, 2]" as "[1][2]", and markers after a
+     * full stop moved before it, so that sentences split where they end.
+     */
+    public static String tidy(String modelText) {
+        return markersBeforeStops(normaliseLists(modelText.strip()));
     }
 
     private static String markersBeforeStops(String text) {

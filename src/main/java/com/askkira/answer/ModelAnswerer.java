@@ -2,13 +2,9 @@ package com.askkira.answer;
 
 import com.askkira.retrieval.Retrieval;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +24,7 @@ public final class ModelAnswerer implements Answerer {
     private final Supplier<String> boundaries;
 
     public ModelAnswerer(ChatModel model, String modelName, AbstentionWriter abstentions, CitationLinker linker) {
-        this(model, modelName, abstentions, linker, randomBoundaries());
+        this(model, modelName, abstentions, linker, AnswerPrompt.randomBoundaries());
     }
 
     ModelAnswerer(
@@ -63,13 +59,7 @@ public final class ModelAnswerer implements Answerer {
         }
         String boundary = boundaries.get();
         AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
-        String user = rejectedBecause.isBlank()
-                ? prompt.user()
-                : prompt.user() + "\n\nYour previous answer to this question was rejected: " + rejectedBecause
-                        + ". Answer again, following every rule.";
-        ChatResponse response = model.chat(ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(user))
-                .build());
+        ChatResponse response = model.chat(ChatRequest.builder().messages(prompt.messages(rejectedBecause)).build());
         AiMessage message = response == null ? null : response.aiMessage();
         String text = message == null ? null : message.text();
         if (text == null || text.isBlank()) {
@@ -82,15 +72,6 @@ public final class ModelAnswerer implements Answerer {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         return linker.link(text, retrieval);
-    }
-
-    private static Supplier<String> randomBoundaries() {
-        SecureRandom random = new SecureRandom();
-        return () -> {
-            byte[] bytes = new byte[12];
-            random.nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        };
     }
 
     /** A reply Kira cannot use (empty, or leaking the prompt): treated like any model failure. */

@@ -48,6 +48,7 @@ public final class AnswerService {
     private final CrisisScreen crisis;
     private final AbstentionWriter abstentions;
     private final SmallTalk smallTalk;
+    private final Optional<GuardedModelStream> modelStream;
 
     public AnswerService(
             HybridRetriever retriever,
@@ -56,7 +57,8 @@ public final class AnswerService {
             PiiRedactor redactor,
             CrisisScreen crisis,
             AbstentionWriter abstentions,
-            SmallTalk smallTalk) {
+            SmallTalk smallTalk,
+            Optional<GuardedModelStream> modelStream) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
@@ -64,9 +66,28 @@ public final class AnswerService {
         this.crisis = crisis;
         this.abstentions = abstentions;
         this.smallTalk = smallTalk;
+        this.modelStream = modelStream;
     }
 
     public AnswerResponse answer(AnswerRequest asked) {
+        return respond(asked, Optional.empty());
+    }
+
+    /**
+     * Answers like {@link #answer}, handing the text to {@code deltas} sentence by sentence: only
+     * text that passed the guardrail is ever released, and the pieces concatenate to the answer. A
+     * streaming model's sentences are released as they pass; any other answer is guarded whole first.
+     */
+    public AnswerResponse stream(AnswerRequest request, Consumer<String> deltas) {
+        DeltaCounter counted = new DeltaCounter(deltas);
+        AnswerResponse response = respond(request, Optional.of(counted));
+        if (counted.sent == 0) {
+            sendBySentence(response.answer(), deltas);
+        }
+        return response;
+    }
+
+    private AnswerResponse respond(AnswerRequest asked, Optional<Consumer<String>> deltas) {
         long start = System.nanoTime();
         AnswerRequest request = redacted(asked);
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
@@ -79,12 +100,24 @@ public final class AnswerService {
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
         long retrieved = System.nanoTime();
-        // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees it.
-        Drafted drafted = UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(request.question())
-                ? new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false)
-                : draft(request.question(), retrieval);
-        long generated = System.nanoTime();
-        Guarded guarded = guard(request.question(), drafted, retrieval);
+        GuardedDraft guarded;
+        long generated;
+        // A follow-up goes to the answerer resolved against the conversation ("…emails?" → "…video therapy… emails?").
+        String question = retrieval.followUp() ? retrieval.searchText() : request.question();
+        if (UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(request.question())) {
+            // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees it.
+            Drafted declined = new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false);
+            generated = System.nanoTime();
+            guarded = guard(request.question(), declined, retrieval);
+        } else if (deltas.isPresent() && modelStream.isPresent() && !retrieval.passages().isEmpty()) {
+            // Writing and checking interleave, sentence by sentence: the time is reported as generation.
+            guarded = modelStream.get().answer(question, retrieval, deltas.get());
+            generated = System.nanoTime();
+        } else {
+            Drafted drafted = draft(question, retrieval);
+            generated = System.nanoTime();
+            guarded = guard(request.question(), drafted, retrieval);
+        }
         long done = System.nanoTime();
         ComposedAnswer answer = guarded.result().answer();
         return new AnswerResponse(
@@ -131,13 +164,8 @@ public final class AnswerService {
                 Timings.of(start, now, now, now));
     }
 
-    /**
-     * Answers like {@link #answer}, handing the text to {@code deltas} sentence by sentence: only
-     * text of the final, guarded answer is ever released, and the pieces concatenate to it exactly.
-     */
-    public AnswerResponse stream(AnswerRequest request, Consumer<String> deltas) {
-        AnswerResponse response = answer(request);
-        String text = response.answer();
+    /** A whole answer, released as its sentences; the pieces concatenate to it exactly. */
+    private void sendBySentence(String text, Consumer<String> deltas) {
         List<Sentence> sentences = splitter.split(text);
         for (int i = 0; i < sentences.size(); i++) {
             int from = i == 0 ? 0 : sentences.get(i).start();
@@ -147,7 +175,22 @@ public final class AnswerService {
         if (sentences.isEmpty() && !text.isEmpty()) {
             deltas.accept(text);
         }
-        return response;
+    }
+
+    /** Counts what a model's stream released, so that an answer it did not stream is sent whole. */
+    private static final class DeltaCounter implements Consumer<String> {
+        private final Consumer<String> deltas;
+        private int sent;
+
+        DeltaCounter(Consumer<String> deltas) {
+            this.deltas = deltas;
+        }
+
+        @Override
+        public void accept(String text) {
+            sent++;
+            deltas.accept(text);
+        }
     }
 
     public List<SearchResult> search(String query, int k) {
@@ -162,18 +205,15 @@ public final class AnswerService {
                 .toList();
     }
 
-    /** The answer that may be returned, and the draft it came from. */
-    private record Guarded(GuardResult result, Drafted drafted) {}
-
     /**
      * A model's answer that fails a check gets one redraft, told why; if that fails too, the offline
      * extractive answer for the same passages stands in ({@code revised}); if even that fails, the
      * chain's safe replacement is returned ({@code blocked}). Every attempt's checks are reported.
      */
-    private Guarded guard(String question, Drafted first, Retrieval retrieval) {
+    private GuardedDraft guard(String question, Drafted first, Retrieval retrieval) {
         GuardResult result = guardrail.check(question, first.answer(), retrieval);
         if (result.verdict() == Verdict.PASS || first.degraded()) {
-            return new Guarded(result, first);
+            return new GuardedDraft(result, first);
         }
         List<GuardCheck> checks = new ArrayList<>(result.checks());
         Optional<Drafted> redraft = answerer.redraft(question, retrieval, failed(result));
@@ -181,7 +221,7 @@ public final class AnswerService {
             GuardResult second = guardrail.check(question, redraft.get().answer(), retrieval);
             checks.addAll(second.checks());
             if (second.verdict() == Verdict.PASS) {
-                return new Guarded(new GuardResult(Verdict.REVISED, checks, second.answer()), redraft.get());
+                return new GuardedDraft(new GuardResult(Verdict.REVISED, checks, second.answer()), redraft.get());
             }
         }
         Optional<Drafted> extractive = answerer.extractive(question, retrieval);
@@ -189,10 +229,10 @@ public final class AnswerService {
             GuardResult third = guardrail.check(question, extractive.get().answer(), retrieval);
             checks.addAll(third.checks());
             if (third.verdict() != Verdict.BLOCKED) {
-                return new Guarded(new GuardResult(Verdict.REVISED, checks, third.answer()), extractive.get());
+                return new GuardedDraft(new GuardResult(Verdict.REVISED, checks, third.answer()), extractive.get());
             }
         }
-        return new Guarded(new GuardResult(result.verdict(), checks, result.answer()), first);
+        return new GuardedDraft(new GuardResult(result.verdict(), checks, result.answer()), first);
     }
 
     private static String failed(GuardResult result) {
@@ -209,10 +249,9 @@ public final class AnswerService {
         return new AnswerRequest(redactor.redact(request.question()).text(), history);
     }
 
-    /** A follow-up goes to the answerer resolved against the conversation ("…emails?" → "…video therapy… emails?"). */
     private Drafted draft(String question, Retrieval retrieval) {
         try {
-            return answerer.draft(retrieval.followUp() ? retrieval.searchText() : question, retrieval);
+            return answerer.draft(question, retrieval);
         } catch (NoAnswerAvailableException e) {
             throw new KiraException.ModelUnavailable(e.getMessage());
         }

@@ -1,0 +1,206 @@
+package com.askkira.pipeline;
+
+import com.askkira.answer.AnswerPrompt;
+import com.askkira.answer.CitationLinker;
+import com.askkira.answer.CitationMarkers;
+import com.askkira.corpus.Sentence;
+import com.askkira.corpus.SentenceSplitter;
+import com.askkira.guard.GuardCheck;
+import com.askkira.guard.SentenceJudge;
+import com.askkira.guard.SentenceJudge.Judgement;
+import com.askkira.guard.SentenceJudge.Local;
+import com.askkira.guard.SentenceJudge.Outcome;
+import com.askkira.retrieval.Retrieval;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns a model's streamed text into released sentences: a sentence is judged once it is complete
+ * (the next one has begun), and handed to {@code deltas} only when it passed every check that can
+ * run on it and every sentence before it was released or withheld. A sentence that fails is
+ * withheld for good; one that only lacks what a later sentence may add (the limits, "varies by
+ * state") waits for the end. The released pieces concatenate to {@link #text()}.
+ */
+final class SentenceRelease {
+    private final SentenceJudge judge;
+    private final SentenceSplitter splitter;
+    private final String question;
+    private final Retrieval retrieval;
+    private final String boundary;
+    private final Consumer<String> deltas;
+
+    private final StringBuilder raw = new StringBuilder();
+    private final List<String> released = new ArrayList<>();
+    private final List<Local> pending = new ArrayList<>();
+    private final List<GuardCheck> withheld = new ArrayList<>();
+    private int offered;
+    private boolean notInLibrary;
+
+    SentenceRelease(
+            SentenceJudge judge,
+            SentenceSplitter splitter,
+            String question,
+            Retrieval retrieval,
+            String boundary,
+            Consumer<String> deltas) {
+        this.judge = judge;
+        this.splitter = splitter;
+        this.question = question;
+        this.retrieval = retrieval;
+        this.boundary = boundary.toLowerCase(Locale.ROOT);
+        this.deltas = deltas;
+    }
+
+    /** Takes the next piece of the model's text; releases whatever it completes and passes. */
+    void accept(String piece) {
+        raw.append(piece);
+        offerCompleteSentences(false);
+    }
+
+    /**
+     * No more text is coming. When the reply {@code complete}d, its last sentence is judged too; a
+     * reply cut off midway loses its unfinished sentence. Sentences still waiting are judged against
+     * the whole answer and released or withheld.
+     */
+    void end(boolean complete) {
+        offerCompleteSentences(complete);
+        settle(true);
+    }
+
+    /** The released text: what the reader has, sentence by sentence, joined by single spaces. */
+    String text() {
+        return String.join(" ", released);
+    }
+
+    boolean releasedAny() {
+        return !released.isEmpty();
+    }
+
+    /** The model said the passages do not answer the question. */
+    boolean notInLibrary() {
+        return notInLibrary;
+    }
+
+    /** The checks that withheld a sentence, one entry per sentence and check. */
+    List<GuardCheck> withheld() {
+        return List.copyOf(withheld);
+    }
+
+    private void offerCompleteSentences(boolean all) {
+        String text = CitationLinker.tidy(raw.toString());
+        List<Sentence> sentences = splitter.split(text);
+        int complete = all ? sentences.size() : sentences.size() - 1;
+        // "…consent. [1" is not a new sentence yet: its marker may still move before the stop.
+        if (!all && complete > 0 && !hasWords(sentences.get(complete).text())) {
+            complete--;
+        }
+        boolean any = false;
+        for (; offered < complete; offered++) {
+            offer(sentences.get(offered).text());
+            any = true;
+        }
+        if (any) {
+            settle(false);
+        }
+    }
+
+    private void offer(String sentence) {
+        if (sentence.contains(AnswerPrompt.NOT_IN_LIBRARY)) {
+            notInLibrary = true;
+            return;
+        }
+        if (sentence.toLowerCase(Locale.ROOT).contains(boundary)) {
+            withheld.add(new GuardCheck("no-leak", false, "withheld a sentence that echoed the prompt's markers"));
+            return;
+        }
+        Local local = judge.local(question, sentence, retrieval);
+        if (local.sentence().isEmpty()) {
+            withheld.addAll(local.failed());
+            return;
+        }
+        pending.add(local);
+    }
+
+    /**
+     * Judges every waiting sentence in the context of the answer so far and releases the ones at the
+     * head that passed. While text is still coming, only sentences that passed count as context
+     * (growing to a fixed point), so a sentence is never released on the strength of one that may
+     * yet be withheld; at the end, every waiting sentence counts at first, and those that still break
+     * a rule are withheld until what remains holds together.
+     */
+    private void settle(boolean last) {
+        Set<Integer> passed = last ? allPending() : new HashSet<>();
+        List<Judgement> judgements = List.of();
+        for (int round = 0; round <= pending.size(); round++) {
+            judgements = judgeAll(passed, last);
+            Set<Integer> next = new HashSet<>();
+            for (int i = 0; i < judgements.size(); i++) {
+                if (judgements.get(i).outcome() == Outcome.PASS) {
+                    next.add(i);
+                }
+            }
+            if (next.equals(passed)) {
+                break;
+            }
+            passed = next;
+        }
+        List<Local> stillWaiting = new ArrayList<>();
+        boolean blocked = false;
+        for (int i = 0; i < pending.size(); i++) {
+            Judgement judgement = judgements.get(i);
+            switch (judgement.outcome()) {
+                case DROP -> withheld.addAll(judgement.failed());
+                case PASS -> {
+                    if (blocked) {
+                        stillWaiting.add(pending.get(i));
+                    } else {
+                        release(judgement.sentence());
+                        withheld.addAll(judgement.failed());
+                    }
+                }
+                case HOLD -> {
+                    blocked = true;
+                    stillWaiting.add(pending.get(i));
+                }
+            }
+        }
+        pending.clear();
+        pending.addAll(stillWaiting);
+    }
+
+    private List<Judgement> judgeAll(Set<Integer> context, boolean last) {
+        List<Judgement> judgements = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            List<String> before = new ArrayList<>(released);
+            List<String> after = new ArrayList<>();
+            for (int j = 0; j < pending.size(); j++) {
+                if (j != i && context.contains(j)) {
+                    (j < i ? before : after).add(pending.get(j).sentence());
+                }
+            }
+            judgements.add(judge.judge(question, pending.get(i), before, after, last));
+        }
+        return judgements;
+    }
+
+    private Set<Integer> allPending() {
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < pending.size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private void release(String sentence) {
+        deltas.accept(released.isEmpty() ? sentence : " " + sentence);
+        released.add(sentence);
+    }
+
+    private static boolean hasWords(String sentence) {
+        return CitationMarkers.strip(sentence).chars().anyMatch(Character::isLetter);
+    }
+}
