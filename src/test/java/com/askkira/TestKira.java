@@ -14,14 +14,23 @@ import java.util.Map;
  */
 public final class TestKira {
     private static Kira kira;
+    private static KiraConfig sharedConfig;
 
     private TestKira() {}
 
     public static synchronized Kira shared() {
         if (kira == null) {
-            kira = Kira.start(config(), new PrintStream(PrintStream.nullOutputStream()));
+            kira = Kira.start(sharedConfig(), new PrintStream(PrintStream.nullOutputStream()));
         }
         return kira;
+    }
+
+    /** The shared Kira's configuration: its corpus and its index, already built. */
+    public static synchronized KiraConfig sharedConfig() {
+        if (sharedConfig == null) {
+            sharedConfig = config();
+        }
+        return sharedConfig;
     }
 
     public static KiraConfig config() {

@@ -42,8 +42,13 @@ public final class SentenceJudge {
         }
     }
 
-    /** The sentence-local checks' result, which does not change as the answer grows. */
-    public record Local(String sentence, List<GuardCheck> failed) {
+    /**
+     * The sentence-local checks' result, which does not change as the answer grows.
+     *
+     * @param written the sentence as the model wrote it
+     * @param sentence what may be released of it; empty when a check removed it
+     */
+    public record Local(String written, String sentence, List<GuardCheck> failed) {
         public Local {
             failed = List.copyOf(failed);
         }
@@ -73,12 +78,12 @@ public final class SentenceJudge {
         GuardResult result = sentenceChecks.check(question, alone, retrieval);
         List<GuardCheck> failed = result.checks().stream().filter(c -> !c.passed()).toList();
         if (result.verdict() == Verdict.BLOCKED || result.answer().abstained()) {
-            return new Local("", failed.isEmpty() ? List.of(new GuardCheck("sentence", false, "blocked")) : failed);
+            return new Local(sentence, "", failed.isEmpty() ? List.of(new GuardCheck("sentence", false, "blocked")) : failed);
         }
         String kept = result.answer().text().strip();
         // A check that removed the sentence itself (not just a stray marker) leaves nothing to release.
         List<Sentence> parts = splitter.split(kept);
-        return new Local(parts.size() == 1 ? kept : "", failed);
+        return new Local(sentence, parts.size() == 1 ? kept : "", failed);
     }
 
     /**
@@ -86,19 +91,19 @@ public final class SentenceJudge {
      * that have already passed after it ({@code after}); {@code last} when no more text will come.
      */
     public Judgement judge(String question, Local local, List<String> before, List<String> after, boolean last) {
-        if (local.dropped()) {
-            return new Judgement(Outcome.DROP, "", local.failed());
-        }
+        String sentence = local.dropped() ? local.written() : local.sentence();
         List<String> context = new ArrayList<>(before);
-        context.add(local.sentence());
+        context.add(sentence);
         context.addAll(after);
         List<LimitsFinding> own = limits.findings(question, String.join(" ", context)).stream()
-                .filter(f -> f.sentence().equals(local.sentence()))
+                .filter(f -> f.sentence().equals(sentence))
                 .toList();
-        if (own.isEmpty()) {
+        if (local.dropped()) {
+            // Already withheld; the limits rules it breaks are named too, so a redraft is told of them.
+            own = own.stream().filter(f -> !CURABLE.contains(f.rule())).toList();
+        } else if (own.isEmpty()) {
             return new Judgement(Outcome.PASS, local.sentence(), local.failed());
-        }
-        if (!last && own.stream().allMatch(f -> CURABLE.contains(f.rule()))) {
+        } else if (!last && own.stream().allMatch(f -> CURABLE.contains(f.rule()))) {
             return new Judgement(Outcome.HOLD, local.sentence(), List.of());
         }
         List<LimitsFinding> advice = own.stream().filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();

@@ -119,7 +119,7 @@ final class SentenceRelease {
         }
         Local local = judge.local(question, sentence, retrieval);
         if (local.sentence().isEmpty()) {
-            withheld.addAll(local.failed());
+            withheld.addAll(judge.judge(question, local, released, List.of(), true).failed());
             return;
         }
         pending.add(local);

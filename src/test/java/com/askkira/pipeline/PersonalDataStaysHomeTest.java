@@ -27,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,8 @@ class PersonalDataStaysHomeTest {
                         new CrisisDetector(CrisisPatterns.fromResources()),
                         SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
                 abstentions,
-                new SmallTalk("confidentiality in therapy"));
+                new SmallTalk("confidentiality in therapy"),
+                Optional.empty());
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
