@@ -29,7 +29,9 @@ import com.askkira.guard.GroundedGuardrail;
 import com.askkira.guard.GuardrailChain;
 import com.askkira.guard.SupportScorer;
 import com.askkira.guard.LimitsGuardrail;
+import com.askkira.guard.LibraryOutputGuardrail;
 import com.askkira.guard.NoLeakGuardrail;
+import com.askkira.guard.ReaderInputGuardrail;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
@@ -41,13 +43,17 @@ import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedModelStream;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
+import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.CrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
+import dev.langchain4j.guardrail.InputGuardrail;
+import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -69,6 +75,8 @@ public final class Kira implements AutoCloseable {
     private final AnswerService answers;
     private final GroundingService grounding;
     private final String modelName;
+    private final LibraryOutputGuardrail outputGuardrail;
+    private final ReaderInputGuardrail inputGuardrail;
 
     private Kira(
             KiraConfig config,
@@ -78,7 +86,9 @@ public final class Kira implements AutoCloseable {
             HybridRetriever retriever,
             AnswerService answers,
             GroundingService grounding,
-            String modelName) {
+            String modelName,
+            LibraryOutputGuardrail outputGuardrail,
+            ReaderInputGuardrail inputGuardrail) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -87,6 +97,8 @@ public final class Kira implements AutoCloseable {
         this.answers = answers;
         this.grounding = grounding;
         this.modelName = modelName;
+        this.outputGuardrail = outputGuardrail;
+        this.inputGuardrail = inputGuardrail;
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -131,8 +143,9 @@ public final class Kira implements AutoCloseable {
         GuardrailChain guardrails = new GuardrailChain(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
-                        new GroundedGuardrail(support, new SentenceSplitter()),
+                        // Limits before grounding, so an overclaim is reported (and a redraft told) as what it is.
                         new LimitsGuardrail(limitsCheck),
+                        new GroundedGuardrail(support, new SentenceSplitter()),
                         noLeak),
                 abstentions);
         Optional<GuardedModelStream> modelStream = chatModel.map(unused -> new GuardedModelStream(
@@ -163,7 +176,17 @@ public final class Kira implements AutoCloseable {
                 new SmallTalk("confidentiality in therapy"),
                 modelStream);
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
-        return new Kira(config, library, builder, index, retriever, answers, grounding, answerer.modelName());
+        return new Kira(
+                config,
+                library,
+                builder,
+                index,
+                retriever,
+                answers,
+                grounding,
+                answerer.modelName(),
+                new LibraryOutputGuardrail(guardrails, linker),
+                new ReaderInputGuardrail(redactor, crisis));
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */
@@ -204,6 +227,21 @@ public final class Kira implements AutoCloseable {
 
     public HybridRetriever retriever() {
         return retriever;
+    }
+
+    /** The library as a LangChain4j content retriever, for an AI service of one's own. */
+    public ContentRetriever contentRetriever(int maxResults) {
+        return new LibraryContentRetriever(retriever, maxResults);
+    }
+
+    /** Kira's input checks (personal data, crisis, diagnosis or legal advice) as a LangChain4j input guardrail. */
+    public InputGuardrail inputGuardrail() {
+        return inputGuardrail;
+    }
+
+    /** Kira's output checks as a LangChain4j output guardrail, for answers written from {@link #contentRetriever}. */
+    public OutputGuardrail outputGuardrail() {
+        return outputGuardrail;
     }
 
     public String modelName() {

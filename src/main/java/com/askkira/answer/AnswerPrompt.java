@@ -1,6 +1,9 @@
 package com.askkira.answer;
 
 import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.PassageContent;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -47,25 +50,36 @@ public record AnswerPrompt(String system, String user) {
         if (!boundary.matches("[0-9a-zA-Z]{8,}")) {
             throw new IllegalArgumentException("a boundary is at least 8 letters or digits");
         }
+        String system = fill(SYSTEM, Map.of("boundary", boundary));
+        UserMessage user = (UserMessage) new NumberedPassageInjector(boundary)
+                .inject(PassageContent.of(passages), UserMessage.from(question));
+        return new AnswerPrompt(system.strip(), user.singleText());
+    }
+
+    /** The user message: the passages laid out one by one, then the question, each fenced by {@code boundary}. */
+    static String user(List<Content> contents, String question, String boundary) {
         StringBuilder blocks = new StringBuilder();
-        for (int i = 0; i < passages.size(); i++) {
-            var chunk = passages.get(i).chunk();
+        for (int i = 0; i < contents.size(); i++) {
+            var segment = contents.get(i).textSegment();
             if (i > 0) {
                 blocks.append('\n');
             }
             blocks.append(fill(PASSAGE, Map.of(
                     "n", Integer.toString(i + 1),
                     "boundary", boundary,
-                    "title", strip(chunk.title(), boundary),
-                    "section", strip(chunk.section(), boundary),
-                    "text", strip(chunk.text(), boundary))));
+                    "title", strip(metadata(segment, PassageContent.TITLE), boundary),
+                    "section", strip(metadata(segment, PassageContent.SECTION), boundary),
+                    "text", strip(segment.text(), boundary))));
         }
-        String system = fill(SYSTEM, Map.of("boundary", boundary));
-        String user = fill(USER, Map.of(
+        return fill(USER, Map.of(
                 "passages", blocks.toString().strip(),
                 "boundary", boundary,
-                "question", strip(question, boundary).strip()));
-        return new AnswerPrompt(system.strip(), user.strip());
+                "question", strip(question, boundary).strip())).strip();
+    }
+
+    private static String metadata(TextSegment segment, String key) {
+        String value = segment.metadata().getString(key);
+        return value == null ? "" : value;
     }
 
     /**

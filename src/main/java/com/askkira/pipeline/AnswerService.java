@@ -16,6 +16,8 @@ import com.askkira.guard.Guardrail;
 import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
+import com.askkira.retrieval.LibraryContentRetriever;
+import com.askkira.retrieval.PassageContent;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Turn;
@@ -23,6 +25,7 @@ import com.askkira.safety.CrisisAssessment;
 import com.askkira.safety.CrisisMessage;
 import com.askkira.safety.CrisisScreen;
 import com.askkira.safety.Safety;
+import dev.langchain4j.rag.query.Query;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -200,7 +203,7 @@ public final class AnswerService {
         if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest("'q' is over " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }
-        return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
+        return PassageContent.passages(new LibraryContentRetriever(retriever, k).retrieve(Query.from(query.strip()))).stream()
                 .map(SearchResult::of)
                 .toList();
     }

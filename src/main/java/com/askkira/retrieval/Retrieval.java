@@ -20,6 +20,14 @@ public record Retrieval(
         passages = List.copyOf(passages);
     }
 
+    /**
+     * The passages an answer was written from, when nothing else of the search is known (an answer
+     * checked after the fact): no query vector, no term weights.
+     */
+    public static Retrieval of(String question, List<Passage> passages) {
+        return new Retrieval(question, false, new float[0], Map.of(), passages);
+    }
+
     /** Sum of the weights (inverse document frequencies) of the query terms found in {@code terms}. */
     public double matchedWeight(Set<String> terms) {
         double sum = 0;

@@ -1,0 +1,60 @@
+package com.askkira.guard;
+
+import com.askkira.answer.AnswerPrompt;
+import com.askkira.answer.CitationLinker;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.PassageContent;
+import com.askkira.retrieval.Retrieval;
+import dev.langchain4j.guardrail.GuardrailRequestParams;
+import dev.langchain4j.guardrail.OutputGuardrail;
+import dev.langchain4j.guardrail.OutputGuardrailRequest;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.rag.AugmentationResult;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Kira's output checks (citations valid, grounded, confidentiality limits, no diagnosis or legal
+ * advice, no leak) as a LangChain4j {@link OutputGuardrail}, for an AI service that retrieves with
+ * {@link com.askkira.retrieval.LibraryContentRetriever}: the answer is checked against exactly the
+ * passages the service put in the prompt. An answer that passes as written succeeds; any other is
+ * sent back once with the reasons (a reprompt), the policy Kira's own pipeline follows.
+ */
+public final class LibraryOutputGuardrail implements OutputGuardrail {
+    private final Guardrail checks;
+    private final CitationLinker linker;
+
+    public LibraryOutputGuardrail(Guardrail checks, CitationLinker linker) {
+        this.checks = Objects.requireNonNull(checks, "checks");
+        this.linker = Objects.requireNonNull(linker, "linker");
+    }
+
+    @Override
+    public OutputGuardrailResult validate(OutputGuardrailRequest request) {
+        String text = request.responseFromLLM().aiMessage().text();
+        if (text == null || text.isBlank()) {
+            return reprompt("the model returned no text", "Answer the question from the passages, citing them by number.");
+        }
+        if (text.strip().equals(AnswerPrompt.NOT_IN_LIBRARY)) {
+            return success();
+        }
+        GuardrailRequestParams params = request.requestParams();
+        String question = params.userMessageTemplate() == null ? "" : params.userMessageTemplate();
+        Retrieval retrieval = Retrieval.of(question, passages(params.augmentationResult()));
+        GuardResult result = checks.check(question, linker.link(text, retrieval), retrieval);
+        if (result.verdict() == Verdict.PASS) {
+            return success();
+        }
+        String reasons = result.checks().stream()
+                .filter(c -> !c.passed())
+                .map(c -> c.name() + " (" + c.detail() + ")")
+                .collect(Collectors.joining("; "));
+        return reprompt("Kira's guardrail rejected the answer: " + reasons,
+                "Your previous answer was rejected: " + reasons + ". Answer again, following every rule.");
+    }
+
+    private static List<Passage> passages(AugmentationResult augmentation) {
+        return augmentation == null ? List.of() : PassageContent.passages(augmentation.contents());
+    }
+}
