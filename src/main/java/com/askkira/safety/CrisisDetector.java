@@ -105,6 +105,9 @@ public final class CrisisDetector {
         if (framing.in(Framing.DISTANT_PAST, part) && !framing.in(Framing.RECENT, part)) {
             around.add(Framing.DISTANT_PAST);
         }
+        if (framing.in(Framing.IMMEDIACY, part)) {
+            around.add(Framing.IMMEDIACY);
+        }
         for (Framing f : List.of(Framing.ONGOING, Framing.HYPERBOLE)) {
             if (framing.in(f, clause)) {
                 around.add(f);

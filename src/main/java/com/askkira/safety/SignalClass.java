@@ -38,7 +38,11 @@ enum SignalClass {
         for (Framing framing : around) {
             // "if he hits her again" is not a hypothetical: it has happened and goes on.
             boolean ongoingDanger = this == DANGER && framing == Framing.CONDITIONAL && around.contains(Framing.ONGOING);
-            if (yieldsTo.contains(framing) && !ongoingDanger) {
+            // "if i tell my counselor i relapsed today…": the telling is hypothetical, the self-harm is not.
+            boolean harmToday = this == BEHAVIOUR
+                    && (framing == Framing.DISCLOSURE || framing == Framing.CONDITIONAL)
+                    && around.contains(Framing.IMMEDIACY);
+            if (yieldsTo.contains(framing) && !ongoingDanger && !harmToday) {
                 return true;
             }
         }
