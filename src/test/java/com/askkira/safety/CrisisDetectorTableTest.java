@@ -30,11 +30,7 @@ class CrisisDetectorTableTest {
     private static final CrisisDetector DETECTOR = new CrisisDetector(CrisisPatterns.fromResources());
     private static List<Row> rows;
 
-    record Row(String id, boolean crisis, boolean heldOut, List<RiskKind> kinds, CrisisAssessment got) {
-        boolean freshTune() {
-            return id.matches("(?:crisis|info)-t\\d+");
-        }
-    }
+    record Row(String id, boolean crisis, boolean heldOut, List<RiskKind> kinds, CrisisAssessment got) {}
 
     @BeforeAll
     static void assess_the_table() throws IOException {
@@ -78,14 +74,10 @@ class CrisisDetectorTableTest {
 
     @Test
     void should_flag_crisis_messages_and_not_their_look_alikes() {
-        // Exemplars taken from crisis-fresh-tune.json ("crisis-t…", "info-t…") teach the semantic screen;
-        // the patterns were not written for them, so they are reported apart.
-        Score development = score(r -> !r.heldOut() && !r.freshTune());
-        Score freshTune = score(Row::freshTune);
+        Score development = score(r -> !r.heldOut());
         Score heldOut = score(Row::heldOut);
         Score all = score(r -> true);
         System.out.println("Crisis detection, development: " + development);
-        System.out.println("Crisis detection, fresh tune (semantic exemplars): " + freshTune);
         System.out.println("Crisis detection, held-out:    " + heldOut);
         System.out.println("Crisis detection, all:         " + all);
         rows.stream()

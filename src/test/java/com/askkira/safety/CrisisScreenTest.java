@@ -57,8 +57,7 @@ class CrisisScreenTest {
         System.out.printf(Locale.ROOT, "Semantic crisis screen, leave-one-out: recall %.3f (%d/%d), false-positive rate %.3f (%d/%d)%n",
                 recall, caught, crises, falsePositives, falseAlarms, lookAlikes);
 
-        // The exemplars include the hard look-alikes of crisis-fresh-tune.json (leave-one-out 0.850 / 0.080 with them).
-        assertThat(recall).isGreaterThanOrEqualTo(0.83);
+        assertThat(recall).isGreaterThanOrEqualTo(0.85);
         assertThat(falsePositives).isLessThanOrEqualTo(0.10);
     }
 
