@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
 
 /**
  * Each sentence must be supported by a passage it cites. A sentence quoted from its passage is
- * supported as it stands; any other is scored ({@link SupportScorer}). Unsupported or uncited
- * sentences are removed ({@code revised}); an answer left with nothing is blocked.
+ * supported as it stands; any other is scored ({@link SupportScorer}) and must not say more than
+ * the passage ({@link Overstatement}: "always", "automatically", "must", a number the passage
+ * lacks). Unsupported, overstated or uncited sentences are removed ({@code revised}); an answer
+ * left with nothing is blocked.
  */
 public final class GroundedGuardrail implements Guardrail {
     static final String NAME = "grounded";
 
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
+    private final Overstatement overstatement = new Overstatement();
 
     public GroundedGuardrail(SupportScorer scorer, SentenceSplitter splitter) {
         this.scorer = scorer;
@@ -36,37 +39,69 @@ public final class GroundedGuardrail implements Guardrail {
         }
         Map<Integer, Passage> cited = citedPassages(answer, retrieval);
         List<String> kept = new ArrayList<>();
-        int removed = 0;
+        int unsupported = 0;
+        List<String> overstated = new ArrayList<>();
         for (Sentence sentence : splitter.split(answer.text())) {
-            if (supported(sentence.text(), cited)) {
-                kept.add(sentence.text());
-            } else {
-                removed++;
+            switch (support(sentence.text(), cited)) {
+                case Supported s -> kept.add(sentence.text());
+                case Unsupported u -> unsupported++;
+                case Overstated o -> overstated.add(o.words());
             }
         }
-        if (removed == 0) {
+        if (unsupported == 0 && overstated.isEmpty()) {
             return new GuardResult(
                     Verdict.PASS, List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")), answer);
         }
         ComposedAnswer revised = answer.keeping(kept);
-        GuardCheck check = new GuardCheck(NAME, false, removed + " sentence(s) not supported by the passages they cite were removed");
+        GuardCheck check = new GuardCheck(NAME, false, removed(unsupported, overstated));
         if (kept.isEmpty() || revised.citations().isEmpty()) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }
         return new GuardResult(Verdict.REVISED, List.of(check), revised);
     }
 
-    private boolean supported(String marked, Map<Integer, Passage> cited) {
+    private static String removed(int unsupported, List<String> overstated) {
+        List<String> parts = new ArrayList<>();
+        if (unsupported > 0) {
+            parts.add(unsupported + " sentence(s) not supported by the passages they cite");
+        }
+        if (!overstated.isEmpty()) {
+            parts.add(overstated.size() + " sentence(s) saying more than their passage (" + String.join("; ", overstated) + ")");
+        }
+        return "removed " + String.join(" and ", parts);
+    }
+
+    /** How a sentence stands against the passages it cites. */
+    private sealed interface Support permits Supported, Unsupported, Overstated {}
+
+    private record Supported() implements Support {}
+
+    private record Unsupported() implements Support {}
+
+    /** Close to its passage in meaning and words, but with strong words the passage does not have. */
+    private record Overstated(String words) implements Support {}
+
+    private Support support(String marked, Map<Integer, Passage> cited) {
         List<Passage> passages = CitationMarkers.numbers(marked).stream().map(cited::get).filter(p -> p != null).toList();
         if (passages.isEmpty()) {
-            return false;
+            return new Unsupported();
         }
         String claim = CitationMarkers.strip(marked);
         if (passages.stream().anyMatch(p -> p.chunk().text().contains(claim))) {
-            return true;
+            return new Supported();
         }
         SupportScorer.Claim scored = scorer.claim(claim);
-        return passages.stream().anyMatch(p -> scorer.support(scored, p) >= SupportScorer.SUPPORTED);
+        List<String> beyond = List.of();
+        for (Passage p : passages) {
+            if (scorer.support(scored, p) >= SupportScorer.SUPPORTED) {
+                List<String> words = overstatement.beyond(claim, p.chunk().text());
+                if (words.isEmpty()) {
+                    return new Supported();
+                }
+                beyond = words;
+            }
+        }
+        return beyond.isEmpty() ? new Unsupported() : new Overstated(String.join(", ", beyond));
     }
 
     /** Citation number to the retrieved passage it names. */
