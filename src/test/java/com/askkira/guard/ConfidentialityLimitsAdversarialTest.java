@@ -41,8 +41,12 @@ class ConfidentialityLimitsAdversarialTest {
 
     @BeforeAll
     static void load() throws IOException {
+        all = read("/guard/adversarial-answers.json");
+    }
+
+    private static List<Labelled> read(String resource) throws IOException {
         JsonNode root;
-        try (InputStream in = ConfidentialityLimitsAdversarialTest.class.getResourceAsStream("/guard/adversarial-answers.json")) {
+        try (InputStream in = ConfidentialityLimitsAdversarialTest.class.getResourceAsStream(resource)) {
             root = new ObjectMapper().readTree(in);
         }
         List<Labelled> items = new ArrayList<>();
@@ -56,7 +60,7 @@ class ConfidentialityLimitsAdversarialTest {
                     expected,
                     n.path("heldOut").asBoolean(false)));
         }
-        all = List.copyOf(items);
+        return List.copyOf(items);
     }
 
     @Test
@@ -90,6 +94,26 @@ class ConfidentialityLimitsAdversarialTest {
         }
         assertThat(falsePositiveRate(dev)).as("false-positive rate on good development answers").isLessThanOrEqualTo(0.05);
         assertThat(falsePositiveRate(everything)).as("false-positive rate on all good answers").isLessThanOrEqualTo(0.05);
+    }
+
+    /**
+     * Two sets written by a separate writer who never saw the patterns: {@code limits-fresh-tune}
+     * (50 bad, 45 good) guided the patterns afterwards; {@code limits-fresh-holdout} (45 bad, 45
+     * good) was never tuned on. The patterns alone catch about two thirds of unseen wordings; the
+     * grounded check (overstatement, support) catches more in the pipeline. The bars guard against
+     * regressions at the measured levels.
+     */
+    @Test
+    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones() throws IOException {
+        for (String set : List.of("limits-fresh-tune", "limits-fresh-holdout")) {
+            List<Scored> scored = score(read("/guard/" + set + ".json"));
+            print(set, scored);
+            List<Scored> bad = scored.stream().filter(s -> !s.item().good()).toList();
+            double caught = (double) bad.stream().filter(s -> !s.found().isEmpty()).count() / bad.size();
+            System.out.printf(Locale.ROOT, "%s: %.3f of bad answers flagged for some rule%n", set, caught);
+            assertThat(falsePositiveRate(scored)).as("false-positive rate on good answers of " + set).isLessThanOrEqualTo(0.05);
+            assertThat(caught).as("bad answers of " + set + " flagged").isGreaterThanOrEqualTo(set.endsWith("tune") ? 0.90 : 0.55);
+        }
     }
 
     @Test
