@@ -3,6 +3,7 @@ package com.askkira.pipeline;
 import com.askkira.answer.CitationMarkers;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.guard.Overstatement;
 import com.askkira.guard.SupportScorer;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Passage;
@@ -24,6 +25,7 @@ public final class GroundingService {
     private final HybridRetriever retriever;
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
+    private final Overstatement overstatement = new Overstatement();
 
     public GroundingService(HybridRetriever retriever, SupportScorer scorer, SentenceSplitter splitter) {
         this.retriever = retriever;
@@ -47,12 +49,14 @@ public final class GroundingService {
             SupportScorer.Claim scored = scorer.claim(claim);
             String search = question == null || question.isBlank() ? claim : question.strip() + " " + claim;
             List<GroundingReport.Support> support = new ArrayList<>();
+            boolean supported = false;
             for (Passage p : retriever.retrieve(RetrievalQuery.of(search), PASSAGES).passages()) {
                 double score = Math.round(scorer.support(scored, p) * 1000) / 1000.0;
                 support.add(new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score));
+                // As the grounded guardrail judges: close enough, and no strong word the passage lacks.
+                supported |= score >= SupportScorer.SUPPORTED && overstatement.beyond(claim, p.chunk().text()).isEmpty();
             }
             support.sort(Comparator.comparingDouble(GroundingReport.Support::score).reversed());
-            boolean supported = !support.isEmpty() && support.getFirst().score() >= SupportScorer.SUPPORTED;
             sentences.add(new GroundingReport.SentenceSupport(sentence.text(), supported, support));
         }
         long supported = sentences.stream().filter(GroundingReport.SentenceSupport::supported).count();
