@@ -38,6 +38,8 @@ import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
+import com.askkira.insights.Insights;
+import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedModelStream;
@@ -56,6 +58,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +80,7 @@ public final class Kira implements AutoCloseable {
     private final String modelName;
     private final LibraryOutputGuardrail outputGuardrail;
     private final ReaderInputGuardrail inputGuardrail;
+    private final Insights insights;
 
     private Kira(
             KiraConfig config,
@@ -88,7 +92,8 @@ public final class Kira implements AutoCloseable {
             GroundingService grounding,
             String modelName,
             LibraryOutputGuardrail outputGuardrail,
-            ReaderInputGuardrail inputGuardrail) {
+            ReaderInputGuardrail inputGuardrail,
+            Insights insights) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -99,6 +104,7 @@ public final class Kira implements AutoCloseable {
         this.modelName = modelName;
         this.outputGuardrail = outputGuardrail;
         this.inputGuardrail = inputGuardrail;
+        this.insights = insights;
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -137,6 +143,7 @@ public final class Kira implements AutoCloseable {
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(embedder));
         PiiRedactor redactor = new PiiRedactor();
+        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
         NoLeakGuardrail noLeak = new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter());
@@ -174,7 +181,8 @@ public final class Kira implements AutoCloseable {
                 crisis,
                 abstentions,
                 new SmallTalk("confidentiality in therapy"),
-                modelStream);
+                modelStream,
+                insights);
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
         return new Kira(
                 config,
@@ -186,7 +194,8 @@ public final class Kira implements AutoCloseable {
                 grounding,
                 answerer.modelName(),
                 new LibraryOutputGuardrail(guardrails, linker),
-                new ReaderInputGuardrail(redactor, crisis));
+                new ReaderInputGuardrail(redactor, crisis),
+                insights);
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */
@@ -261,6 +270,11 @@ public final class Kira implements AutoCloseable {
                 body.put("embeddingModel", data.getOrDefault(IndexFields.COMMIT_EMBEDDER, ""));
                 body.put("indexBuiltAt", data.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""));
                 return body;
+            }
+
+            @Override
+            public InsightsReport insights() {
+                return insights.report();
             }
 
             @Override

@@ -24,7 +24,8 @@ public record KiraConfig(
         Optional<String> modelApiKey,
         int modelTimeoutMs,
         int rateLimitPerMinute,
-        List<String> apiKeys) {
+        List<String> apiKeys,
+        Optional<Path> insightsFile) {
 
     public KiraConfig {
         if (port < 0 || port > 65_535) {
@@ -58,7 +59,8 @@ public record KiraConfig(
                 value(env, "KIRA_MODEL_API_KEY"),
                 intValue(env, "KIRA_MODEL_TIMEOUT_MS", 30_000),
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
-                list(env, "KIRA_API_KEYS"));
+                list(env, "KIRA_API_KEYS"),
+                value(env, "KIRA_INSIGHTS_FILE").map(Path::of));
     }
 
     /** A comma-separated variable as its non-empty items. */

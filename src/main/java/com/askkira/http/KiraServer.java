@@ -2,6 +2,7 @@ package com.askkira.http;
 
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
+import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
@@ -18,8 +19,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,6 @@ public final class KiraServer {
     private final RequestParser parser;
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
-    private final ConcurrentMap<String, Long> feedbackCounts = new ConcurrentHashMap<>();
 
     /** What the server reports about, and does to, the index beneath it. */
     public interface Admin {
@@ -48,6 +46,9 @@ public final class KiraServer {
 
         /** Rebuilds the index from the corpus and swaps it in; returns what was built. */
         Map<String, Object> reindex();
+
+        /** What readers ask that the library does not answer, and how answers fare. */
+        InsightsReport insights();
     }
 
     /** Limits and keys from the configuration. */
@@ -93,6 +94,7 @@ public final class KiraServer {
             config.routes.post("/v1/grounding", this::grounding);
             config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
+            config.routes.get("/v1/admin/insights", ctx -> ctx.json(admin.insights()));
             mapErrors(config);
             extra.accept(config);
         });
@@ -122,13 +124,10 @@ public final class KiraServer {
         }
     }
 
-    /**
-     * A reader's rating of an answer. Only the rating is counted; the comment is not kept until
-     * there is a place that stores feedback with its answer (the admin insights to come).
-     */
+    /** A reader's rating of an answer: a down vote, with its comment redacted, goes to the insights. */
     private void feedback(Context ctx) {
         Feedback feedback = parser.feedback(jsonBody(ctx));
-        feedbackCounts.merge(feedback.rating(), 1L, Long::sum);
+        answers.rate(feedback.answerId(), feedback.rating(), feedback.comment());
         ctx.status(202).json(Map.of("accepted", true));
     }
 

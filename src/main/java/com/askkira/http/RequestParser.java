@@ -48,7 +48,8 @@ final class RequestParser {
         if (comment != null && !comment.isNull() && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
             throw new KiraException.InvalidRequest("'comment' must be a string of at most 2000 characters");
         }
-        return new Feedback(answerId.textValue(), rating.textValue());
+        return new Feedback(
+                answerId.textValue(), rating.textValue(), comment == null || comment.isNull() ? null : comment.textValue());
     }
 
     JsonNode object(byte[] body) {

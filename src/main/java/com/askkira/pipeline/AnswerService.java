@@ -3,6 +3,7 @@ package com.askkira.pipeline;
 import com.askkira.answer.AbstainReason;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.Answerer;
+import com.askkira.answer.Citation;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.answer.Drafted;
 import com.askkira.answer.NoAnswerAvailableException;
@@ -14,6 +15,8 @@ import com.askkira.guard.GuardResult;
 import com.askkira.guard.Verdict;
 import com.askkira.guard.Guardrail;
 import com.askkira.guard.UnsafeRequestDetector;
+import com.askkira.insights.AnswerRecord;
+import com.askkira.insights.Insights;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
@@ -52,6 +55,7 @@ public final class AnswerService {
     private final AbstentionWriter abstentions;
     private final SmallTalk smallTalk;
     private final Optional<GuardedModelStream> modelStream;
+    private final Insights insights;
 
     public AnswerService(
             HybridRetriever retriever,
@@ -61,7 +65,8 @@ public final class AnswerService {
             CrisisScreen crisis,
             AbstentionWriter abstentions,
             SmallTalk smallTalk,
-            Optional<GuardedModelStream> modelStream) {
+            Optional<GuardedModelStream> modelStream,
+            Insights insights) {
         this.retriever = retriever;
         this.answerer = answerer;
         this.guardrail = guardrail;
@@ -70,10 +75,12 @@ public final class AnswerService {
         this.abstentions = abstentions;
         this.smallTalk = smallTalk;
         this.modelStream = modelStream;
+        this.insights = insights;
     }
 
     public AnswerResponse answer(AnswerRequest asked) {
-        return respond(asked, Optional.empty());
+        AnswerRequest request = redacted(asked);
+        return recorded(request, respond(request, Optional.empty()));
     }
 
     /**
@@ -81,18 +88,37 @@ public final class AnswerService {
      * text that passed the guardrail is ever released, and the pieces concatenate to the answer. A
      * streaming model's sentences are released as they pass; any other answer is guarded whole first.
      */
-    public AnswerResponse stream(AnswerRequest request, Consumer<String> deltas) {
+    public AnswerResponse stream(AnswerRequest asked, Consumer<String> deltas) {
+        AnswerRequest request = redacted(asked);
         DeltaCounter counted = new DeltaCounter(deltas);
         AnswerResponse response = respond(request, Optional.of(counted));
         if (counted.sent == 0) {
             sendBySentence(response.answer(), deltas);
         }
+        return recorded(request, response);
+    }
+
+    /** A reader's rating of an answer, for the content team's insights. */
+    public void rate(String answerId, String rating, String comment) {
+        insights.rated(answerId, rating, comment);
+    }
+
+    /** Counts the answer for the insights; the question (already redacted) goes along unless the reader is in crisis. */
+    private AnswerResponse recorded(AnswerRequest request, AnswerResponse response) {
+        boolean crisis = response.safety().crisis();
+        insights.answered(new AnswerRecord(
+                insights.date(),
+                response.id(),
+                response.abstainReason() == null ? null : response.abstainReason().wireName(),
+                crisis,
+                response.citations().stream().map(Citation::section).toList(),
+                crisis ? null : request.question()));
         return response;
     }
 
-    private AnswerResponse respond(AnswerRequest asked, Optional<Consumer<String>> deltas) {
+    /** Answers a request whose personal data is already redacted. */
+    private AnswerResponse respond(AnswerRequest request, Optional<Consumer<String>> deltas) {
         long start = System.nanoTime();
-        AnswerRequest request = redacted(asked);
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
         if (risk.crisis()) {
             return crisisResponse(risk, start);

@@ -139,8 +139,15 @@ final class NameDetector implements PiiDetector {
         if (upper.lookingAt()) {
             String word = upper.group();
             boolean listed = lexicon.isFirstName(word) && !lexicon.isWordLike(word);
-            if (lexicon.isNeverName(word) || !(anyCapitalised || listed)) {
+            if (lexicon.isNeverName(word)) {
                 return null;
+            }
+            if (!(anyCapitalised || listed)) {
+                // "I'm Dana Whitfield": a first name not on the list still reads as one when a capitalised
+                // surname follows it and it is not an ordinary word ("I'm Very Worried" stays).
+                boolean weak = cue == Cue.WEAK || cue == Cue.WEAK_UPPER;
+                Candidate pair = weak && !lexicon.isWordLike(word) ? extend(text, start, upper.end(), word) : null;
+                return pair != null && pair.words().size() >= 2 ? pair : null;
             }
             return extend(text, start, upper.end(), word);
         }

@@ -238,6 +238,38 @@ class KiraServerTest {
     }
 
     @Test
+    void should_show_an_admin_what_the_library_missed_and_what_readers_voted_down() throws Exception {
+        String missed = "what's the going rate for an hour of therapy if i'm not using insurance";
+        JsonNode abstained = json(post("/v1/answers", "application/json", "{\"question\": \"" + missed + "\"}"));
+        assertThat(abstained.get("abstainReason").asText()).isEqualTo("not_covered");
+        JsonNode answered = json(post("/v1/answers", "application/json",
+                "{\"question\": \"I'm Dana Whitfield. Can my employer see my therapy records?\"}"));
+        post("/v1/feedback", "application/json", "{\"answerId\": \"" + answered.get("id").asText()
+                + "\", \"rating\": \"down\", \"comment\": \"Too vague. Email me at dana@example.com\"}");
+        post("/v1/answers", "application/json", "{\"question\": \"i have the pills saved up and tonight is the night\"}");
+
+        assertError(get("/v1/admin/insights"), 401, "unauthorized");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/admin/insights")).header("X-Api-Key", ADMIN_KEY).GET().build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode insights = json(response);
+        assertThat(insights.get("notCovered").findValuesAsText("question")).contains(missed);
+        assertThat(insights.get("abstentions").get("not_covered").asInt()).isPositive();
+        assertThat(insights.get("abstentions").has("out_of_scope")).isTrue();
+        assertThat(insights.get("abstentions").has("unsafe")).isTrue();
+        JsonNode vote = java.util.stream.StreamSupport.stream(insights.get("downVoted").spliterator(), false)
+                .filter(v -> v.get("answerId").asText().equals(answered.get("id").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(vote.get("question").asText()).contains("employer see my therapy records").doesNotContain("Dana");
+        assertThat(vote.get("comment").asText()).startsWith("Too vague").doesNotContain("dana@example.com");
+        assertThat(insights.get("sections").get(0).get("citations").asInt()).isPositive();
+        assertThat(insights.get("daily").get(0).get("crisis").asInt()).isPositive();
+        assertThat(response.body()).doesNotContain("pills saved up");
+    }
+
+    @Test
     void should_report_health_with_the_open_index() throws Exception {
         HttpResponse<String> response = get("/health");
         assertThat(response.statusCode()).isEqualTo(200);

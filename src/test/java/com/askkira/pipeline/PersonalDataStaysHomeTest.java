@@ -15,6 +15,7 @@ import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.insights.Insights;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.CrisisScreen;
@@ -26,6 +27,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +79,8 @@ class PersonalDataStaysHomeTest {
                         SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
                 abstentions,
                 new SmallTalk("confidentiality in therapy"),
-                Optional.empty());
+                Optional.empty(),
+                new Insights(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new PiiRedactor(), Optional.empty(), Clock.systemUTC()));
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
