@@ -2,11 +2,11 @@ package com.askkira.answer;
 
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.PassageContent;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.rag.content.Content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +47,10 @@ public record AnswerPrompt(String system, String user) {
 
     /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
     public static AnswerPrompt of(String question, List<Passage> passages, String boundary) {
-        if (!boundary.matches("[0-9a-zA-Z]{8,}")) {
-            throw new IllegalArgumentException("a boundary is at least 8 letters or digits");
-        }
-        String system = fill(SYSTEM, Map.of("boundary", boundary));
+        // The injector checks the boundary (at least 8 letters or digits) before anything is filled in.
         UserMessage user = (UserMessage) new NumberedPassageInjector(boundary)
                 .inject(PassageContent.of(passages), UserMessage.from(question));
+        String system = fill(SYSTEM, Map.of("boundary", boundary));
         return new AnswerPrompt(system.strip(), user.singleText());
     }
 
