@@ -9,6 +9,7 @@ import com.askkira.answer.CitationLinker;
 import com.askkira.answer.FallbackAnswerer;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.ModelAnswerer;
+import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
@@ -81,6 +82,7 @@ public final class Kira implements AutoCloseable {
     private final LibraryOutputGuardrail outputGuardrail;
     private final ReaderInputGuardrail inputGuardrail;
     private final Insights insights;
+    private final OfflineChatModel offlineChatModel;
 
     private Kira(
             KiraConfig config,
@@ -93,7 +95,8 @@ public final class Kira implements AutoCloseable {
             String modelName,
             LibraryOutputGuardrail outputGuardrail,
             ReaderInputGuardrail inputGuardrail,
-            Insights insights) {
+            Insights insights,
+            OfflineChatModel offlineChatModel) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -105,6 +108,7 @@ public final class Kira implements AutoCloseable {
         this.outputGuardrail = outputGuardrail;
         this.inputGuardrail = inputGuardrail;
         this.insights = insights;
+        this.offlineChatModel = offlineChatModel;
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -195,7 +199,8 @@ public final class Kira implements AutoCloseable {
                 answerer.modelName(),
                 new LibraryOutputGuardrail(guardrails, linker),
                 new ReaderInputGuardrail(redactor, crisis),
-                insights);
+                insights,
+                new OfflineChatModel(offline, retriever));
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */
@@ -246,6 +251,11 @@ public final class Kira implements AutoCloseable {
     /** Kira's input checks (personal data, crisis, diagnosis or legal advice) as a LangChain4j input guardrail. */
     public InputGuardrail inputGuardrail() {
         return inputGuardrail;
+    }
+
+    /** The offline extractive answerer as a LangChain4j chat model (blocking and streaming) that answers Kira's prompts. */
+    public OfflineChatModel offlineChatModel() {
+        return offlineChatModel;
     }
 
     /** Kira's output checks as a LangChain4j output guardrail, for answers written from {@link #contentRetriever}. */

@@ -67,6 +67,7 @@ public record AnswerPrompt(String system, String user) {
                     "boundary", boundary,
                     "title", strip(metadata(segment, PassageContent.TITLE), boundary),
                     "section", strip(metadata(segment, PassageContent.SECTION), boundary),
+                    "id", strip(metadata(segment, PassageContent.CHUNK_ID), boundary),
                     "text", strip(segment.text(), boundary))));
         }
         return fill(USER, Map.of(

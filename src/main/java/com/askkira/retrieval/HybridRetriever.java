@@ -23,6 +23,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -93,6 +95,26 @@ public final class HybridRetriever {
                     vector,
                     termWeights(searcher, queryTerms.terms(searchText)),
                     passages);
+        });
+    }
+
+    /**
+     * The chunks named by {@code chunkIds}, in that order, as what a search for {@code question}
+     * found: the question's embedding and term weights, and the passages (ids not in the index are
+     * skipped). For answering from passages chosen elsewhere, such as those in a prompt.
+     */
+    public Retrieval over(String question, List<String> chunkIds) {
+        return index.withSearcher(searcher -> {
+            List<Passage> passages = new ArrayList<>();
+            for (String id : chunkIds) {
+                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+                if (hit.scoreDocs.length > 0) {
+                    double score = 1.0 / (passages.size() + 1);
+                    passages.add(new Passage(KiraIndex.chunkAt(searcher, hit.scoreDocs[0].doc), score, 0, 0));
+                }
+            }
+            return new Retrieval(
+                    question, false, embedder.embedQuery(question), termWeights(searcher, queryTerms.terms(question)), passages);
         });
     }
 

@@ -46,7 +46,8 @@ class ModelAnswererTest {
         String user = ((UserMessage) messages.get(1)).singleText();
         assertThat(user)
                 .contains("<<<PASSAGE [1] " + BOUNDARY + ">>>\nDocument: " + AnswerFixtures.TITLE
-                        + "\nSection: Can my employer access my therapy records?\n" + AnswerFixtures.EMPLOYER
+                        + "\nSection: Can my employer access my therapy records?\nPassage id: "
+                        + retrieval.passages().getFirst().chunk().id() + "\n" + AnswerFixtures.EMPLOYER
                         + "\n<<<END PASSAGE [1] " + BOUNDARY + ">>>")
                 .contains("<<<PASSAGE [2] " + BOUNDARY + ">>>\nDocument: " + AnswerFixtures.TITLE + "\nSection: Duty to warn")
                 .contains("<<<PASSAGE [3] " + BOUNDARY + ">>>")

@@ -140,6 +140,24 @@ class LibraryGuardrailsInAiServiceTest {
         assertThat(sent()).isEmpty();
     }
 
+    @Test
+    void should_run_with_no_network_on_the_offline_chat_model_through_the_same_guardrails() {
+        LibraryAssistant offline = AiServices.builder(LibraryAssistant.class)
+                .chatModel(TestKira.shared().offlineChatModel())
+                .retrievalAugmentor(DefaultRetrievalAugmentor.builder()
+                        .contentRetriever(TestKira.shared().contentRetriever(6))
+                        .contentInjector(new NumberedPassageInjector(BOUNDARY))
+                        .build())
+                .inputGuardrails(TestKira.shared().inputGuardrail())
+                .outputGuardrails(TestKira.shared().outputGuardrail())
+                .build();
+
+        String answer = offline.answer(QUESTION, BOUNDARY);
+
+        assertThat(answer).contains("employer").containsPattern("\\[\\d]");
+        assertThat(sent()).isEmpty();
+    }
+
     private static void replies(String... texts) {
         String state = Scenario.STARTED;
         for (int i = 0; i < texts.length; i++) {
