@@ -56,6 +56,7 @@ import com.askkira.safety.SemanticCrisisScreen;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -159,11 +160,11 @@ public final class Kira implements AutoCloseable {
                         new GroundedGuardrail(support, new SentenceSplitter()),
                         noLeak),
                 abstentions);
-        Optional<GuardedModelStream> modelStream = chatModel.map(unused -> new GuardedModelStream(
-                new StreamingModelAnswerer(
-                        ChatModels.createStreaming(config),
-                        ChatModels.modelName(config),
-                        Duration.ofMillis(config.modelTimeoutMs())),
+        OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
+        // Every streamed answer, the offline answerer's too, is released sentence by sentence through the same judge.
+        StreamingChatModel streamingModel = chatModel.isPresent() ? ChatModels.createStreaming(config) : offlineChatModel;
+        GuardedModelStream modelStream = new GuardedModelStream(
+                new StreamingModelAnswerer(streamingModel, ChatModels.modelName(config), Duration.ofMillis(config.modelTimeoutMs())),
                 new SentenceJudge(
                         new GuardrailChain(
                                 List.of(
@@ -176,7 +177,7 @@ public final class Kira implements AutoCloseable {
                 guardrails,
                 offline,
                 abstentions,
-                linker));
+                linker);
         AnswerService answers = new AnswerService(
                 retriever,
                 answerer,
@@ -185,7 +186,7 @@ public final class Kira implements AutoCloseable {
                 crisis,
                 abstentions,
                 new SmallTalk("confidentiality in therapy"),
-                modelStream,
+                Optional.of(modelStream),
                 insights);
         GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
         return new Kira(
@@ -200,7 +201,7 @@ public final class Kira implements AutoCloseable {
                 new LibraryOutputGuardrail(guardrails, linker),
                 new ReaderInputGuardrail(redactor, crisis),
                 insights,
-                new OfflineChatModel(offline, retriever));
+                offlineChatModel);
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */

@@ -4,7 +4,6 @@ import com.askkira.retrieval.Retrieval;
 import dev.langchain4j.exception.HttpException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,8 @@ public final class FallbackAnswerer implements Answerer {
     @Override
     public Drafted draft(String question, Retrieval retrieval) {
         try {
-            return new Drafted(model.answer(question, retrieval), model.modelName(), false);
+            ComposedAnswer answer = model.answer(question, retrieval);
+            return new Drafted(notCoveredOrOutOfScope(answer, question, retrieval), model.modelName(), false);
         } catch (RuntimeException modelFailure) {
             // Class and status only: messages can carry the request or the server's echo of it.
             LOG.warn("Model {} failed ({}); answering offline", model.modelName(), describe(modelFailure));
@@ -49,6 +49,18 @@ public final class FallbackAnswerer implements Answerer {
                 throw new NoAnswerAvailableException("The answer model is unavailable; please try again later.");
             }
         }
+    }
+
+    /**
+     * A model can only say that its passages do not answer; the offline answerer tells a question
+     * outside the library's field from a gap in it, which is what the content team acts on.
+     */
+    private ComposedAnswer notCoveredOrOutOfScope(ComposedAnswer answer, String question, Retrieval retrieval) {
+        if (answer.abstainReason().filter(r -> r == AbstainReason.NOT_COVERED).isEmpty()) {
+            return answer;
+        }
+        ComposedAnswer offline = fallback.answer(question, retrieval);
+        return offline.abstainReason().filter(r -> r == AbstainReason.OUT_OF_SCOPE).isPresent() ? offline : answer;
     }
 
     /** The model told why its answer was rejected; if it fails now, there is simply no redraft. */

@@ -74,7 +74,7 @@ public final class GuardedModelStream {
                 return released(question, retrieval, release, rejected, attempt > 0 || failed, failed);
             }
             if (release.notInLibrary() && release.withheld().isEmpty()) {
-                ComposedAnswer abstention = abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
+                ComposedAnswer abstention = abstentions.write(notInLibrary(question, retrieval), retrieval.passages());
                 return guardedWhole(question, abstention, retrieval, model.modelName(), false, rejected, Verdict.PASS);
             }
             if (failed || release.withheld().isEmpty()) {
@@ -85,6 +85,17 @@ public final class GuardedModelStream {
             reasons = reasons(release.withheld());
         }
         return offline(question, retrieval, rejected, false);
+    }
+
+    /**
+     * Why the library does not answer, when the model says it does not: outside the library's field
+     * if the offline answerer reads the question so, otherwise a gap in it (what the content team
+     * should write next).
+     */
+    private AbstainReason notInLibrary(String question, Retrieval retrieval) {
+        return offline.draft(question, retrieval).answer().abstainReason()
+                .filter(reason -> reason == AbstainReason.OUT_OF_SCOPE)
+                .orElse(AbstainReason.NOT_COVERED);
     }
 
     /** Reads the reply into {@code release}; false when the stream failed or stalled. */

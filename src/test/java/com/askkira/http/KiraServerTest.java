@@ -122,6 +122,17 @@ class KiraServerTest {
     }
 
     @Test
+    void should_stream_the_offline_answer_through_the_sentence_checks_and_say_why_it_abstains() throws Exception {
+        HttpResponse<String> response = post("/v1/answers/stream", "application/json",
+                "{\"question\": \"how do i subpoena my neighbour's security camera footage\"}");
+
+        String body = response.body();
+        JsonNode done = JSON.readTree(body.substring(body.lastIndexOf("data: ") + 6).strip());
+        assertThat(done.get("model").asText()).isEqualTo("offline-extractive");
+        assertThat(done.get("abstainReason").asText()).isEqualTo("out_of_scope");
+    }
+
+    @Test
     void should_refuse_a_bad_stream_request_before_the_stream_opens() throws Exception {
         assertError(post("/v1/answers/stream", "application/json", "{\"question\": \"\"}"), 400, "bad_request");
     }

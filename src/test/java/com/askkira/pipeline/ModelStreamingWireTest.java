@@ -223,6 +223,19 @@ class ModelStreamingWireTest {
         assertThat(streamed.text()).isEqualTo(streamed.response().answer()).doesNotContain("NOT_IN_LIBRARY");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderStream.class)
+    void should_tell_a_question_outside_the_library_from_a_gap_in_it(ProviderStream provider) {
+        stubStream(provider, "NOT_IN_LIBRARY", false);
+
+        Streamed streamed = ask(provider, "does my fitness tracker app share my heart rate data with advertisers");
+
+        assertThat(streamed.response().abstainReason()).isEqualTo(AbstainReason.OUT_OF_SCOPE);
+        assertThat(KIRAS.get(provider).answers().answer(new AnswerRequest(
+                        "does my fitness tracker app share my heart rate data with advertisers", List.of()))
+                .abstainReason()).isEqualTo(AbstainReason.OUT_OF_SCOPE);
+    }
+
     private static void assertOfflineDegraded(Streamed streamed) {
         assertThat(streamed.response().degraded()).isTrue();
         assertThat(streamed.response().model()).isEqualTo("offline-extractive");
