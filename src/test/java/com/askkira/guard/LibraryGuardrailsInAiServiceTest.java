@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.askkira.Kira;
+import com.askkira.OpenAiWire;
 import com.askkira.TestKira;
 import com.askkira.answer.NumberedPassageInjector;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -25,7 +25,6 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
  * guardrails doing what they do in Kira's own pipeline.
  */
 class LibraryGuardrailsInAiServiceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOUNDARY = "b0undary7e5t";
     private static final String QUESTION = "Can my employer see my therapy records?";
     private static final String FAITHFUL = "In most circumstances, no: your employer cannot access your therapy records"
@@ -163,25 +161,8 @@ class LibraryGuardrailsInAiServiceTest {
         for (int i = 0; i < texts.length; i++) {
             String next = "reply " + (i + 1);
             server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).inScenario("replies").whenScenarioStateIs(state)
-                    .willReturn(okJson(completion(texts[i]))).willSetStateTo(next));
+                    .willReturn(okJson(OpenAiWire.completion(texts[i]))).willSetStateTo(next));
             state = next;
-        }
-    }
-
-    private static String completion(String text) {
-        try {
-            return JSON.writeValueAsString(Map.of(
-                    "id", "chatcmpl-1",
-                    "object", "chat.completion",
-                    "created", 1764000000,
-                    "model", "gpt-4o-mini",
-                    "choices", List.of(Map.of(
-                            "index", 0,
-                            "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", text))),
-                    "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.askkira.Kira;
+import com.askkira.OpenAiWire;
 import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,22 +27,9 @@ final class StubModelServer implements AutoCloseable {
 
     StubModelServer(String reply) {
         server.start();
-        try {
-            server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(new ObjectMapper().writeValueAsString(Map.of(
-                            "id", "chatcmpl-1",
-                            "object", "chat.completion",
-                            "created", 1764000000,
-                            "model", "gpt-4o-mini",
-                            "choices", List.of(Map.of(
-                                    "index", 0,
-                                    "finish_reason", "stop",
-                                    "message", Map.of("role", "assistant", "content", reply))),
-                            "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20))))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(OpenAiWire.completion(reply))));
         Map<String, String> env = new HashMap<>();
         KiraConfig shared = TestKira.config();
         env.put("KIRA_CORPUS_DIR", shared.corpusDir().toString());
