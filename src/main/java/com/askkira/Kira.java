@@ -155,9 +155,9 @@ public final class Kira implements AutoCloseable {
         GuardrailChain guardrails = new GuardrailChain(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
-                        // Limits before grounding, so an overclaim is reported (and a redraft told) as what it is.
+                        // Grounding first: the limits are judged on the answer that may actually be returned.
+                        new GroundedGuardrail(support, new SentenceSplitter(), limitsCheck),
                         new LimitsGuardrail(limitsCheck),
-                        new GroundedGuardrail(support, new SentenceSplitter()),
                         noLeak),
                 abstentions);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
@@ -169,7 +169,7 @@ public final class Kira implements AutoCloseable {
                         new GuardrailChain(
                                 List.of(
                                         new CitationsValidGuardrail(abstentions),
-                                        new GroundedGuardrail(support, new SentenceSplitter()),
+                                        new GroundedGuardrail(support, new SentenceSplitter(), limitsCheck),
                                         noLeak),
                                 abstentions),
                         limitsCheck,

@@ -8,8 +8,10 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,13 +25,23 @@ import java.util.stream.Collectors;
 public final class GroundedGuardrail implements Guardrail {
     static final String NAME = "grounded";
 
+    /** Rules a sentence can break on its own, named when it is removed (the others need the whole answer). */
+    private static final Set<LimitsRule> SENTENCE_RULES =
+            EnumSet.complementOf(EnumSet.of(LimitsRule.LIMITS_NOT_NAMED, LimitsRule.STATE_VARIATION_OMITTED));
+
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
+    private final ConfidentialityLimitsCheck limits;
     private final Overstatement overstatement = new Overstatement();
 
-    public GroundedGuardrail(SupportScorer scorer, SentenceSplitter splitter) {
+    /**
+     * @param limits names the confidentiality rule a removed sentence also breaks, so that a redraft
+     *     is told what it got wrong, not only that it was unsupported
+     */
+    public GroundedGuardrail(SupportScorer scorer, SentenceSplitter splitter, ConfidentialityLimitsCheck limits) {
         this.scorer = scorer;
         this.splitter = splitter;
+        this.limits = limits;
     }
 
     @Override
@@ -41,11 +53,19 @@ public final class GroundedGuardrail implements Guardrail {
         List<String> kept = new ArrayList<>();
         int unsupported = 0;
         List<String> overstated = new ArrayList<>();
+        Set<LimitsRule> misstated = EnumSet.noneOf(LimitsRule.class);
         for (Sentence sentence : splitter.split(answer.text())) {
-            switch (support(sentence.text(), cited)) {
+            Support support = support(sentence.text(), cited);
+            switch (support) {
                 case Supported s -> kept.add(sentence.text());
                 case Unsupported u -> unsupported++;
                 case Overstated o -> overstated.add(o.words());
+            }
+            if (!(support instanceof Supported)) {
+                limits.findings(question, sentence.text()).stream()
+                        .map(LimitsFinding::rule)
+                        .filter(SENTENCE_RULES::contains)
+                        .forEach(misstated::add);
             }
         }
         if (unsupported == 0 && overstated.isEmpty()) {
@@ -53,7 +73,9 @@ public final class GroundedGuardrail implements Guardrail {
                     Verdict.PASS, List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")), answer);
         }
         ComposedAnswer revised = answer.keeping(kept);
-        GuardCheck check = new GuardCheck(NAME, false, removed(unsupported, overstated));
+        String detail = removed(unsupported, overstated)
+                + (misstated.isEmpty() ? "" : "; removed text also broke " + misstated);
+        GuardCheck check = new GuardCheck(NAME, false, detail);
         if (kept.isEmpty() || revised.citations().isEmpty()) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }

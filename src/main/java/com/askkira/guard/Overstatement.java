@@ -27,7 +27,7 @@ public final class Overstatement {
             cue("total", "\\b(?:completely|totally|absolutely|entirely|fully|wholly|perfectly|utterly)\\b|\\b100 ?(?:%|percent)",
                     "\\bcomplete\\w*|\\btotal\\w*|\\babsolute\\w*|\\bentire\\w*|\\bfull\\w*|\\bwhol\\w*"),
             cue("any circumstances", "\\b(?:under|in) (?:any|no) circumstances?\\b|\\bno matter (?:what|the|how|who|which)\\b|\\bwhatsoever\\b|\\bfor any reason\\b",
-                    "\\bcircumstances?\\b|\\bno matter\\b|\\bregardless\\b|\\bwhatsoever\\b|\\bany reason\\b"),
+                    "\\b(?:any|no|all) circumstances?\\b|\\bno matter\\b|\\bregardless\\b|\\bwhatsoever\\b|\\bany reason\\b"),
             cue("forever", "\\bforever\\b|\\bpermanently\\b|\\bfor good\\b|\\bfor life\\b", "\\bforever\\b|\\bpermanent\\w*|\\bindefinitely\\b"),
             cue("certainty", "\\b(?:certainly|definitely|undoubtedly|guarantee[sd]?|guaranteed)\\b|\\bwithout (?:a )?doubt\\b", "\\bcertain\\w*|\\bdefinite\\w*|\\bguarantee\\w*"),
             cue("nationwide", "\\bnationwide\\b|\\bnationally\\b|\\b(?:in )?(?:every|each) state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal(?:ly)?\\b",

@@ -25,7 +25,8 @@ class GroundedGuardrailTest {
     static void retrieve() {
         guardrail = new GroundedGuardrail(
                 new SupportScorer(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
-                new SentenceSplitter());
+                new SentenceSplitter(),
+                new ConfidentialityLimitsCheck());
         retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of("Can my employer see my therapy records?"), 3);
         first = retrieval.passages().getFirst();
     }
@@ -61,5 +62,27 @@ class GroundedGuardrailTest {
                 "q", citingFirst("Therapists must report any drug use to the police within a day [1]."), retrieval);
 
         assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void should_remove_a_sentence_that_says_more_than_its_passage_and_name_the_word() {
+        String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
+        String overstated = "Under no circumstances can your employer access your therapy records without your written consent [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overstated), retrieval);
+
+        assertThat(result.answer().text()).isEqualTo(quoted);
+        assertThat(result.checks().getFirst().detail()).contains("saying more than their passage").contains("\"any circumstances\"");
+    }
+
+    @Test
+    void should_name_the_confidentiality_rule_a_removed_sentence_breaks_so_a_redraft_is_told() {
+        String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
+        String overclaim = "Nothing you say in therapy ever leaves the room, period [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overclaim), retrieval);
+
+        assertThat(result.answer().text()).isEqualTo(quoted);
+        assertThat(result.checks().getFirst().detail()).contains("ABSOLUTE_CONFIDENTIALITY");
     }
 }
