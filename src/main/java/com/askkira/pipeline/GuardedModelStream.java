@@ -179,7 +179,7 @@ public final class GuardedModelStream {
 
     private static GuardCheck summary(String name, List<GuardCheck> found) {
         String first = found.getFirst().detail();
-        return new GuardCheck(name, false, "withheld while streaming (" + found.size() + "): " + first);
+        return new GuardCheck(name, false, "while streaming, " + found.size() + " sentence(s) failed it: " + first);
     }
 
     private static String reasons(List<GuardCheck> failed) {
