@@ -9,6 +9,7 @@ import com.askkira.answer.CitationLinker;
 import com.askkira.answer.FallbackAnswerer;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.ModelAnswerer;
+import com.askkira.answer.ModelServerProbe;
 import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
@@ -72,6 +73,8 @@ import java.util.Optional;
  * services over it. Everything that the commands and the server use is made here, once.
  */
 public final class Kira implements AutoCloseable {
+    private static final Duration MODEL_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private final KiraConfig config;
     private final Library library;
     private final IndexBuilder indexBuilder;
@@ -118,6 +121,11 @@ public final class Kira implements AutoCloseable {
         Optional<ChatModel> chatModel = config.modelProvider() == KiraConfig.ModelProvider.OFFLINE
                 ? Optional.empty()
                 : Optional.of(ChatModels.create(config));
+        // Unreachable is not fatal: the offline answerer stands in (degraded) until the server answers.
+        chatModel.flatMap(model -> new ModelServerProbe(MODEL_PROBE_TIMEOUT).problem(ChatModels.baseUrl(config)))
+                .ifPresent(problem -> log.println("The model server " + ChatModels.baseUrl(config) + " cannot be reached ("
+                        + problem + "). Kira starts anyway: answers come from the offline answerer, marked degraded,"
+                        + " until the server answers."));
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
