@@ -47,6 +47,7 @@ public final class ConfidentialityLimitsCheck {
     private final Pattern variation;
     private final Pattern generalQuestion;
     private final Pattern bareYes;
+    private final Pattern confidentialityAffirmed;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public ConfidentialityLimitsCheck() {
@@ -64,6 +65,7 @@ public final class ConfidentialityLimitsCheck {
         this.variation = patterns.named("VARIATION");
         this.generalQuestion = patterns.named("GENERAL_QUESTION");
         this.bareYes = patterns.named("BARE_YES");
+        this.confidentialityAffirmed = patterns.named("CONFIDENTIALITY_AFFIRMED");
     }
 
     /** Every rule the answer breaks, sentence by sentence, in the answer's order. */
@@ -76,20 +78,28 @@ public final class ConfidentialityLimitsCheck {
         Lazy limitNamedInAnswer = new Lazy(() -> limitNamed.matcher(whole).find());
         Lazy variationNamedInAnswer = new Lazy(() -> variation.matcher(whole).find());
         Lazy generalQuestionAsked = new Lazy(() -> question != null && generalQuestion.matcher(normalise(question)).find());
+        // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
+        boolean generalAffirmationReported = false;
+        String asked = question == null ? "" : normalise(question);
+        String previous = "";
 
         List<LimitsFinding> findings = new ArrayList<>();
         for (Sentence sentence : splitter.split(answer)) {
             String text = normalise(sentence.text());
-            Map<LimitsRule, String> broken = brokenRules(text);
+            // A sentence's topic may be set by the question or the sentence before it: "Are group
+            // members bound?" then "Yes, participants are legally responsible."
+            Map<LimitsRule, String> broken = brokenRules(text, asked + " \n " + previous);
+            previous = text;
             // The narrower rule says it better: "a teen's therapy is completely private from their
             // parents" is about parents, and a sentence that misstates a specific limit, or claims
             // there are none, need not also be told it names none.
             if (NARROWER_THAN_ABSOLUTE.stream().anyMatch(broken::containsKey)) {
                 broken.remove(LimitsRule.ABSOLUTE_CONFIDENTIALITY);
             }
-            if (bareYes.matcher(text).matches() && generalQuestionAsked.get()) {
-                broken.putIfAbsent(LimitsRule.LIMITS_NOT_NAMED, "general-statement: a bare \"yes\" to a general question");
+            if (!generalAffirmationReported && generalQuestionAsked.get() && !limitNamedInAnswer.get()) {
+                affirmation(text).ifPresent(said -> broken.putIfAbsent(
+                        LimitsRule.LIMITS_NOT_NAMED, "general-answer: \"" + quoted(said) + "\" to a general question, no limit named"));
             }
             if (broken.containsKey(LimitsRule.LIMITS_NOT_NAMED)
                     && (NARROWER_THAN_LIMITS_NOT_NAMED.stream().anyMatch(broken::containsKey) || limitNamedInAnswer.get())) {
@@ -99,24 +109,37 @@ public final class ConfidentialityLimitsCheck {
                 broken.remove(LimitsRule.STATE_VARIATION_OMITTED);
             }
             stateRuleReported |= broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED);
+            generalAffirmationReported |= broken.containsKey(LimitsRule.LIMITS_NOT_NAMED);
             broken.forEach((rule, detail) -> findings.add(new LimitsFinding(rule, sentence.text(), detail)));
+        }
+        // An answer that misstates a specific limit, or claims there are none, is told that; not also that it names none.
+        if (findings.stream().anyMatch(f -> NARROWER_THAN_LIMITS_NOT_NAMED.contains(f.rule()))) {
+            findings.removeIf(f -> f.rule() == LimitsRule.LIMITS_NOT_NAMED);
         }
         return List.copyOf(findings);
     }
 
-    private Map<LimitsRule, String> brokenRules(String text) {
+    /** "Yes." or a sentence that says confidentiality holds ("…are kept private"), not negated. */
+    private Optional<String> affirmation(String text) {
+        if (bareYes.matcher(text).matches()) {
+            return Optional.of(text);
+        }
+        return firstAffirmed(confidentialityAffirmed, text, false, List.of());
+    }
+
+    private Map<LimitsRule, String> brokenRules(String text, String topic) {
         Map<LimitsRule, String> broken = new EnumMap<>(LimitsRule.class);
         for (LimitsPatterns.Entry entry : entries) {
             if (!broken.containsKey(entry.rule())) {
-                match(entry, text).ifPresent(detail -> broken.put(entry.rule(), detail));
+                match(entry, text, topic).ifPresent(detail -> broken.put(entry.rule(), detail));
             }
         }
         return broken;
     }
 
-    private Optional<String> match(LimitsPatterns.Entry entry, String text) {
+    private Optional<String> match(LimitsPatterns.Entry entry, String text, String topic) {
         for (Pattern context : entry.context()) {
-            if (!contextAffirmed(context, text)) {
+            if (!contextAffirmed(context, text) && !contextAffirmed(context, topic)) {
                 return Optional.empty();
             }
         }

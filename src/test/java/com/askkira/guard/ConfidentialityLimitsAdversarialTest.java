@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The adversarial set in {@code guard/adversarial-answers.json}: model answers that each break
@@ -97,23 +99,23 @@ class ConfidentialityLimitsAdversarialTest {
     }
 
     /**
-     * Two sets written by a separate writer who never saw the patterns: {@code limits-fresh-tune}
-     * (50 bad, 45 good) guided the patterns afterwards; {@code limits-fresh-holdout} (45 bad, 45
-     * good) was never tuned on. The patterns alone catch about two thirds of unseen wordings; the
-     * grounded check (overstatement, support) catches more in the pipeline. The bars guard against
-     * regressions at the measured levels.
+     * Sets written by separate writers who never saw the patterns: {@code limits-fresh-tune} (50
+     * bad, 45 good) guided the patterns; {@code limits-fresh-holdout} (45 + 45) was held out until
+     * it had measured 0.60 caught, then guided the answer-level rules (topic carried over from the
+     * question, a general question answered with no limit named); {@code limits-fresh-holdout-2}
+     * (45 + 45) was written after that and never tuned on: 0.82 caught, 1 of 45 good flagged when
+     * first run. The grounded check catches more in the pipeline. The bars guard the measured levels.
      */
-    @Test
-    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones() throws IOException {
-        for (String set : List.of("limits-fresh-tune", "limits-fresh-holdout")) {
-            List<Scored> scored = score(read("/guard/" + set + ".json"));
-            print(set, scored);
-            List<Scored> bad = scored.stream().filter(s -> !s.item().good()).toList();
-            double caught = (double) bad.stream().filter(s -> !s.found().isEmpty()).count() / bad.size();
-            System.out.printf(Locale.ROOT, "%s: %.3f of bad answers flagged for some rule%n", set, caught);
-            assertThat(falsePositiveRate(scored)).as("false-positive rate on good answers of " + set).isLessThanOrEqualTo(0.05);
-            assertThat(caught).as("bad answers of " + set + " flagged").isGreaterThanOrEqualTo(set.endsWith("tune") ? 0.90 : 0.55);
-        }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"limits-fresh-tune, 0.95", "limits-fresh-holdout, 0.80", "limits-fresh-holdout-2, 0.80"})
+    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones(String set, double minCaught) throws IOException {
+        List<Scored> scored = score(read("/guard/" + set + ".json"));
+        print(set, scored);
+        List<Scored> bad = scored.stream().filter(s -> !s.item().good()).toList();
+        double caught = (double) bad.stream().filter(s -> !s.found().isEmpty()).count() / bad.size();
+        System.out.printf(Locale.ROOT, "%s: %.3f of bad answers flagged for some rule%n", set, caught);
+        assertThat(falsePositiveRate(scored)).as("false-positive rate on good answers of " + set).isLessThanOrEqualTo(0.05);
+        assertThat(caught).as("bad answers of " + set + " flagged").isGreaterThanOrEqualTo(minCaught);
     }
 
     @Test
