@@ -113,17 +113,13 @@ public final class GroundedGuardrail implements Guardrail {
             return new Supported();
         }
         SupportScorer.Claim scored = scorer.claim(claim);
-        List<String> beyond = List.of();
-        for (Passage p : passages) {
-            if (scorer.support(scored, p) >= SupportScorer.SUPPORTED) {
-                List<String> words = overstatement.beyond(claim, p.chunk().text());
-                if (words.isEmpty()) {
-                    return new Supported();
-                }
-                beyond = words;
-            }
+        if (passages.stream().noneMatch(p -> scorer.support(scored, p) >= SupportScorer.SUPPORTED)) {
+            return new Unsupported();
         }
-        return beyond.isEmpty() ? new Unsupported() : new Overstated(String.join(", ", beyond));
+        // A sentence that cites two passages may take its year from one and its holding from the other.
+        String citedText = passages.stream().map(p -> p.chunk().text()).collect(Collectors.joining("\n"));
+        List<String> beyond = overstatement.beyond(claim, citedText);
+        return beyond.isEmpty() ? new Supported() : new Overstated(String.join(", ", beyond));
     }
 
     /** Citation number to the retrieved passage it names. */

@@ -3,6 +3,7 @@ package com.askkira.guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,12 @@ public final class Overstatement {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\[\\d])\\d+(?:\\.\\d+)?(?![\\]\\d])");
     private static final Pattern MARKER = Pattern.compile("\\[\\d{1,3}]");
+    /** A negator up to three words before a cue: "not always", "does not guarantee", "isn't automatically". */
+    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno|\\bwithout|\\bnor)\\s+(?:\\S+\\s+){0,2}$");
+    /** An open condition before a cue, in the same clause: "if …", "even when …", "whether …". */
+    private static final Pattern CONDITION = Pattern.compile("\\b(?:if|whether|unless|even when|in case)\\b[^,;:.]*$");
+    /** Cues that are negations themselves: a negator before them does not soften them. */
+    private static final Set<String> NEGATING_CUES = Set.of("never", "nothing");
 
     private static Cue cue(String name, String inClaim, String inPassage) {
         return new Cue(name, Pattern.compile(inClaim), Pattern.compile(inPassage));
@@ -51,7 +58,7 @@ public final class Overstatement {
         String p = plain(passage);
         List<String> beyond = new ArrayList<>();
         for (Cue cue : CUES) {
-            if (cue.inClaim().matcher(c).find() && !cue.inPassage().matcher(p).find()) {
+            if (assertedIn(cue, c) && !cue.inPassage().matcher(p).find()) {
                 beyond.add("\"" + cue.name() + "\"");
             }
         }
@@ -62,6 +69,23 @@ public final class Overstatement {
             }
         }
         return beyond;
+    }
+
+    /**
+     * The cue is asserted somewhere in the claim: not weakened by a negator just before it ("does
+     * not guarantee", "not every state"), and not inside a condition ("even if the limits were
+     * never explained"), where it states no fact.
+     */
+    private static boolean assertedIn(Cue cue, String claim) {
+        Matcher m = cue.inClaim().matcher(claim);
+        while (m.find()) {
+            String before = claim.substring(0, m.start());
+            boolean negated = !NEGATING_CUES.contains(cue.name()) && NEGATED.matcher(before).find();
+            if (!negated && !CONDITION.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String plain(String text) {
