@@ -23,6 +23,11 @@ public interface Answerer {
         return Optional.empty();
     }
 
+    /** Whether answering sends the question to a model server (a third party). */
+    default boolean usesAModel() {
+        return false;
+    }
+
     /** The offline extractive answer for the same passages, when this answerer has one to stand in. */
     default Optional<Drafted> extractive(String question, Retrieval retrieval) {
         return Optional.empty();

@@ -75,6 +75,11 @@ public final class FallbackAnswerer implements Answerer {
     }
 
     @Override
+    public boolean usesAModel() {
+        return true;
+    }
+
+    @Override
     public Optional<Drafted> extractive(String question, Retrieval retrieval) {
         return Optional.of(fallback.draft(question, retrieval));
     }

@@ -12,6 +12,11 @@ public interface Embedder {
     /** A reader's question or search, as the model wants queries embedded. */
     float[] embedQuery(String text);
 
+    /** Several queries at once, each as {@link #embedQuery} would embed it. */
+    default List<float[]> embedQueries(List<String> texts) {
+        return texts.stream().map(this::embedQuery).toList();
+    }
+
     /** Library text (chunks, sentences, topic descriptions), embedded as passages. */
     List<float[]> embedPassages(List<String> texts);
 

@@ -37,6 +37,12 @@ final class OnnxEmbedder implements Embedder {
         return Embedder.normalized(model.embed(queryInstruction + text).content().vector());
     }
 
+    /** One batch through the model, which is cheaper than a call per query. */
+    @Override
+    public List<float[]> embedQueries(List<String> texts) {
+        return embedPassages(texts.stream().map(queryInstruction::concat).toList());
+    }
+
     @Override
     public List<float[]> embedPassages(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());

@@ -120,8 +120,11 @@ public final class AnswerService {
     private AnswerResponse respond(AnswerRequest request, Optional<Consumer<String>> deltas) {
         long start = System.nanoTime();
         CrisisAssessment risk = crisis.assess(request.question(), request.history());
-        if (risk.crisis()) {
+        if (risk.crisis() && !risk.answerToo()) {
             return crisisResponse(risk, start);
+        }
+        if (risk.crisis()) {
+            return helpFirstThenAnswer(request, risk, start);
         }
         Optional<String> smallTalk = this.smallTalk.reply(request.question());
         if (smallTalk.isPresent()) {
@@ -171,6 +174,42 @@ public final class AnswerService {
         String text = CrisisMessage.lead(risk.kinds())
                 + " When you feel ready, you can also ask me how confidentiality works in therapy.";
         return fixedResponse(text, CrisisScreen.safety(risk), "crisis-support", start);
+    }
+
+    /**
+     * Risk heard in one sentence of a message that also asks a question ("I took 30 of my pills an
+     * hour ago. Would the hospital tell my therapist?"): help comes first, then the question is
+     * answered from the library by the offline answerer, guarded as usual. No model sees a message
+     * that may be a crisis; if the library cannot answer, the help stands alone.
+     */
+    private AnswerResponse helpFirstThenAnswer(AnswerRequest request, CrisisAssessment risk, long start) {
+        Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);
+        long retrieved = System.nanoTime();
+        String question = retrieval.followUp() ? retrieval.searchText() : request.question();
+        Optional<Drafted> drafted = answerer.usesAModel()
+                ? answerer.extractive(question, retrieval)
+                : Optional.of(draft(question, retrieval));
+        long generated = System.nanoTime();
+        Optional<GuardResult> guarded = drafted.map(d -> guardrail.check(request.question(), d.answer(), retrieval))
+                .filter(g -> g.verdict() != Verdict.BLOCKED && !g.answer().abstained());
+        if (guarded.isEmpty()) {
+            return crisisResponse(risk, start);
+        }
+        ComposedAnswer answer = guarded.get().answer();
+        List<GuardCheck> checks = new ArrayList<>();
+        checks.add(new GuardCheck("crisis-support", true, "help lines first, written by Kira; then the library's answer"));
+        checks.addAll(guarded.get().checks());
+        return new AnswerResponse(
+                newId(),
+                CrisisMessage.lead(risk.kinds()) + " About your question: " + answer.text(),
+                answer.citations(),
+                false,
+                null,
+                CrisisScreen.safety(risk),
+                new AnswerResponse.Guardrail(guarded.get().verdict(), checks),
+                drafted.get().model(),
+                false,
+                Timings.of(start, retrieved, generated, System.nanoTime()));
     }
 
     /**

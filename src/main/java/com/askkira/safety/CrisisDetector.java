@@ -30,6 +30,9 @@ public final class CrisisDetector {
     /** Within a clause, a time adverbial ("last year") belongs to its own coordinated part. */
     private static final Pattern PART = Pattern.compile("\\b(?:and|so|then|now)\\b");
     private static final int NEGATION_WINDOW = 4;
+    /** "i am not suicidal", "i would never hurt him", "not in danger": the writer rules the risk out. */
+    private static final Pattern DENIAL = Pattern.compile(
+            "\\bi (?:am|was|have) not (?:\\w+ )?(?:suicidal|going to|in danger|at risk|unsafe|planning)|\\bi would never\\b|\\bnot (?:in danger|at risk|unsafe)\\b");
 
     private final TextNormaliser normaliser;
     private final List<Signal> signals;
@@ -54,6 +57,17 @@ public final class CrisisDetector {
         String current = normaliser.normalise(message);
         read(current, tally);
         return tally.decide(framing.in(Framing.RULE_QUESTION, current));
+    }
+
+    /**
+     * Whether a sentence reads as a joke, a figure of speech, a denial or the distant past ("lol",
+     * "this exam is killing me", "I'm not suicidal", "years ago"), so that the semantic screen's
+     * hearing it on its own is not enough. Pattern signals have their own framing rules.
+     */
+    public boolean discounts(String sentence) {
+        String s = normaliser.normalise(sentence);
+        boolean past = framing.in(Framing.DISTANT_PAST, s) && !framing.in(Framing.RECENT, s);
+        return past || framing.in(Framing.JOKE, s) || framing.in(Framing.HYPERBOLE, s) || DENIAL.matcher(s).find();
     }
 
     private void read(String turn, RiskTally tally) {

@@ -7,8 +7,10 @@ import java.util.Set;
 /**
  * Whether a conversation signals risk of harm now, by two readers: the pattern detector, which
  * knows framing ("if I told my therapist…" is a question about rules), and the semantic screen,
- * which hears phrasings the patterns never listed. Either is enough: missing a person in crisis
- * costs far more than leading an informational answer with help lines.
+ * which hears phrasings the patterns never listed, in the whole conversation and in each sentence
+ * alone. Either is enough: missing a person in crisis costs far more than leading an answer with
+ * help lines. Where the evidence is weaker (heard in one sentence only, or in a message that reads
+ * as a joke, an idiom or the distant past) help still comes first, and the question is answered too.
  */
 public final class CrisisScreen {
     private final CrisisDetector patterns;
@@ -22,12 +24,20 @@ public final class CrisisScreen {
     public CrisisAssessment assess(String message, List<Turn> history) {
         CrisisAssessment byPatterns = patterns.assess(message, history);
         if (byPatterns.crisis()) {
-            return byPatterns;
+            return patterns.discounts(message)
+                    ? new CrisisAssessment(true, byPatterns.kinds(), byPatterns.reason(), true)
+                    : byPatterns;
         }
         Set<RiskKind> kinds = semantic.screen(message, history);
-        return kinds.isEmpty()
+        if (!kinds.isEmpty()) {
+            // A joke or a figure of speech can hide a crisis too, so it is not dismissed: help comes
+            // first, and the question is answered as well.
+            return new CrisisAssessment(true, kinds, "close in meaning to messages from people at risk", patterns.discounts(message));
+        }
+        Set<RiskKind> inOneSentence = semantic.screenSentences(message, history, patterns::discounts);
+        return inOneSentence.isEmpty()
                 ? byPatterns
-                : new CrisisAssessment(true, kinds, "close in meaning to messages from people at risk");
+                : new CrisisAssessment(true, inOneSentence, "one sentence close in meaning to messages from people at risk", true);
     }
 
     /** The {@code safety} block of the response for this assessment. */

@@ -12,7 +12,8 @@ enum Framing {
     HYPERBOLE("a figure of speech"),
     RULE_QUESTION("a question about the rules"),
     IMMEDIACY("a time close at hand"),
-    TOPIC("the subject raised");
+    TOPIC("the subject raised"),
+    JOKE("a joke");
 
     private final String description;
 

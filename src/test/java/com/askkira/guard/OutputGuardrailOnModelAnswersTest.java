@@ -48,7 +48,7 @@ class OutputGuardrailOnModelAnswersTest {
     };
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"tune, 1, 40, 0.0, 1.0", "held-out, 41, 80, 0.0, 1.0"})
+    @CsvSource({"tune, 1, 40, 0.90, 0.10", "held-out, 41, 80, 0.90, 0.15"})
     void should_pass_good_model_answers_and_stop_bad_ones(String part, int from, int to, double minCaught, double maxFlagged)
             throws IOException {
         JsonNode answers;
