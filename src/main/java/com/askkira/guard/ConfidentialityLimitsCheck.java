@@ -44,6 +44,7 @@ public final class ConfidentialityLimitsCheck {
     private final Pattern clauseBreak;
     private final Pattern innerNegation;
     private final Pattern limitNamed;
+    private final Pattern limitStated;
     private final Pattern variation;
     private final Pattern generalQuestion;
     private final Pattern bareYes;
@@ -62,6 +63,7 @@ public final class ConfidentialityLimitsCheck {
         this.clauseBreak = patterns.named("CLAUSE_BREAK");
         this.innerNegation = patterns.named("INNER_NEGATION");
         this.limitNamed = patterns.named("LIMIT_NAMED");
+        this.limitStated = patterns.named("LIMIT_STATED");
         this.variation = patterns.named("VARIATION");
         this.generalQuestion = patterns.named("GENERAL_QUESTION");
         this.bareYes = patterns.named("BARE_YES");
@@ -117,6 +119,15 @@ public final class ConfidentialityLimitsCheck {
             findings.removeIf(f -> f.rule() == LimitsRule.LIMITS_NOT_NAMED);
         }
         return List.copyOf(findings);
+    }
+
+    /**
+     * How many real limits of confidentiality the sentence states, plus one if it says a rule
+     * varies by state: 0 when it supplies nothing an answer may leave out.
+     */
+    long suppliesWhatAnswersLeaveOut(String sentence) {
+        String text = normalise(sentence);
+        return limitStated.matcher(text).results().count() + (variation.matcher(text).find() ? 1 : 0);
     }
 
     /** "Yes." or a sentence that says confidentiality holds ("…are kept private"), not negated. */

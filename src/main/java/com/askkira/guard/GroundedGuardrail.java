@@ -25,10 +25,6 @@ import java.util.stream.Collectors;
 public final class GroundedGuardrail implements Guardrail {
     static final String NAME = "grounded";
 
-    /** Rules a sentence can break on its own, named when it is removed (the others need the whole answer). */
-    private static final Set<LimitsRule> SENTENCE_RULES =
-            EnumSet.complementOf(EnumSet.of(LimitsRule.LIMITS_NOT_NAMED, LimitsRule.STATE_VARIATION_OMITTED));
-
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
     private final ConfidentialityLimitsCheck limits;
@@ -64,7 +60,7 @@ public final class GroundedGuardrail implements Guardrail {
             if (!(support instanceof Supported)) {
                 limits.findings(question, sentence.text()).stream()
                         .map(LimitsFinding::rule)
-                        .filter(SENTENCE_RULES::contains)
+                        .filter(rule -> !rule.answerLevel())
                         .forEach(misstated::add);
             }
         }

@@ -15,21 +15,25 @@ import java.util.stream.Collectors;
 
 /**
  * Runs {@link ConfidentialityLimitsCheck} on an answer. It never rewrites a sentence: an answer
- * whose offending sentences can simply be dropped, leaving at least one cited sentence and no
- * finding, is {@code revised} to the sentences that remain (citations keep their numbers; those no
- * longer used are dropped); any other answer with a finding is {@code blocked}, returned as it was,
- * for a later stage to replace with a safe answer.
+ * that only leaves something out (no limit named, no word that the rule varies by state) is
+ * {@code revised} by adding the retrieved passage sentence that says it ({@link LimitsCompletion});
+ * an answer whose offending sentences can simply be dropped, leaving at least one cited sentence
+ * and no finding, is {@code revised} to the sentences that remain (citations keep their numbers;
+ * those no longer used are dropped); any other answer with a finding is {@code blocked}, returned
+ * as it was, for a later stage to replace with a safe answer.
  */
 public final class LimitsGuardrail implements Guardrail {
-    static final String LIMITS = "confidentiality-limits";
+    public static final String LIMITS = "confidentiality-limits";
     static final String ADVICE = "no-diagnosis-or-legal-advice";
     static final int MAX_DETAIL = 300;
 
     private final ConfidentialityLimitsCheck check;
+    private final LimitsCompletion completion;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public LimitsGuardrail(ConfidentialityLimitsCheck check) {
         this.check = Objects.requireNonNull(check, "check");
+        this.completion = new LimitsCompletion(check);
     }
 
     @Override
@@ -49,6 +53,14 @@ public final class LimitsGuardrail implements Guardrail {
                     List.of(new GuardCheck(LIMITS, true, "states the limits of confidentiality as the library does"),
                             new GuardCheck(ADVICE, true, "no diagnosis, no advice on the reader's own case")),
                     answer);
+        }
+        Optional<LimitsCompletion.Addition> addition = completion.cure(question, answer.text(), retrieval);
+        if (addition.isPresent()) {
+            String outcome = "completed from passage [" + addition.get().n() + "]";
+            return new GuardResult(
+                    Verdict.REVISED,
+                    List.of(guardCheck(LIMITS, limits, outcome), guardCheck(ADVICE, advice, outcome)),
+                    LimitsCompletion.added(answer, addition.get()));
         }
         Optional<ComposedAnswer> revised = withoutOffendingSentences(question, answer, findings);
         String outcome = revised.isPresent()

@@ -23,5 +23,10 @@ public enum LimitsRule {
     /** States the duty to warn, minors' rules or elder-abuse reporting without saying it varies by state. */
     STATE_VARIATION_OMITTED,
     /** Diagnoses the reader or advises them on their own legal case. */
-    DIAGNOSIS_OR_LEGAL_ADVICE
+    DIAGNOSIS_OR_LEGAL_ADVICE;
+
+    /** Broken by what the whole answer leaves out, so a sentence elsewhere in it can cure it. */
+    public boolean answerLevel() {
+        return this == LIMITS_NOT_NAMED || this == STATE_VARIATION_OMITTED;
+    }
 }

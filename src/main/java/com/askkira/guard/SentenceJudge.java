@@ -6,10 +6,9 @@ import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Judges one sentence of an answer that is still being written, for streaming: may it be
@@ -20,9 +19,6 @@ import java.util.Set;
  * not dropped, until the answer ends.
  */
 public final class SentenceJudge {
-    /** Rules a later sentence can satisfy: "…confidential [1]." then "…except when… [2]." */
-    private static final Set<LimitsRule> CURABLE = EnumSet.of(LimitsRule.LIMITS_NOT_NAMED, LimitsRule.STATE_VARIATION_OMITTED);
-
     public enum Outcome {
         /** Passed every check that can run on it: it may be released. */
         PASS,
@@ -61,6 +57,7 @@ public final class SentenceJudge {
     private final Guardrail sentenceChecks;
     private final ConfidentialityLimitsCheck limits;
     private final CitationLinker linker;
+    private final LimitsCompletion completion;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     /**
@@ -70,6 +67,15 @@ public final class SentenceJudge {
         this.sentenceChecks = Objects.requireNonNull(sentenceChecks, "sentenceChecks");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.linker = Objects.requireNonNull(linker, "linker");
+        this.completion = new LimitsCompletion(limits);
+    }
+
+    /**
+     * The passage sentence, marked, that supplies what the finished answer leaves out (a limit of
+     * confidentiality, "varies by state"), so that the sentences held for it can be released.
+     */
+    public Optional<String> completion(String question, List<String> sentences, Retrieval retrieval) {
+        return completion.cure(question, String.join(" ", sentences), retrieval).map(LimitsCompletion.Addition::marked);
     }
 
     /** The checks that need only the sentence: run once per sentence (grounding embeds it). */
@@ -100,10 +106,10 @@ public final class SentenceJudge {
                 .toList();
         if (local.dropped()) {
             // Already withheld; the limits rules it breaks are named too, so a redraft is told of them.
-            own = own.stream().filter(f -> !CURABLE.contains(f.rule())).toList();
+            own = own.stream().filter(f -> !f.rule().answerLevel()).toList();
         } else if (own.isEmpty()) {
             return new Judgement(Outcome.PASS, local.sentence(), local.failed());
-        } else if (!last && own.stream().allMatch(f -> CURABLE.contains(f.rule()))) {
+        } else if (!last && own.stream().allMatch(f -> f.rule().answerLevel())) {
             return new Judgement(Outcome.HOLD, local.sentence(), List.of());
         }
         List<LimitsFinding> advice = own.stream().filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();

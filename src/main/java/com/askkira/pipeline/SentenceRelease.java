@@ -6,6 +6,7 @@ import com.askkira.answer.CitationMarkers;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardCheck;
+import com.askkira.guard.LimitsGuardrail;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SentenceJudge.Judgement;
 import com.askkira.guard.SentenceJudge.Local;
@@ -68,6 +69,13 @@ final class SentenceRelease {
      */
     void end(boolean complete) {
         offerCompleteSentences(complete);
+        List<String> answer = new ArrayList<>(released);
+        pending.forEach(p -> answer.add(p.sentence()));
+        // Sentences held for a limit or a "varies by state" that never came are released with the library's words for it.
+        judge.completion(question, answer, retrieval).ifPresent(added -> {
+            withheld.add(new GuardCheck(LimitsGuardrail.LIMITS, false, "left out what the library says; completed with " + added));
+            offer(added);
+        });
         settle(true);
     }
 

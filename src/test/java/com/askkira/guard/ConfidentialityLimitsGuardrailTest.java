@@ -2,15 +2,20 @@ package com.askkira.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.TestKira;
 import com.askkira.answer.AbstainReason;
 import com.askkira.answer.Citation;
+import com.askkira.answer.CitationLinker;
+import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
+import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.RetrievalQuery;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link LimitsGuardrail}: pass, revise by dropping sentences, or block. */
+/** {@link LimitsGuardrail}: pass, revise by completing or by dropping sentences, or block. */
 class ConfidentialityLimitsGuardrailTest {
     /** The limits check reads only the question and the answer, never the retrieval. */
     private static final Retrieval NO_RETRIEVAL = null;
@@ -98,6 +103,26 @@ class ConfidentialityLimitsGuardrailTest {
         assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
         assertThat(result.checks()).allSatisfy(c -> assertThat(c.detail()).hasSizeLessThanOrEqualTo(300));
         assertThat(result.checks().getFirst().detail()).contains("ABSOLUTE_CONFIDENTIALITY", "TELEHEALTH_AUTO_COMPLIANT");
+    }
+
+    @Test
+    void should_complete_an_answer_that_names_no_limit_with_a_retrieved_sentence_that_does() {
+        String question = "Is everything I tell my therapist kept confidential?";
+        Retrieval retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of(question), 6);
+        ComposedAnswer answer = new CitationLinker(new SentenceSplitter())
+                .link("Yes, what you share with your therapist is kept confidential [1].", retrieval);
+
+        GuardResult result = guardrail.check(question, answer, retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(result.answer().text()).startsWith(answer.text() + " ");
+        assertThat(new ConfidentialityLimitsCheck().findings(question, result.answer().text())).isEmpty();
+        String added = CitationMarkers.strip(result.answer().text().substring(answer.text().length()));
+        int n = CitationMarkers.numbers(result.answer().text().substring(answer.text().length())).getFirst();
+        Citation cited = result.answer().citations().stream().filter(c -> c.n() == n).findFirst().orElseThrow();
+        assertThat(cited.quote()).contains(added);
+        assertThat(retrieval.passages().get(n - 1).chunk().text()).contains(cited.quote());
+        assertThat(result.checks().getFirst().detail()).contains("LIMITS_NOT_NAMED", "completed from passage [" + n + "]");
     }
 
     @Test

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.Kira;
 import com.askkira.TestKira;
 import com.askkira.answer.AbstainReason;
+import com.askkira.answer.CitationMarkers;
 import com.askkira.config.KiraConfig;
+import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.Verdict;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -161,15 +163,20 @@ class ModelStreamingWireTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderStream.class)
-    void should_never_release_a_sentence_that_names_no_limit_when_none_follows(ProviderStream provider) {
+    void should_complete_an_answer_that_names_no_limit_with_the_library_sentence_that_does(ProviderStream provider) {
         stubStream(provider, GENERAL, false);
 
         Streamed streamed = ask(provider, GENERAL_QUESTION);
 
-        assertThat(streamed.deltas()).noneSatisfy(d -> assertThat(d).contains("kept confidential"));
+        assertThat(streamed.deltas()).hasSize(2).first().isEqualTo(GENERAL);
         assertThat(streamed.text()).isEqualTo(streamed.response().answer());
-        assertThat(streamed.response().model()).isEqualTo("offline-extractive");
-        assertThat(requests(provider)).hasSize(2).last().satisfies(b -> assertThat(b).contains("LIMITS_NOT_NAMED"));
+        assertThat(new ConfidentialityLimitsCheck().findings(GENERAL_QUESTION, streamed.text())).isEmpty();
+        // The added sentence is the library's own, quoted by the citation it carries.
+        String added = CitationMarkers.strip(streamed.deltas().getLast());
+        assertThat(streamed.response().citations()).anySatisfy(c -> assertThat(c.quote()).contains(added));
+        assertThat(streamed.response().model()).isEqualTo("test-model");
+        assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(requests(provider)).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
