@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class TextNormaliser {
     private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u201B\u02BC\u00B4`\u2032]");
+    /** Zero-width and other invisible format characters, which would split "ki\u200bll" in two. */
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+    /** A word that mixes letters with digits or symbols standing for letters: "k1ll", "su1c1de", "d1e". */
+    private static final Pattern LEET_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?=[\\p{L}0-9@$]*\\p{L})(?=[\\p{L}0-9@$]*[0-9@$])[\\p{L}0-9@$]{3,}");
+    private static final Map<Character, Character> LEET =
+            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '@', 'a', '5', 's', '$', 's', '7', 't');
     private static final Pattern STRAY = Pattern.compile("[^\\p{L}\\p{N}'./!?,;:\\n\\s]");
     private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
@@ -61,6 +68,8 @@ public final class TextNormaliser {
 
     public String normalise(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        t = INVISIBLE.matcher(t).replaceAll("");
+        t = LEET_WORD.matcher(t).replaceAll(m -> Matcher.quoteReplacement(unleet(m.group())));
         t = APOSTROPHES.matcher(t).replaceAll("'");
         t = t.replace("*", "");
         t = STRAY.matcher(t).replaceAll(" ");
@@ -71,6 +80,27 @@ public final class TextNormaliser {
             t = rewrite.pattern().matcher(t).replaceAll(rewrite.replacement());
         }
         return SPACES.matcher(t).replaceAll(" ").strip();
+    }
+
+    /**
+     * "k1ll" reads as "kill", "$uicide" as "suicide": a digit or symbol inside a word, after a letter,
+     * goes back to the letter it stands for; "4am", "1st" and "988" stay as they are.
+     */
+    static String unleet(String word) {
+        char[] c = word.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            char letter = LEET.getOrDefault(c[i], c[i]);
+            if (letter == c[i]) {
+                continue;
+            }
+            boolean afterLetter = i > 0 && (Character.isLetter(c[i - 1]) || LEET.containsKey(word.charAt(i - 1)));
+            boolean beforeLetterOrEnd = i + 1 == c.length || Character.isLetter(c[i + 1]) || LEET.containsKey(c[i + 1]);
+            boolean leadingSymbol = i == 0 && (c[i] == '$' || c[i] == '@') && c.length > 1 && Character.isLetter(c[1]);
+            if ((afterLetter && beforeLetterOrEnd) || leadingSymbol) {
+                c[i] = letter;
+            }
+        }
+        return new String(c);
     }
 
     /**

@@ -20,6 +20,10 @@ class TextNormaliserTest {
             my step-dad hits my lil sis          | my stepdad hits my little sister
             soooo tired                          | soo tired
             can a therapist tell him himself     | can a therapist tell him himself
+            i w4nt to k1ll mys3lf                | i want to kill myself
+            ki\u200Bll my\u200Dself              | kill myself
+            thinking about $uicide               | thinking about suicide
+            call 988 at 4am on the 1st           | call 988 at 4am on the 1st
             """)
     void should_spell_messages_the_one_way_the_signals_are_written(String message, String normalised) {
         assertThat(NORMALISER.normalise(message)).isEqualTo(normalised);
