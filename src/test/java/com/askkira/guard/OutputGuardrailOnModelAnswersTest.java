@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.TestKira;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.PassageContent;
-import com.askkira.retrieval.RetrievalQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
@@ -28,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole output guardrail on answers written the way a model writes them: from the six
- * passages retrieval gives for the question, citing them by number ({@code guard/model-answers.json},
+ * passages retrieval gave for the question when they were written (kept by id with each answer), citing them by number ({@code guard/model-answers.json},
  * written by a separate writer who saw the passages and the rules, never the checks). A good answer
  * must pass as written; a bad one (an absolute claim, an invented fact, one element changed, no
  * limits named, a diagnosis or legal advice, a wrong citation) must not. Items m001–m040 guide
@@ -62,8 +61,10 @@ class OutputGuardrailOnModelAnswersTest {
             if (item < from || item > to) {
                 continue;
             }
-            OutputGuardrailResult result =
-                    TestKira.shared().outputGuardrail().validate(request(a.get("question").asText(), a.get("answer").asText()));
+            List<String> passageIds = new ArrayList<>();
+            a.get("passages").forEach(id -> passageIds.add(id.asText()));
+            OutputGuardrailResult result = TestKira.shared().outputGuardrail()
+                    .validate(request(a.get("question").asText(), a.get("answer").asText(), passageIds));
             boolean passed = result.isSuccess();
             if (a.get("kind").asText().equals("good")) {
                 good++;
@@ -85,8 +86,9 @@ class OutputGuardrailOnModelAnswersTest {
         assertThat(flaggedRate).isLessThanOrEqualTo(maxFlagged);
     }
 
-    private static OutputGuardrailRequest request(String question, String answer) {
-        List<Passage> passages = TestKira.shared().retriever().retrieve(RetrievalQuery.of(question), 6).passages();
+    private static OutputGuardrailRequest request(String question, String answer, List<String> passageIds) {
+        List<Passage> passages = TestKira.shared().retriever().over(question, passageIds).passages();
+        assertThat(passages).as("the passages the writer saw are all still in the library").hasSize(passageIds.size());
         return OutputGuardrailRequest.builder()
                 .responseFromLLM(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build())
                 .chatExecutor(NO_REPROMPT)
