@@ -55,7 +55,6 @@ import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.CrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
 import dev.langchain4j.guardrail.InputGuardrail;
-import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
@@ -268,7 +267,7 @@ public final class Kira implements AutoCloseable {
     }
 
     /** Kira's output checks as a LangChain4j output guardrail, for answers written from {@link #contentRetriever}. */
-    public OutputGuardrail outputGuardrail() {
+    public LibraryOutputGuardrail outputGuardrail() {
         return outputGuardrail;
     }
 

@@ -5,12 +5,18 @@ import com.askkira.answer.CitationLinker;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.PassageContent;
 import com.askkira.retrieval.Retrieval;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.guardrail.ChatExecutor;
 import dev.langchain4j.guardrail.GuardrailRequestParams;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.rag.AugmentationResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -22,6 +28,19 @@ import java.util.stream.Collectors;
  * sent back once with the reasons (a reprompt), the policy Kira's own pipeline follows.
  */
 public final class LibraryOutputGuardrail implements OutputGuardrail {
+    /** Outside an AI service there is no model to reprompt: the result says a reprompt is due, and that is all. */
+    private static final ChatExecutor NO_MODEL = new ChatExecutor() {
+        @Override
+        public ChatResponse execute() {
+            throw new UnsupportedOperationException("no model to reprompt outside an AI service");
+        }
+
+        @Override
+        public ChatResponse execute(List<ChatMessage> messages) {
+            throw new UnsupportedOperationException("no model to reprompt outside an AI service");
+        }
+    };
+
     private final Guardrail checks;
     private final CitationLinker linker;
 
@@ -52,6 +71,19 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
                 .collect(Collectors.joining("; "));
         return reprompt("Kira's guardrail rejected the answer: " + reasons,
                 "Your previous answer was rejected: " + reasons + ". Answer again, following every rule.");
+    }
+
+    /** An answer written elsewhere, checked against the passages it was written from, as inside an AI service. */
+    public OutputGuardrailResult validate(String question, String answer, List<Passage> passages) {
+        return validate(OutputGuardrailRequest.builder()
+                .responseFromLLM(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build())
+                .chatExecutor(NO_MODEL)
+                .requestParams(GuardrailRequestParams.builder()
+                        .userMessageTemplate(question)
+                        .variables(Map.of())
+                        .augmentationResult(new AugmentationResult(UserMessage.from(question), PassageContent.of(passages)))
+                        .build())
+                .build());
     }
 
     private static List<Passage> passages(AugmentationResult augmentation) {
