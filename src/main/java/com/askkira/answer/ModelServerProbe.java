@@ -3,6 +3,7 @@ package com.askkira.answer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class ModelServerProbe {
             return Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.of("unknown host " + host);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return Optional.of("no answer from " + host + ":" + port + " within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);

@@ -177,10 +177,11 @@ public final class AnswerService {
     }
 
     /**
-     * Risk heard in one sentence of a message that also asks a question ("I took 30 of my pills an
-     * hour ago. Would the hospital tell my therapist?"): help comes first, then the question is
-     * answered from the library by the offline answerer, guarded as usual. No model sees a message
-     * that may be a crisis; if the library cannot answer, the help stands alone.
+     * A crisis that leaves room for the reader's question ({@link CrisisAssessment#answerToo()}:
+     * risk heard in one sentence only, a message that reads as a joke, or thoughts or self-harm told
+     * with a question about the rules): help comes first, then the question is answered from the
+     * library by the offline answerer, guarded as usual. No model sees a message that may be a
+     * crisis; if the library cannot answer, the help stands alone.
      */
     private AnswerResponse helpFirstThenAnswer(AnswerRequest request, CrisisAssessment risk, long start) {
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(request.question(), request.history()), PASSAGES);

@@ -7,8 +7,10 @@ import java.util.Set;
  * Whether a conversation signals risk of harm now, and to whom. {@code reason} names the kinds of
  * signal that decided it, never the user's words: crisis messages are counted, not stored.
  *
- * @param answerToo the risk was heard in one sentence of a message that also asks a question:
- *     help comes first, and the question is answered from the library after it
+ * @param answerToo the crisis leaves room for the reader's question (risk heard in one sentence
+ *     only, a message that reads as a joke, or thoughts or self-harm with no plan or time at hand,
+ *     told with a question about the rules): help comes first, and the question is answered from
+ *     the library after it
  */
 public record CrisisAssessment(boolean crisis, Set<RiskKind> kinds, String reason, boolean answerToo) {
     public CrisisAssessment(boolean crisis, Set<RiskKind> kinds, String reason) {

@@ -30,6 +30,9 @@ public final class CrisisDetector {
     /** Within a clause, a time adverbial ("last year") belongs to its own coordinated part. */
     private static final Pattern PART = Pattern.compile("\\b(?:and|so|then|now)\\b");
     private static final int NEGATION_WINDOW = 4;
+    /** "jk … no but fr": a joke taken back, so what follows is meant. */
+    private static final Pattern IN_EARNEST = Pattern.compile(
+            "\\b(?:fr|for real|no but|but seriously|seriously though|not joking|not kidding|i mean it|i am serious)\\b");
     /** "i am not suicidal", "i would never hurt him", "not in danger": the writer rules the risk out. */
     private static final Pattern DENIAL = Pattern.compile(
             "\\bi (?:am|was|have) not (?:\\w+ )?(?:suicidal|going to|in danger|at risk|unsafe|planning)|\\bi would never\\b|\\bnot (?:in danger|at risk|unsafe)\\b");
@@ -67,7 +70,9 @@ public final class CrisisDetector {
     public boolean discounts(String sentence) {
         String s = normaliser.normalise(sentence);
         boolean past = framing.in(Framing.DISTANT_PAST, s) && !framing.in(Framing.RECENT, s);
-        return past || framing.in(Framing.JOKE, s) || framing.in(Framing.HYPERBOLE, s) || DENIAL.matcher(s).find();
+        // Laughing emoji do not survive normalising, so jokes are looked for in the sentence as written too.
+        boolean joke = (framing.in(Framing.JOKE, s) || framing.in(Framing.JOKE, sentence)) && !IN_EARNEST.matcher(s).find();
+        return past || joke || framing.in(Framing.HYPERBOLE, s) || DENIAL.matcher(s).find();
     }
 
     private void read(String turn, RiskTally tally) {
