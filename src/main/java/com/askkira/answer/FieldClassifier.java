@@ -23,13 +23,20 @@ public final class FieldClassifier {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d']+");
 
     private final Set<String> fieldWords;
+    private final Pattern subject;
     private final List<float[]> topics;
     private final List<float[]> outsideTopics;
     private final double minSimilarity;
 
     public FieldClassifier(
-            Embedder embedder, Set<String> fieldWords, List<String> topics, List<String> outsideTopics, double minSimilarity) {
+            Embedder embedder,
+            Set<String> fieldWords,
+            List<String> subjectCues,
+            List<String> topics,
+            List<String> outsideTopics,
+            double minSimilarity) {
         this.fieldWords = Set.copyOf(fieldWords);
+        this.subject = Pattern.compile("\\b(?:" + String.join("|", subjectCues) + ")\\b");
         this.topics = embedder.embedPassages(topics);
         this.outsideTopics = embedder.embedPassages(outsideTopics);
         this.minSimilarity = minSimilarity;
@@ -39,6 +46,7 @@ public final class FieldClassifier {
         return new FieldClassifier(
                 embedder,
                 Set.copyOf(lines("/field/words.txt")),
+                lines("/field/subject.txt"),
                 lines("/field/topics.txt"),
                 lines("/field/outside.txt"),
                 minSimilarity);
@@ -54,6 +62,11 @@ public final class FieldClassifier {
         }
         double inside = closestTopic(questionVector);
         return inside >= minSimilarity && inside >= closest(questionVector, outsideTopics);
+    }
+
+    /** Whether the question speaks of what the library is about: who may know what, and the rules. */
+    public boolean speaksOfTheLibrarysSubject(String question) {
+        return subject.matcher(question.toLowerCase(Locale.ROOT)).find();
     }
 
     /** Similarity of the question to the nearest topic of the field. */

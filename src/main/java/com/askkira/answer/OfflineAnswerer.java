@@ -58,7 +58,10 @@ public final class OfflineAnswerer implements Answerer {
         // A question the library answers sits closer to some library sentence than to the field's
         // generic topics; one about medication or costs sits closer to the topic than to any sentence.
         boolean libraryBeatsTheField = bestSemantic - field.closestTopic(retrieval.queryVector()) >= tuning.coverageMargin();
-        if (best.isEmpty() || bestSemantic < tuning.minSemantic() || !libraryBeatsTheField) {
+        boolean librarysSubject = retrieval.followUp()
+                || bestSemantic >= tuning.sureSemantic()
+                || field.speaksOfTheLibrarysSubject(retrieval.searchText());
+        if (best.isEmpty() || bestSemantic < tuning.minSemantic() || !libraryBeatsTheField || !librarysSubject) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));

@@ -9,6 +9,7 @@ import com.askkira.pipeline.AnswerService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +43,31 @@ class AbstentionSetTest {
 
         assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.20);
         assertThat(share(outcomes, "answered", "answered")).isGreaterThanOrEqualTo(0.90);
-        assertThat(1 - share(outcomes, "not_covered", "answered")).as("gaps flagged").isGreaterThanOrEqualTo(0.25);
+        // Measured 0.57 (dev) and 0.68 (held-out) once questions had to speak of the library's subject; 0.30 and 0.40 before.
+        assertThat(1 - share(outcomes, "not_covered", "answered")).as("gaps flagged").isGreaterThanOrEqualTo(0.45);
+    }
+
+    /** The golden retrieval questions are all answered by the library: refusing one is the worse mistake. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"retrieval-dev.json", "retrieval-holdout.json"})
+    void should_answer_the_questions_the_library_answers(String file) throws IOException {
+        GoldenSet golden;
+        try (var in = getClass().getResourceAsStream("/golden/" + file)) {
+            golden = GoldenSet.read(in);
+        }
+        int questions = 0;
+        List<String> refused = new ArrayList<>();
+        for (GoldenQuestion q : golden.questions()) {
+            questions++;
+            AnswerResponse response = answers.answer(new AnswerRequest(q.question(), q.turns()));
+            if (response.abstained()) {
+                refused.add(q.id() + " (" + response.abstainReason().wireName() + ")");
+            }
+        }
+        System.out.println("Answerable questions of " + file + " refused: " + refused.size() + "/" + questions + " " + refused);
+
+        // Measured 1/128 and 3/100.
+        assertThat((double) refused.size() / questions).isLessThanOrEqualTo(0.04);
     }
 
     private static double share(Map<String, Map<String, Integer>> outcomes, String expected, String got) {
