@@ -27,7 +27,7 @@ class AbstentionSetTest {
     private final AnswerService answers = TestKira.shared().answers();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"abstention-dev.json", "abstention-holdout.json"})
+    @ValueSource(strings = {"abstention-dev.json", "abstention-holdout.json", "abstention-holdout-2.json"})
     void should_abstain_outside_the_library_and_answer_inside_it(String file) throws IOException {
         JsonNode root;
         try (var in = getClass().getResourceAsStream("/golden/" + file)) {
@@ -43,7 +43,8 @@ class AbstentionSetTest {
 
         assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.20);
         assertThat(share(outcomes, "answered", "answered")).isGreaterThanOrEqualTo(0.90);
-        // Measured 0.57 (dev) and 0.68 (held-out) once questions had to speak of the library's subject; 0.30 and 0.40 before.
+        // Measured 0.57 (dev) and 0.68 (held-out) once questions had to speak of the library's subject, 0.30 and 0.40
+        // before; the blind held-out-2, written after that, 0.50 (0.37 without it).
         assertThat(1 - share(outcomes, "not_covered", "answered")).as("gaps flagged").isGreaterThanOrEqualTo(0.45);
     }
 
