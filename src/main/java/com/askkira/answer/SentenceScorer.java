@@ -22,7 +22,7 @@ public final class SentenceScorer {
     }
 
     public List<ScoredSentence> score(Retrieval retrieval, int passages) {
-        double questionWeight = retrieval.queryTermWeights().values().stream().mapToDouble(Double::doubleValue).sum();
+        double questionWeight = retrieval.queryTerms().totalWeight();
         List<ScoredSentence> scored = new ArrayList<>();
         List<Passage> top = retrieval.passages().subList(0, Math.min(passages, retrieval.passages().size()));
         for (int rank = 0; rank < top.size(); rank++) {
@@ -32,7 +32,7 @@ public final class SentenceScorer {
                 String text = sentences.get(i).text();
                 float[] vector = passage.sentenceVectors().get(i);
                 double semantic = Embedder.dot(retrieval.queryVector(), vector);
-                double matched = retrieval.matchedWeight(sentenceTerms.terms(text));
+                double matched = retrieval.queryTerms().matchedWeight(sentenceTerms.terms(text));
                 double lexical = questionWeight == 0 ? 0 : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
                 double generic = passage.indexed().sentenceGenerality().get(i);
                 double score = semantic + tuning.lexicalWeight() * lexical + tuning.passageWeight() * passage.score()

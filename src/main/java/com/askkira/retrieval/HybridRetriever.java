@@ -93,7 +93,7 @@ public final class HybridRetriever {
                     searchText,
                     context.isPresent(),
                     vector,
-                    termWeights(searcher, queryTerms.terms(searchText)),
+                    termWeights(searcher, queryTerms.termGroups(searchText)),
                     passages);
         });
     }
@@ -114,7 +114,7 @@ public final class HybridRetriever {
                 }
             }
             return new Retrieval(
-                    question, false, embedder.embedQuery(question), termWeights(searcher, queryTerms.terms(question)), passages);
+                    question, false, embedder.embedQuery(question), termWeights(searcher, queryTerms.termGroups(question)), passages);
         });
     }
 
@@ -159,15 +159,19 @@ public final class HybridRetriever {
         }
     }
 
-    /** BM25's inverse document frequency of each term in the text field. */
-    private static Map<String, Double> termWeights(IndexSearcher searcher, Set<String> terms) throws IOException {
+    /** BM25's inverse document frequency of each term in the text field, group by group. */
+    private static QueryTerms termWeights(IndexSearcher searcher, List<Set<String>> groups) throws IOException {
         int docs = Math.max(1, searcher.getIndexReader().numDocs());
-        Map<String, Double> weights = new HashMap<>();
-        for (String term : terms) {
-            int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
-            weights.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+        List<Map<String, Double>> weighted = new ArrayList<>();
+        for (Set<String> group : groups) {
+            Map<String, Double> weights = new HashMap<>();
+            for (String term : group) {
+                int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+                weights.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+            }
+            weighted.add(weights);
         }
-        return weights;
+        return new QueryTerms(weighted);
     }
 
     private static List<Integer> nearest(IndexSearcher searcher, float[] vector, String field) throws IOException {

@@ -1,8 +1,6 @@
 package com.askkira.retrieval;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What a search found, and how it understood the question: the text it searched for (the question
@@ -13,10 +11,9 @@ public record Retrieval(
         String searchText,
         boolean followUp,
         float[] queryVector,
-        Map<String, Double> queryTermWeights,
+        QueryTerms queryTerms,
         List<Passage> passages) {
     public Retrieval {
-        queryTermWeights = Map.copyOf(queryTermWeights);
         passages = List.copyOf(passages);
     }
 
@@ -25,15 +22,6 @@ public record Retrieval(
      * checked after the fact): no query vector, no term weights.
      */
     public static Retrieval of(String question, List<Passage> passages) {
-        return new Retrieval(question, false, new float[0], Map.of(), passages);
-    }
-
-    /** Sum of the weights (inverse document frequencies) of the query terms found in {@code terms}. */
-    public double matchedWeight(Set<String> terms) {
-        double sum = 0;
-        for (String term : terms) {
-            sum += queryTermWeights.getOrDefault(term, 0.0);
-        }
-        return sum;
+        return new Retrieval(question, false, new float[0], QueryTerms.NONE, passages);
     }
 }

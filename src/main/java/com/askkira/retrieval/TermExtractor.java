@@ -2,11 +2,15 @@ package com.askkira.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
  * The analysed terms of a text, as the index sees them: lets the answerer weigh a sentence's words
@@ -17,6 +21,36 @@ public final class TermExtractor {
 
     public TermExtractor(Analyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    /**
+     * The terms grouped by the word of the text they stand for: a synonym shares its word's
+     * position, and a multi-word synonym ("mental health professional") spans the word it replaces.
+     */
+    public List<Set<String>> termGroups(String text) {
+        List<Set<String>> groups = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
+            stream.reset();
+            int position = -1;
+            int groupEnd = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                if (groups.isEmpty() || position >= groupEnd) {
+                    groups.add(new LinkedHashSet<>());
+                    groupEnd = position + 1;
+                }
+                groupEnd = Math.max(groupEnd, position + length.getPositionLength());
+                groups.getLast().add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        groups.removeIf(Set::isEmpty);
+        return groups;
     }
 
     public Set<String> terms(String text) {

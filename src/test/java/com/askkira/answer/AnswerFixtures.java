@@ -5,6 +5,7 @@ import com.askkira.corpus.DocumentType;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.index.IndexedChunk;
 import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.QueryTerms;
 import com.askkira.retrieval.Retrieval;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class AnswerFixtures {
     }
 
     static Retrieval retrieval(Passage... passages) {
-        return new Retrieval("can my employer see my therapy records", false, new float[] {1f}, Map.of(), List.of(passages));
+        return new Retrieval("can my employer see my therapy records", false, new float[] {1f}, QueryTerms.NONE, List.of(passages));
     }
 
     static Retrieval threePassages() {
