@@ -26,6 +26,8 @@ public final class ConfidentialityLimitsCheck {
     private static final Pattern MARKER = Pattern.compile("\\s*\\[\\d{1,3}]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CONTRACTION = Pattern.compile("\\b(you|we|they|i|he|she|it)'(re|ve|ll|m|d)\\b");
+    /** "she's required", "it's automatic": "'s" after a pronoun is "is" here (a "has" reads as well either way). */
+    private static final Pattern IS_CONTRACTION = Pattern.compile("\\b(he|she|it|that|there|what|this)'s\\b");
     private static final int MAX_QUOTED = 80;
     private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
             LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
@@ -242,6 +244,7 @@ public final class ConfidentialityLimitsCheck {
             case "m" -> " am";
             default -> " would";
         });
+        plain = IS_CONTRACTION.matcher(plain).replaceAll("$1 is");
         return SPACES.matcher(plain).replaceAll(" ").strip();
     }
 
