@@ -26,6 +26,11 @@ public final class ConfidentialityLimitsCheck {
     private static final Pattern MARKER = Pattern.compile("\\s*\\[\\d{1,3}]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CONTRACTION = Pattern.compile("\\b(you|we|they|i|he|she|it)'(re|ve|ll|m|d)\\b");
+    /**
+     * A claim in quotation marks is mentioned, not made: "'nothing ever leaves the room' is more
+     * slogan than law". Only quotes of three words or more, so scare quotes around one word still count.
+     */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*?\\s\\S+\\s[^\"]*?\"|(?<![\\w])'[^']*?\\s\\S+\\s[^']*?'(?![\\w])");
     /** "she's required", "it's automatic": "'s" after a pronoun is "is" here (a "has" reads as well either way). */
     private static final Pattern IS_CONTRACTION = Pattern.compile("\\b(he|she|it|that|there|what|this)'s\\b");
     private static final int MAX_QUOTED = 80;
@@ -245,6 +250,7 @@ public final class ConfidentialityLimitsCheck {
             default -> " would";
         });
         plain = IS_CONTRACTION.matcher(plain).replaceAll("$1 is");
+        plain = QUOTED.matcher(plain).replaceAll(" that saying ");
         return SPACES.matcher(plain).replaceAll(" ").strip();
     }
 
