@@ -53,18 +53,10 @@ public final class TermExtractor {
         return groups;
     }
 
+    /** Every analysed term of the text, synonyms included, in order. */
     public Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        termGroups(text).forEach(terms::addAll);
         return terms;
     }
 }

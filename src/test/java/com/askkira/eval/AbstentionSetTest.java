@@ -52,10 +52,7 @@ class AbstentionSetTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"retrieval-dev.json", "retrieval-holdout.json"})
     void should_answer_the_questions_the_library_answers(String file) throws IOException {
-        GoldenSet golden;
-        try (var in = getClass().getResourceAsStream("/golden/" + file)) {
-            golden = GoldenSet.read(in);
-        }
+        GoldenSet golden = GoldenSets.named(file);
         int questions = 0;
         List<String> refused = new ArrayList<>();
         for (GoldenQuestion q : golden.questions()) {

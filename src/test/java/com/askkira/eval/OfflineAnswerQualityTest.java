@@ -21,10 +21,7 @@ class OfflineAnswerQualityTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"retrieval-dev.json, 0.68, 0.60", "retrieval-holdout.json, 0.72, 0.60"})
     void should_quote_the_sections_that_answer_the_question(String file, double minFirst, double minEvery) throws IOException {
-        GoldenSet golden;
-        try (var in = getClass().getResourceAsStream("/golden/" + file)) {
-            golden = GoldenSet.read(in);
-        }
+        GoldenSet golden = GoldenSets.named(file);
         int answered = 0, firstRight = 0, citations = 0, citationsRight = 0;
         for (GoldenQuestion q : golden.questions()) {
             AnswerResponse response = TestKira.shared().answers().answer(new AnswerRequest(q.question(), q.turns()));

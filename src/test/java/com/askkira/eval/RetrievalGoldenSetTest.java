@@ -16,10 +16,7 @@ class RetrievalGoldenSetTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"retrieval-dev.json", "retrieval-holdout.json"})
     void should_find_the_right_section_in_the_top_three_for_nine_in_ten_questions(String file) throws IOException {
-        GoldenSet set;
-        try (var in = getClass().getResourceAsStream("/golden/" + file)) {
-            set = GoldenSet.read(in);
-        }
+        GoldenSet set = GoldenSets.named(file);
         RetrievalEvaluator evaluator = new RetrievalEvaluator(TestKira.shared().retriever());
 
         System.out.println("Retrieval on " + file + ":");
