@@ -10,8 +10,8 @@ import com.askkira.answer.FallbackAnswerer;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.ModelServerProbe;
-import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.OfflineAnswerer;
+import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
 import com.askkira.answer.StreamingModelAnswerer;
@@ -29,12 +29,12 @@ import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.GroundedGuardrail;
 import com.askkira.guard.GuardrailChain;
-import com.askkira.guard.SupportScorer;
-import com.askkira.guard.LimitsGuardrail;
 import com.askkira.guard.LibraryOutputGuardrail;
+import com.askkira.guard.LimitsGuardrail;
 import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.guard.ReaderInputGuardrail;
 import com.askkira.guard.SentenceJudge;
+import com.askkira.guard.SupportScorer;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -121,8 +121,10 @@ public final class Kira implements AutoCloseable {
                 ? Optional.empty()
                 : Optional.of(ChatModels.create(config));
         // Unreachable is not fatal: the offline answerer stands in (degraded) until the server answers.
-        chatModel.flatMap(model -> new ModelServerProbe(MODEL_PROBE_TIMEOUT).problem(ChatModels.baseUrl(config)))
-                .ifPresent(problem -> log.println("The model server " + ChatModels.baseUrl(config) + " cannot be reached ("
+        chatModel
+                .flatMap(model -> new ModelServerProbe(MODEL_PROBE_TIMEOUT).problem(ChatModels.baseUrl(config)))
+                .ifPresent(problem -> log.println("The model server " + ChatModels.baseUrl(config)
+                        + " cannot be reached ("
                         + problem + "). Kira starts anyway: answers come from the offline answerer, marked degraded,"
                         + " until the server answers."));
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
@@ -132,7 +134,9 @@ public final class Kira implements AutoCloseable {
         if (stale.isPresent()) {
             log.println("Building the index (" + stale.get() + ")…");
             IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
-            log.printf("Indexed %d documents as %d chunks in %d ms.%n", report.documents(), report.chunks(), report.millis());
+            log.printf(
+                    "Indexed %d documents as %d chunks in %d ms.%n",
+                    report.documents(), report.chunks(), report.millis());
         }
         KiraIndex index = KiraIndex.open(config.indexDir());
         HybridRetriever retriever =
@@ -147,13 +151,10 @@ public final class Kira implements AutoCloseable {
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
         Answerer answerer = chatModel
                 .<Answerer>map(model -> new FallbackAnswerer(
-                        new ModelAnswerer(
-                                model, ChatModels.modelName(config), abstentions, linker),
-                        offline))
+                        new ModelAnswerer(model, ChatModels.modelName(config), abstentions, linker), offline))
                 .orElse(offline);
         CrisisScreen crisis = new CrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()),
-                SemanticCrisisScreen.fromResources(embedder));
+                new CrisisDetector(CrisisPatterns.fromResources()), SemanticCrisisScreen.fromResources(embedder));
         PiiRedactor redactor = new PiiRedactor();
         Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
@@ -169,9 +170,11 @@ public final class Kira implements AutoCloseable {
                 abstentions);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
         // Every streamed answer, the offline answerer's too, is released sentence by sentence through the same judge.
-        StreamingChatModel streamingModel = chatModel.isPresent() ? ChatModels.createStreaming(config) : offlineChatModel;
+        StreamingChatModel streamingModel =
+                chatModel.isPresent() ? ChatModels.createStreaming(config) : offlineChatModel;
         GuardedModelStream modelStream = new GuardedModelStream(
-                new StreamingModelAnswerer(streamingModel, ChatModels.modelName(config), Duration.ofMillis(config.modelTimeoutMs())),
+                new StreamingModelAnswerer(
+                        streamingModel, ChatModels.modelName(config), Duration.ofMillis(config.modelTimeoutMs())),
                 new SentenceJudge(
                         new GuardrailChain(
                                 List.of(

@@ -16,7 +16,9 @@ public final class Main {
             boolean known = e instanceof InvalidConfigException
                     || e instanceof InvalidDocumentException
                     || e instanceof KiraException;
-            commandLine.getErr().println("ask-kira: " + (known ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+            commandLine
+                    .getErr()
+                    .println("ask-kira: " + (known ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
             if (!known && System.getenv("KIRA_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }

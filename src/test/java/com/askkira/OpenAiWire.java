@@ -14,15 +14,24 @@ public final class OpenAiWire {
     public static String completion(String text) {
         try {
             return JSON.writeValueAsString(Map.of(
-                    "id", "chatcmpl-1",
-                    "object", "chat.completion",
-                    "created", 1764000000,
-                    "model", "gpt-4o-mini",
-                    "choices", List.of(Map.of(
-                            "index", 0,
-                            "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", text))),
-                    "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+                    "id",
+                    "chatcmpl-1",
+                    "object",
+                    "chat.completion",
+                    "created",
+                    1764000000,
+                    "model",
+                    "gpt-4o-mini",
+                    "choices",
+                    List.of(Map.of(
+                            "index",
+                            0,
+                            "finish_reason",
+                            "stop",
+                            "message",
+                            Map.of("role", "assistant", "content", text))),
+                    "usage",
+                    Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -18,14 +18,18 @@ public final class AbstentionWriter {
 
     public ComposedAnswer write(AbstainReason reason, List<Passage> nearest) {
         String covers = "Kira answers from its library, which covers " + quoted(articleTitles)
-                + (sourceTitles.isEmpty() ? "" : ", and the sources behind it (" + String.join("; ", sourceTitles) + ")")
+                + (sourceTitles.isEmpty()
+                        ? ""
+                        : ", and the sources behind it (" + String.join("; ", sourceTitles) + ")")
                 + ".";
         String text = switch (reason) {
             case OUT_OF_SCOPE -> "That question is outside what Kira's library covers, so I can't answer it. " + covers;
-            case NOT_COVERED -> "Kira's library doesn't answer that question yet, so I won't guess. " + covers
-                    + nearestSections(nearest);
-            case UNSAFE -> "I can't help with that request: Kira gives general information, not a diagnosis or"
-                    + " advice about your own situation. A licensed clinician or a lawyer can. " + covers;
+            case NOT_COVERED ->
+                "Kira's library doesn't answer that question yet, so I won't guess. " + covers
+                        + nearestSections(nearest);
+            case UNSAFE ->
+                "I can't help with that request: Kira gives general information, not a diagnosis or"
+                        + " advice about your own situation. A licensed clinician or a lawyer can. " + covers;
         };
         return ComposedAnswer.abstained(text, reason);
     }

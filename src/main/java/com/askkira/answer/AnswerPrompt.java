@@ -48,8 +48,8 @@ public record AnswerPrompt(String system, String user) {
     /** Renders the messages for {@code passages}, numbered from 1 in the order given. */
     public static AnswerPrompt of(String question, List<Passage> passages, String boundary) {
         // The injector checks the boundary (at least 8 letters or digits) before anything is filled in.
-        UserMessage user = (UserMessage) new NumberedPassageInjector(boundary)
-                .inject(PassageContent.of(passages), UserMessage.from(question));
+        UserMessage user = (UserMessage)
+                new NumberedPassageInjector(boundary).inject(PassageContent.of(passages), UserMessage.from(question));
         String system = fill(SYSTEM, Map.of("boundary", boundary));
         return new AnswerPrompt(system.strip(), user.singleText());
     }
@@ -62,18 +62,23 @@ public record AnswerPrompt(String system, String user) {
             if (i > 0) {
                 blocks.append('\n');
             }
-            blocks.append(fill(PASSAGE, Map.of(
-                    "n", Integer.toString(i + 1),
-                    "boundary", boundary,
-                    "title", strip(metadata(segment, PassageContent.TITLE), boundary),
-                    "section", strip(metadata(segment, PassageContent.SECTION), boundary),
-                    "id", strip(metadata(segment, PassageContent.CHUNK_ID), boundary),
-                    "text", strip(segment.text(), boundary))));
+            blocks.append(fill(
+                    PASSAGE,
+                    Map.of(
+                            "n", Integer.toString(i + 1),
+                            "boundary", boundary,
+                            "title", strip(metadata(segment, PassageContent.TITLE), boundary),
+                            "section", strip(metadata(segment, PassageContent.SECTION), boundary),
+                            "id", strip(metadata(segment, PassageContent.CHUNK_ID), boundary),
+                            "text", strip(segment.text(), boundary))));
         }
-        return fill(USER, Map.of(
-                "passages", blocks.toString().strip(),
-                "boundary", boundary,
-                "question", strip(question, boundary).strip())).strip();
+        return fill(
+                        USER,
+                        Map.of(
+                                "passages", blocks.toString().strip(),
+                                "boundary", boundary,
+                                "question", strip(question, boundary).strip()))
+                .strip();
     }
 
     private static String metadata(TextSegment segment, String key) {

@@ -25,6 +25,7 @@ import java.util.Set;
 public final class ChatModels {
     /** Local servers (vLLM, llama.cpp, LM Studio, a mock) need no key; the client still wants one. */
     private static final String LOCAL_PLACEHOLDER_KEY = "no-key-needed";
+
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
     /** A few sentences; the cap bounds the cost of a model that rambles. */
     private static final int MAX_ANSWER_TOKENS = 1024;
@@ -37,30 +38,33 @@ public final class ChatModels {
         String name = modelName(config);
         Duration timeout = Duration.ofMillis(config.modelTimeoutMs());
         return switch (provider) {
-            case OPENAI -> OpenAiChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .apiKey(apiKey(config, baseUrl))
-                    .modelName(name)
-                    .temperature(0.0)
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .build();
-            case OLLAMA -> OllamaChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .modelName(name)
-                    .temperature(0.0)
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .build();
-            case ANTHROPIC -> AnthropicChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .apiKey(apiKey(config, baseUrl))
-                    .modelName(name)
-                    .temperature(0.0)
-                    .maxTokens(MAX_ANSWER_TOKENS)
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .build();
+            case OPENAI ->
+                OpenAiChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(apiKey(config, baseUrl))
+                        .modelName(name)
+                        .temperature(0.0)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case OLLAMA ->
+                OllamaChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .modelName(name)
+                        .temperature(0.0)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case ANTHROPIC ->
+                AnthropicChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(apiKey(config, baseUrl))
+                        .modelName(name)
+                        .temperature(0.0)
+                        .maxTokens(MAX_ANSWER_TOKENS)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
             case OFFLINE -> throw new IllegalArgumentException("the offline provider uses no chat model");
         };
     }
@@ -71,27 +75,30 @@ public final class ChatModels {
         String name = modelName(config);
         Duration timeout = Duration.ofMillis(config.modelTimeoutMs());
         return switch (config.modelProvider()) {
-            case OPENAI -> OpenAiStreamingChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .apiKey(apiKey(config, baseUrl))
-                    .modelName(name)
-                    .temperature(0.0)
-                    .timeout(timeout)
-                    .build();
-            case OLLAMA -> OllamaStreamingChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .modelName(name)
-                    .temperature(0.0)
-                    .timeout(timeout)
-                    .build();
-            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
-                    .baseUrl(baseUrl)
-                    .apiKey(apiKey(config, baseUrl))
-                    .modelName(name)
-                    .temperature(0.0)
-                    .maxTokens(MAX_ANSWER_TOKENS)
-                    .timeout(timeout)
-                    .build();
+            case OPENAI ->
+                OpenAiStreamingChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(apiKey(config, baseUrl))
+                        .modelName(name)
+                        .temperature(0.0)
+                        .timeout(timeout)
+                        .build();
+            case OLLAMA ->
+                OllamaStreamingChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .modelName(name)
+                        .temperature(0.0)
+                        .timeout(timeout)
+                        .build();
+            case ANTHROPIC ->
+                AnthropicStreamingChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(apiKey(config, baseUrl))
+                        .modelName(name)
+                        .temperature(0.0)
+                        .maxTokens(MAX_ANSWER_TOKENS)
+                        .timeout(timeout)
+                        .build();
             case OFFLINE -> throw new IllegalArgumentException("the offline provider uses no chat model");
         };
     }

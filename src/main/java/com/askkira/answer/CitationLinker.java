@@ -30,16 +30,17 @@ public final class CitationLinker {
     /** "…consent. [1] HIPAA…": the sentence splitter would not break there; "…consent [1]. HIPAA…" it does. */
     private static final Pattern MARKERS_AFTER_STOP =
             Pattern.compile("(?<![\\s.]\\p{Lu})([.!?…]+)[ \\t]*((?:\\[\\d{1,3}][ \\t]*)*\\[\\d{1,3}])");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}]+(?:'[\\p{L}]+)?");
     /** Long enough to keep words apart, short enough that "therapist" meets "therapy". */
     private static final int STEM_LENGTH = 6;
+
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "do", "does", "for",
-            "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-            "may", "me", "might", "must", "my", "no", "not", "of", "on", "or", "our", "she", "should", "so",
-            "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-            "to", "was", "we", "were", "what", "when", "where", "which", "who", "will", "with", "would", "you",
-            "your");
+            "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "do", "does", "for", "from",
+            "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "me",
+            "might", "must", "my", "no", "not", "of", "on", "or", "our", "she", "should", "so", "such", "than", "that",
+            "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "we", "were",
+            "what", "when", "where", "which", "who", "will", "with", "would", "you", "your");
 
     private final SentenceSplitter splitter;
 
@@ -59,7 +60,11 @@ public final class CitationLinker {
             int bodyStart = leading.find() ? leading.end() : 0;
             // A marker still opening a sentence ('…consent." [1] HIPAA…') closes the one before it.
             if (bodyStart > 0) {
-                addMarkers(citing, sentence.text().substring(0, bodyStart), previous != null ? previous : stems, given.size());
+                addMarkers(
+                        citing,
+                        sentence.text().substring(0, bodyStart),
+                        previous != null ? previous : stems,
+                        given.size());
             }
             addMarkers(citing, sentence.text().substring(bodyStart), stems, given.size());
             if (!stems.isEmpty()) {
@@ -71,7 +76,8 @@ public final class CitationLinker {
         return ComposedAnswer.answered(text, citations);
     }
 
-    private static void addMarkers(Map<Integer, List<Set<String>>> citing, String text, Set<String> stems, int passages) {
+    private static void addMarkers(
+            Map<Integer, List<Set<String>>> citing, String text, Set<String> stems, int passages) {
         Matcher m = MARKER.matcher(text);
         while (m.find()) {
             int n = Integer.parseInt(m.group(1));
@@ -88,13 +94,21 @@ public final class CitationLinker {
         if (sentences.isEmpty()) {
             return Citation.of(n, chunk, chunk.text(), List.of());
         }
-        List<Set<String>> chunkStems = sentences.stream().map(s -> stems(s.text())).toList();
+        List<Set<String>> chunkStems =
+                sentences.stream().map(s -> stems(s.text())).toList();
         TreeSet<Integer> picked = new TreeSet<>();
         for (Set<String> answer : answerSentences) {
             picked.add(best(answer, chunkStems));
         }
-        String quote = chunk.text().substring(sentences.get(picked.first()).start(), sentences.get(picked.last()).end());
-        return Citation.of(n, chunk, quote, picked.stream().map(i -> sentences.get(i).text()).toList());
+        String quote = chunk.text()
+                .substring(
+                        sentences.get(picked.first()).start(),
+                        sentences.get(picked.last()).end());
+        return Citation.of(
+                n,
+                chunk,
+                quote,
+                picked.stream().map(i -> sentences.get(i).text()).toList());
     }
 
     /** Most shared stems; then the larger share of the chunk sentence; then the earlier sentence. */
@@ -105,7 +119,9 @@ public final class CitationLinker {
         for (int i = 0; i < chunkStems.size(); i++) {
             Set<String> shared = new HashSet<>(chunkStems.get(i));
             shared.retainAll(answer);
-            double share = chunkStems.get(i).isEmpty() ? 0 : (double) shared.size() / chunkStems.get(i).size();
+            double share = chunkStems.get(i).isEmpty()
+                    ? 0
+                    : (double) shared.size() / chunkStems.get(i).size();
             if (shared.size() > bestShared || (shared.size() == bestShared && share > bestShare)) {
                 best = i;
                 bestShared = shared.size();
@@ -127,8 +143,14 @@ public final class CitationLinker {
             if (STOP_WORDS.contains(word)) {
                 continue;
             }
-            if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
-                word = word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y" : word.substring(0, word.length() - 1);
+            if (word.length() > 3
+                    && word.endsWith("s")
+                    && !word.endsWith("ss")
+                    && !word.endsWith("us")
+                    && !word.endsWith("is")) {
+                word = word.endsWith("ies")
+                        ? word.substring(0, word.length() - 3) + "y"
+                        : word.substring(0, word.length() - 1);
             }
             stems.add(word.length() > STEM_LENGTH ? word.substring(0, STEM_LENGTH) : word);
         }
@@ -144,8 +166,10 @@ public final class CitationLinker {
     }
 
     private static String markersBeforeStops(String text) {
-        return MARKERS_AFTER_STOP.matcher(text).replaceAll(stop ->
-                Matcher.quoteReplacement(" " + stop.group(2).replaceAll("\\s+", "") + stop.group(1)));
+        return MARKERS_AFTER_STOP
+                .matcher(text)
+                .replaceAll(
+                        stop -> Matcher.quoteReplacement(" " + stop.group(2).replaceAll("\\s+", "") + stop.group(1)));
     }
 
     private static String normaliseLists(String text) {

@@ -60,7 +60,11 @@ public final class FallbackAnswerer implements Answerer {
             return answer;
         }
         ComposedAnswer offline = fallback.answer(question, retrieval);
-        return offline.abstainReason().filter(r -> r == AbstainReason.OUT_OF_SCOPE).isPresent() ? offline : answer;
+        return offline.abstainReason()
+                        .filter(r -> r == AbstainReason.OUT_OF_SCOPE)
+                        .isPresent()
+                ? offline
+                : answer;
     }
 
     /** The model told why its answer was rejected; if it fails now, there is simply no redraft. */

@@ -28,7 +28,11 @@ public final class ModelAnswerer implements Answerer {
     }
 
     ModelAnswerer(
-            ChatModel model, String modelName, AbstentionWriter abstentions, CitationLinker linker, Supplier<String> boundaries) {
+            ChatModel model,
+            String modelName,
+            AbstentionWriter abstentions,
+            CitationLinker linker,
+            Supplier<String> boundaries) {
         this.model = Objects.requireNonNull(model, "model");
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
@@ -59,7 +63,8 @@ public final class ModelAnswerer implements Answerer {
         }
         String boundary = boundaries.get();
         AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
-        ChatResponse response = model.chat(ChatRequest.builder().messages(prompt.messages(rejectedBecause)).build());
+        ChatResponse response = model.chat(
+                ChatRequest.builder().messages(prompt.messages(rejectedBecause)).build());
         AiMessage message = response == null ? null : response.aiMessage();
         String text = message == null ? null : message.text();
         if (text == null || text.isBlank()) {

@@ -30,7 +30,9 @@ public final class ModelServerProbe {
     public Optional<String> problem(String baseUrl) {
         URI uri = URI.create(baseUrl);
         String host = uri.getHost();
-        int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().toLowerCase(Locale.ROOT).equals("https") ? 443 : 80;
+        int port = uri.getPort() != -1
+                ? uri.getPort()
+                : uri.getScheme().toLowerCase(Locale.ROOT).equals("https") ? 443 : 80;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             return Optional.empty();
@@ -39,7 +41,9 @@ public final class ModelServerProbe {
         } catch (SocketTimeoutException e) {
             return Optional.of("no answer from " + host + ":" + port + " within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().toLowerCase(Locale.ROOT);
             return Optional.of(reason + " at " + host + ":" + port);
         }
     }

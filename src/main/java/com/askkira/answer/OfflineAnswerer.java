@@ -22,6 +22,7 @@ public final class OfflineAnswerer implements Answerer {
     private static final Pattern DEPENDENT_OPENER = Pattern.compile(
             "^(This|These|That|Those|It|They|Such|However|But|Despite|In these cases|In this case|In practice|"
                     + "As a result|Also|Otherwise|Instead)\\b.*");
+
     private static final int SHORT_LEAD_WORDS = 6;
 
     private final SentenceScorer scorer;
@@ -29,7 +30,8 @@ public final class OfflineAnswerer implements Answerer {
     private final AbstentionWriter abstentions;
     private final AnswerTuning tuning;
 
-    public OfflineAnswerer(SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, AnswerTuning tuning) {
+    public OfflineAnswerer(
+            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, AnswerTuning tuning) {
         this.scorer = scorer;
         this.field = field;
         this.abstentions = abstentions;
@@ -47,7 +49,8 @@ public final class OfflineAnswerer implements Answerer {
         Optional<ScoredSentence> best = sentences.stream()
                 .filter(OfflineAnswerer::quotable)
                 .max(Comparator.comparingDouble(ScoredSentence::score));
-        double bestSemantic = sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
+        double bestSemantic =
+                sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
         boolean inField = retrieval.followUp()
                 || bestSemantic >= tuning.sureSemantic()
@@ -57,7 +60,8 @@ public final class OfflineAnswerer implements Answerer {
         }
         // A question the library answers sits closer to some library sentence than to the field's
         // generic topics; one about medication or costs sits closer to the topic than to any sentence.
-        boolean libraryBeatsTheField = bestSemantic - field.closestTopic(retrieval.queryVector()) >= tuning.coverageMargin();
+        boolean libraryBeatsTheField =
+                bestSemantic - field.closestTopic(retrieval.queryVector()) >= tuning.coverageMargin();
         boolean librarysSubject = retrieval.followUp()
                 || bestSemantic >= tuning.sureSemantic()
                 || field.speaksOfTheLibrarysSubject(retrieval.searchText());
@@ -105,8 +109,8 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private boolean repeats(ScoredSentence candidate, List<ScoredSentence> chosen) {
-        return chosen.stream().anyMatch(c -> c == candidate
-                || Embedder.dot(c.vector(), candidate.vector()) > tuning.redundancy());
+        return chosen.stream()
+                .anyMatch(c -> c == candidate || Embedder.dot(c.vector(), candidate.vector()) > tuning.redundancy());
     }
 
     /**
@@ -139,7 +143,9 @@ public final class OfflineAnswerer implements Answerer {
         Map<Passage, List<ScoredSentence>> byPassage = new LinkedHashMap<>();
         chosen.stream()
                 .sorted(Comparator.comparingDouble(ScoredSentence::score).reversed())
-                .forEach(s -> byPassage.computeIfAbsent(s.passage(), p -> new ArrayList<>()).add(s));
+                .forEach(s -> byPassage
+                        .computeIfAbsent(s.passage(), p -> new ArrayList<>())
+                        .add(s));
         List<List<ScoredSentence>> groups = new ArrayList<>();
         for (List<ScoredSentence> group : byPassage.values()) {
             group.sort(Comparator.comparingInt(ScoredSentence::index));
@@ -160,7 +166,11 @@ public final class OfflineAnswerer implements Answerer {
                 }
                 text.append(CitationMarkers.mark(s.text(), n));
             }
-            citations.add(Citation.of(n, passage.chunk(), quote(passage, group), group.stream().map(ScoredSentence::text).toList()));
+            citations.add(Citation.of(
+                    n,
+                    passage.chunk(),
+                    quote(passage, group),
+                    group.stream().map(ScoredSentence::text).toList()));
         }
         return ComposedAnswer.answered(text.toString(), citations);
     }

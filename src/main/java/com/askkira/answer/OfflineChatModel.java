@@ -49,7 +49,9 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        return ChatResponse.builder().aiMessage(AiMessage.from(reply(request.messages()))).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(reply(request.messages())))
+                .build();
     }
 
     @Override
@@ -59,9 +61,11 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
             List<Sentence> sentences = splitter.split(text);
             for (int i = 0; i < sentences.size(); i++) {
                 int to = i + 1 < sentences.size() ? sentences.get(i + 1).start() : text.length();
-                handler.onPartialResponse(text.substring(i == 0 ? 0 : sentences.get(i).start(), to));
+                handler.onPartialResponse(
+                        text.substring(i == 0 ? 0 : sentences.get(i).start(), to));
             }
-            handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text)).build());
+            handler.onCompleteResponse(
+                    ChatResponse.builder().aiMessage(AiMessage.from(text)).build());
         } catch (RuntimeException e) {
             handler.onError(e);
         }
@@ -86,7 +90,8 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
         if (boundary == null) {
             throw new IllegalArgumentException("the prompt has no numbered passages to answer from");
         }
-        Matcher question = Pattern.compile("<<<QUESTION " + boundary + ">>>\\n([\\s\\S]*?)\\n<<<END QUESTION " + boundary + ">>>")
+        Matcher question = Pattern.compile(
+                        "<<<QUESTION " + boundary + ">>>\\n([\\s\\S]*?)\\n<<<END QUESTION " + boundary + ">>>")
                 .matcher(prompt);
         if (!question.find()) {
             throw new IllegalArgumentException("the prompt has no question");
@@ -97,9 +102,10 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
             return AnswerPrompt.NOT_IN_LIBRARY;
         }
         // The answerer numbers its citations in the order it uses them; the prompt numbers passages.
-        Map<Integer, Integer> toPrompt = answer.citations().stream()
-                .collect(Collectors.toMap(Citation::n, c -> ids.indexOf(c.chunkId()) + 1));
-        return MARKER.matcher(answer.text()).replaceAll(m -> "[" + toPrompt.getOrDefault(Integer.parseInt(m.group(1)), 0) + "]");
+        Map<Integer, Integer> toPrompt =
+                answer.citations().stream().collect(Collectors.toMap(Citation::n, c -> ids.indexOf(c.chunkId()) + 1));
+        return MARKER.matcher(answer.text())
+                .replaceAll(m -> "[" + toPrompt.getOrDefault(Integer.parseInt(m.group(1)), 0) + "]");
     }
 
     // Both LangChain4j interfaces give these defaults; the model has no settings or listeners of its own.

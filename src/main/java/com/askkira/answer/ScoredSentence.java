@@ -11,4 +11,11 @@ import com.askkira.retrieval.Passage;
  * @param lexical share of the question's (idf-weighted) words the sentence contains, 0 to 1
  */
 public record ScoredSentence(
-        Passage passage, int passageRank, int index, String text, float[] vector, double semantic, double lexical, double score) {}
+        Passage passage,
+        int passageRank,
+        int index,
+        String text,
+        float[] vector,
+        double semantic,
+        double lexical,
+        double score) {}

@@ -24,7 +24,9 @@ public final class SentenceScorer {
     public List<ScoredSentence> score(Retrieval retrieval, int passages) {
         double questionWeight = retrieval.queryTerms().totalWeight();
         List<ScoredSentence> scored = new ArrayList<>();
-        List<Passage> top = retrieval.passages().subList(0, Math.min(passages, retrieval.passages().size()));
+        List<Passage> top = retrieval
+                .passages()
+                .subList(0, Math.min(passages, retrieval.passages().size()));
         for (int rank = 0; rank < top.size(); rank++) {
             Passage passage = top.get(rank);
             List<Sentence> sentences = passage.chunk().sentences();
@@ -33,9 +35,13 @@ public final class SentenceScorer {
                 float[] vector = passage.sentenceVectors().get(i);
                 double semantic = Embedder.dot(retrieval.queryVector(), vector);
                 double matched = retrieval.queryTerms().matchedWeight(sentenceTerms.terms(text));
-                double lexical = questionWeight == 0 ? 0 : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
+                double lexical = questionWeight == 0
+                        ? 0
+                        : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
                 double generic = passage.indexed().sentenceGenerality().get(i);
-                double score = semantic + tuning.lexicalWeight() * lexical + tuning.passageWeight() * passage.score()
+                double score = semantic
+                        + tuning.lexicalWeight() * lexical
+                        + tuning.passageWeight() * passage.score()
                         - tuning.genericWeight() * generic;
                 scored.add(new ScoredSentence(passage, rank, i, text, vector, semantic, lexical, score));
             }

@@ -39,7 +39,11 @@ public final class StreamingModelAnswerer {
         AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
         ModelReply reply = new ModelReply(boundary, idle);
         try {
-            model.chat(ChatRequest.builder().messages(prompt.messages(rejectedBecause)).build(), reply);
+            model.chat(
+                    ChatRequest.builder()
+                            .messages(prompt.messages(rejectedBecause))
+                            .build(),
+                    reply);
         } catch (RuntimeException refused) {
             // Some clients throw at once (a bad URL, a refused connection) instead of calling onError.
             reply.onError(refused);

@@ -17,14 +17,14 @@ import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.askkira.retrieval.RetrievalMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code java -jar ask-kira.jar COMMAND}. Configuration comes from KIRA_* environment variables. */
 @Command(
@@ -45,7 +45,9 @@ public final class KiraCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
             description = "Start the HTTP API (builds the index first when it is missing or stale).")
     static final class Serve implements Callable<Integer> {
         @Override
@@ -60,7 +62,8 @@ public final class KiraCommand implements Runnable {
                         new ObjectMapper(),
                         new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
                 List<String> origins = WebAssets.parseOrigins(String.join(",", config.allowedOrigins()));
-                var app = server.create(cfg -> WebAssets.register(cfg, config.webDir(), origins)).start(config.port());
+                var app = server.create(cfg -> WebAssets.register(cfg, config.webDir(), origins))
+                        .start(config.port());
                 System.out.printf(
                         "Kira is answering on http://localhost:%d (model: %s), ready in %d ms.%n",
                         app.port(), kira.modelName(), (System.nanoTime() - start) / 1_000_000);
@@ -104,7 +107,10 @@ public final class KiraCommand implements Runnable {
         }
     }
 
-    @Command(name = "search", mixinStandardHelpOptions = true, description = "Show the passages the answerer would see.")
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
+            description = "Show the passages the answerer would see.")
     static final class Search implements Callable<Integer> {
         @Parameters(index = "0", description = "the query, in quotes")
         String query;
@@ -117,17 +123,23 @@ public final class KiraCommand implements Runnable {
             try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
                 int rank = 1;
                 for (SearchResult r : kira.answers().search(query, k)) {
-                    System.out.printf("%d. %.3f  %s — %s%n   %s%n   %s%n%n", rank++, r.score(), r.title(), r.section(), r.url(), r.text());
+                    System.out.printf(
+                            "%d. %.3f  %s — %s%n   %s%n   %s%n%n",
+                            rank++, r.score(), r.title(), r.section(), r.url(), r.text());
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "eval", mixinStandardHelpOptions = true,
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
             description = "Run a golden set through the real retriever; write report.json and report.html.")
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--golden", description = "golden set (default ${DEFAULT-VALUE})",
+        @Option(
+                names = "--golden",
+                description = "golden set (default ${DEFAULT-VALUE})",
                 defaultValue = "src/test/resources/golden/retrieval-holdout.json")
         Path golden;
 
@@ -154,7 +166,8 @@ public final class KiraCommand implements Runnable {
                 EvalReport.write(new EvalReport.Run(golden.toString(), config.embeddingModel(), scores), out);
                 System.out.println("Wrote " + out.resolve("report.html") + " and report.json");
                 RetrievalScore hybrid = scores.getLast();
-                boolean holds = (minHit3 == null || hybrid.hit3() >= minHit3) && (minMrr == null || hybrid.mrr() >= minMrr);
+                boolean holds =
+                        (minHit3 == null || hybrid.hit3() >= minHit3) && (minMrr == null || hybrid.mrr() >= minMrr);
                 if (!holds) {
                     System.out.println("A threshold does not hold.");
                 }

@@ -66,7 +66,10 @@ public record KiraConfig(
     /** A comma-separated variable as its non-empty items. */
     private static List<String> list(Map<String, String> env, String name) {
         return value(env, name)
-                .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList())
+                .map(raw -> Arrays.stream(raw.split(","))
+                        .map(String::trim)
+                        .filter(k -> !k.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -25,7 +25,8 @@ public final class Chunker {
     public List<Chunk> chunk(LibraryDocument document) {
         Map<List<String>, List<Block>> sections = new LinkedHashMap<>();
         for (Block block : document.blocks()) {
-            sections.computeIfAbsent(block.headingPath(), k -> new ArrayList<>()).add(block);
+            sections.computeIfAbsent(block.headingPath(), k -> new ArrayList<>())
+                    .add(block);
         }
         List<Chunk> chunks = new ArrayList<>();
         Map<String, Integer> anchorsSeen = new HashMap<>();

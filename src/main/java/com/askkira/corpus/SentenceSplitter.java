@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "e.g.", "i.e.", "u.s.", "v.", "vs.", "cal.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.",
-            "inc.", "ltd.", "corp.", "cf.", "al.", "approx.", "fed.", "reg.", "stat.", "ed.", "eds.",
-            "ph.d.", "m.d.", "u.s.c.", "c.f.r.", "rev.", "app.", "supp.", "ct.", "civ.", "jan.", "feb.",
-            "mar.", "apr.", "aug.", "sept.", "oct.", "nov.", "dec.");
+            "e.g.", "i.e.", "u.s.", "v.", "vs.", "cal.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr.", "inc.",
+            "ltd.", "corp.", "cf.", "al.", "approx.", "fed.", "reg.", "stat.", "ed.", "eds.", "ph.d.", "m.d.", "u.s.c.",
+            "c.f.r.", "rev.", "app.", "supp.", "ct.", "civ.", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "oct.",
+            "nov.", "dec.");
     /** Abbreviations only when a number follows: "No. 12" but not "No. Your therapist…". */
     private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "p.", "pp.", "vol.", "sec.", "art.");
+
     private static final Pattern INITIAL = Pattern.compile("(?:^|[\\s(,])\\p{Lu}\\.$");
     private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.$");
     private static final Pattern PERIOD_BEFORE_NUMBER = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(?=\\d)");
@@ -84,7 +85,8 @@ public final class SentenceSplitter {
         }
         int lastSpace = Math.max(piece.lastIndexOf(' '), piece.lastIndexOf('('));
         String lastWord = piece.substring(lastSpace + 1).toLowerCase(Locale.ROOT);
-        boolean numberFollows = Character.isDigit(text.substring(next[0], next[1]).strip().charAt(0));
+        boolean numberFollows =
+                Character.isDigit(text.substring(next[0], next[1]).strip().charAt(0));
         return ABBREVIATIONS.contains(lastWord)
                 || (NUMBER_ABBREVIATIONS.contains(lastWord) && numberFollows)
                 || INITIAL.matcher(piece).find()

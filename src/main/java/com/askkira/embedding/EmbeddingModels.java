@@ -17,13 +17,14 @@ public final class EmbeddingModels {
 
     public static Embedder load(String name) {
         return switch (name) {
-            case BGE_SMALL -> new OnnxEmbedder(
-                    BGE_SMALL,
-                    new BgeSmallEnV15QuantizedEmbeddingModel(),
-                    "Represent this sentence for searching relevant passages: ");
+            case BGE_SMALL ->
+                new OnnxEmbedder(
+                        BGE_SMALL,
+                        new BgeSmallEnV15QuantizedEmbeddingModel(),
+                        "Represent this sentence for searching relevant passages: ");
             case MINILM -> new OnnxEmbedder(MINILM, new AllMiniLmL6V2QuantizedEmbeddingModel(), "");
-            default -> throw new IllegalArgumentException(
-                    "unknown embedding model '" + name + "'; use one of " + NAMES);
+            default ->
+                throw new IllegalArgumentException("unknown embedding model '" + name + "'; use one of " + NAMES);
         };
     }
 }

@@ -34,7 +34,8 @@ final class OnnxEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String text) {
-        return Embedder.normalized(model.embed(queryInstruction + text).content().vector());
+        return Embedder.normalized(
+                model.embed(queryInstruction + text).content().vector());
     }
 
     /** One batch through the model, which is cheaper than a call per query. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** A question with the sections ({@code slug#anchor}) that answer it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GoldenQuestion(String id, String question, List<HistoryTurn> history, List<String> expected, String kind) {
+public record GoldenQuestion(
+        String id, String question, List<HistoryTurn> history, List<String> expected, String kind) {
     public GoldenQuestion {
         history = history == null ? List.of() : List.copyOf(history);
         expected = expected == null ? List.of() : List.copyOf(expected);

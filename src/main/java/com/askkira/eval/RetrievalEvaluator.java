@@ -23,23 +23,28 @@ public final class RetrievalEvaluator {
         double reciprocal = 0;
         List<RetrievalScore.Miss> misses = new ArrayList<>();
         for (GoldenQuestion q : set.questions()) {
-            List<String> sections = retriever.retrieve(new RetrievalQuery(q.question(), q.turns()), DEPTH, mode)
-                    .passages()
-                    .stream()
-                    .map(Passage::chunk)
-                    .map(c -> c.sectionKey())
-                    .toList();
+            List<String> sections =
+                    retriever.retrieve(new RetrievalQuery(q.question(), q.turns()), DEPTH, mode).passages().stream()
+                            .map(Passage::chunk)
+                            .map(c -> c.sectionKey())
+                            .toList();
             int rank = firstRight(sections, q.expected());
             hit1 += rank == 1 ? 1 : 0;
             hit3 += rank >= 1 && rank <= 3 ? 1 : 0;
             reciprocal += rank > 0 ? 1.0 / rank : 0;
             if (rank < 1 || rank > 3) {
                 misses.add(new RetrievalScore.Miss(
-                        q.id(), q.kind(), q.question(), q.expected(), sections.subList(0, Math.min(3, sections.size())), rank));
+                        q.id(),
+                        q.kind(),
+                        q.question(),
+                        q.expected(),
+                        sections.subList(0, Math.min(3, sections.size())),
+                        rank));
             }
         }
         int n = Math.max(1, set.questions().size());
-        return new RetrievalScore(mode.name(), set.questions().size(), (double) hit1 / n, (double) hit3 / n, reciprocal / n, misses);
+        return new RetrievalScore(
+                mode.name(), set.questions().size(), (double) hit1 / n, (double) hit3 / n, reciprocal / n, misses);
     }
 
     private static int firstRight(List<String> sections, List<String> expected) {

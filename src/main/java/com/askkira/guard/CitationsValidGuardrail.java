@@ -32,7 +32,8 @@ public final class CitationsValidGuardrail implements Guardrail {
     @Override
     public GuardResult check(String question, ComposedAnswer answer, Retrieval retrieval) {
         if (answer.abstained()) {
-            return new GuardResult(Verdict.PASS, List.of(new GuardCheck(NAME, true, "abstention cites nothing")), answer);
+            return new GuardResult(
+                    Verdict.PASS, List.of(new GuardCheck(NAME, true, "abstention cites nothing")), answer);
         }
         Map<String, Passage> given = retrieval.passages().stream()
                 .collect(Collectors.toMap(p -> p.chunk().id(), Function.identity(), (a, b) -> a));
@@ -67,8 +68,11 @@ public final class CitationsValidGuardrail implements Guardrail {
         if (problems.isEmpty() && cited.size() == answer.citations().size()) {
             return new GuardResult(
                     Verdict.PASS,
-                    List.of(new GuardCheck(NAME, true, used.size() + (used.size() == 1 ? " marker" : " markers")
-                            + ", each quoting a retrieved passage verbatim")),
+                    List.of(new GuardCheck(
+                            NAME,
+                            true,
+                            used.size() + (used.size() == 1 ? " marker" : " markers")
+                                    + ", each quoting a retrieved passage verbatim")),
                     answer);
         }
         return new GuardResult(

@@ -30,9 +30,11 @@ public final class ConfidentialityLimitsCheck {
      * A claim in quotation marks is mentioned, not made: "'nothing ever leaves the room' is more
      * slogan than law". Only quotes of three words or more, so scare quotes around one word still count.
      */
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*?\\s\\S+\\s[^\"]*?\"|(?<![\\w])'[^']*?\\s\\S+\\s[^']*?'(?![\\w])");
+    private static final Pattern QUOTED =
+            Pattern.compile("\"[^\"]*?\\s\\S+\\s[^\"]*?\"|(?<![\\w])'[^']*?\\s\\S+\\s[^']*?'(?![\\w])");
     /** "she's required", "it's automatic": "'s" after a pronoun is "is" here (a "has" reads as well either way). */
     private static final Pattern IS_CONTRACTION = Pattern.compile("\\b(he|she|it|that|there|what|this)'s\\b");
+
     private static final int MAX_QUOTED = 80;
     private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
             LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
@@ -86,7 +88,8 @@ public final class ConfidentialityLimitsCheck {
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> limitNamed.matcher(whole).find());
         Lazy variationNamedInAnswer = new Lazy(() -> variation.matcher(whole).find());
-        Lazy generalQuestionAsked = new Lazy(() -> question != null && generalQuestion.matcher(normalise(question)).find());
+        Lazy generalQuestionAsked = new Lazy(() ->
+                question != null && generalQuestion.matcher(normalise(question)).find());
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
@@ -107,21 +110,26 @@ public final class ConfidentialityLimitsCheck {
                 broken.remove(LimitsRule.ABSOLUTE_CONFIDENTIALITY);
             }
             if (!generalAffirmationReported && generalQuestionAsked.get() && !limitNamedInAnswer.get()) {
-                affirmation(text).ifPresent(said -> broken.putIfAbsent(
-                        LimitsRule.LIMITS_NOT_NAMED, "general-answer: \"" + quoted(said) + "\" to a general question, no limit named"));
+                affirmation(text)
+                        .ifPresent(said -> broken.putIfAbsent(
+                                LimitsRule.LIMITS_NOT_NAMED,
+                                "general-answer: \"" + quoted(said) + "\" to a general question, no limit named"));
             }
             if (broken.containsKey(LimitsRule.LIMITS_NOT_NAMED)
-                    && (NARROWER_THAN_LIMITS_NOT_NAMED.stream().anyMatch(broken::containsKey) || limitNamedInAnswer.get())) {
+                    && (NARROWER_THAN_LIMITS_NOT_NAMED.stream().anyMatch(broken::containsKey)
+                            || limitNamedInAnswer.get())) {
                 broken.remove(LimitsRule.LIMITS_NOT_NAMED);
             }
-            if (broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED) && (stateRuleReported || variationNamedInAnswer.get())) {
+            if (broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED)
+                    && (stateRuleReported || variationNamedInAnswer.get())) {
                 broken.remove(LimitsRule.STATE_VARIATION_OMITTED);
             }
             stateRuleReported |= broken.containsKey(LimitsRule.STATE_VARIATION_OMITTED);
             generalAffirmationReported |= broken.containsKey(LimitsRule.LIMITS_NOT_NAMED);
             broken.forEach((rule, detail) -> findings.add(new LimitsFinding(rule, sentence.text(), detail)));
         }
-        // An answer that misstates a specific limit, or claims there are none, is told that; not also that it names none.
+        // An answer that misstates a specific limit, or claims there are none, is told that; not also that it names
+        // none.
         if (findings.stream().anyMatch(f -> NARROWER_THAN_LIMITS_NOT_NAMED.contains(f.rule()))) {
             findings.removeIf(f -> f.rule() == LimitsRule.LIMITS_NOT_NAMED);
         }
@@ -134,7 +142,8 @@ public final class ConfidentialityLimitsCheck {
      */
     long suppliesWhatAnswersLeaveOut(String sentence) {
         String text = normalise(sentence);
-        return limitStated.matcher(text).results().count() + (variation.matcher(text).find() ? 1 : 0);
+        return limitStated.matcher(text).results().count()
+                + (variation.matcher(text).find() ? 1 : 0);
     }
 
     /** "Yes." or a sentence that says confidentiality holds ("…are kept private"), not negated. */
@@ -165,7 +174,8 @@ public final class ConfidentialityLimitsCheck {
         for (Pattern claim : entry.claims()) {
             Optional<String> found = firstAffirmed(claim, text, entry.claimMayNegate(), entry.notAfter());
             if (found.isPresent()) {
-                boolean exempt = entry.exempt().stream().anyMatch(p -> p.matcher(text).find());
+                boolean exempt =
+                        entry.exempt().stream().anyMatch(p -> p.matcher(text).find());
                 return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
             }
         }
@@ -173,12 +183,14 @@ public final class ConfidentialityLimitsCheck {
     }
 
     /** The first match that is neither negated nor denied; overlapping matches are tried too. */
-    private Optional<String> firstAffirmed(Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
+    private Optional<String> firstAffirmed(
+            Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
         Matcher m = pattern.matcher(text);
         int from = 0;
         while (from <= text.length() && m.find(from)) {
             String match = m.group();
-            boolean negatedInside = !mayCarryNegation && innerNegation.matcher(match).find();
+            boolean negatedInside =
+                    !mayCarryNegation && innerNegation.matcher(match).find();
             if (!negatedInside && !cancelledBefore(text, m.start(), notAfter)) {
                 return Optional.of(match);
             }
@@ -210,7 +222,8 @@ public final class ConfidentialityLimitsCheck {
             clauseStart = breaks.end();
         }
         String clause = before.substring(clauseStart);
-        return negationBefore.matcher(clause).find() || notAfter.stream().anyMatch(p -> p.matcher(clause).find());
+        return negationBefore.matcher(clause).find()
+                || notAfter.stream().anyMatch(p -> p.matcher(clause).find());
     }
 
     /** A yes/no fact about the whole answer, worked out the first time it is asked for. */
@@ -235,20 +248,24 @@ public final class ConfidentialityLimitsCheck {
      * spelled out ("you're" becomes "you are", "i'd" becomes "i would"), so patterns need one form.
      */
     static String normalise(String text) {
-        String plain = MARKER.matcher(text).replaceAll("")
+        String plain = MARKER.matcher(text)
+                .replaceAll("")
                 .replace('\u2019', '\'')
                 .replace('\u2018', '\'')
                 .replace('\u02BC', '\'')
                 .replace('\u201C', '"')
                 .replace('\u201D', '"')
                 .toLowerCase(Locale.ROOT);
-        plain = CONTRACTION.matcher(plain).replaceAll(m -> m.group(1) + switch (m.group(2)) {
-            case "re" -> " are";
-            case "ve" -> " have";
-            case "ll" -> " will";
-            case "m" -> " am";
-            default -> " would";
-        });
+        plain = CONTRACTION
+                .matcher(plain)
+                .replaceAll(m -> m.group(1)
+                        + switch (m.group(2)) {
+                            case "re" -> " are";
+                            case "ve" -> " have";
+                            case "ll" -> " will";
+                            case "m" -> " am";
+                            default -> " would";
+                        });
         plain = IS_CONTRACTION.matcher(plain).replaceAll("$1 is");
         plain = QUOTED.matcher(plain).replaceAll(" that saying ");
         return SPACES.matcher(plain).replaceAll(" ").strip();

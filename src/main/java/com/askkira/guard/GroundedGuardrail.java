@@ -43,7 +43,8 @@ public final class GroundedGuardrail implements Guardrail {
     @Override
     public GuardResult check(String question, ComposedAnswer answer, Retrieval retrieval) {
         if (answer.abstained()) {
-            return new GuardResult(Verdict.PASS, List.of(new GuardCheck(NAME, true, "abstention makes no claim")), answer);
+            return new GuardResult(
+                    Verdict.PASS, List.of(new GuardCheck(NAME, true, "abstention makes no claim")), answer);
         }
         Map<Integer, Passage> cited = citedPassages(answer, retrieval);
         List<String> kept = new ArrayList<>();
@@ -66,7 +67,9 @@ public final class GroundedGuardrail implements Guardrail {
         }
         if (unsupported == 0 && overstated.isEmpty()) {
             return new GuardResult(
-                    Verdict.PASS, List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")), answer);
+                    Verdict.PASS,
+                    List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")),
+                    answer);
         }
         ComposedAnswer revised = answer.keeping(kept);
         String detail = removed(unsupported, overstated)
@@ -84,7 +87,8 @@ public final class GroundedGuardrail implements Guardrail {
             parts.add(unsupported + " sentence(s) not supported by the passages they cite");
         }
         if (!overstated.isEmpty()) {
-            parts.add(overstated.size() + " sentence(s) saying more than their passage (" + String.join("; ", overstated) + ")");
+            parts.add(overstated.size() + " sentence(s) saying more than their passage ("
+                    + String.join("; ", overstated) + ")");
         }
         return "removed " + String.join(" and ", parts);
     }
@@ -100,7 +104,10 @@ public final class GroundedGuardrail implements Guardrail {
     private record Overstated(String words) implements Support {}
 
     private Support support(String marked, Map<Integer, Passage> cited) {
-        List<Passage> passages = CitationMarkers.numbers(marked).stream().map(cited::get).filter(p -> p != null).toList();
+        List<Passage> passages = CitationMarkers.numbers(marked).stream()
+                .map(cited::get)
+                .filter(p -> p != null)
+                .toList();
         if (passages.isEmpty()) {
             return new Unsupported();
         }

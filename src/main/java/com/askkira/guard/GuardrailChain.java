@@ -33,7 +33,8 @@ public final class GuardrailChain implements Guardrail {
             GuardResult result = guardrail.check(question, current, retrieval);
             checks.addAll(result.checks());
             if (result.verdict() == Verdict.BLOCKED) {
-                return new GuardResult(Verdict.BLOCKED, checks, abstentions.write(AbstainReason.NOT_COVERED, List.of()));
+                return new GuardResult(
+                        Verdict.BLOCKED, checks, abstentions.write(AbstainReason.NOT_COVERED, List.of()));
             }
             if (result.verdict() == Verdict.REVISED) {
                 verdict = Verdict.REVISED;

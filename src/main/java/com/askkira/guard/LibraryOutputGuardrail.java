@@ -53,7 +53,8 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
     public OutputGuardrailResult validate(OutputGuardrailRequest request) {
         String text = request.responseFromLLM().aiMessage().text();
         if (text == null || text.isBlank()) {
-            return reprompt("the model returned no text", "Answer the question from the passages, citing them by number.");
+            return reprompt(
+                    "the model returned no text", "Answer the question from the passages, citing them by number.");
         }
         if (text.strip().equals(AnswerPrompt.NOT_IN_LIBRARY)) {
             return success();
@@ -69,19 +70,22 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
                 .filter(c -> !c.passed())
                 .map(c -> c.name() + " (" + c.detail() + ")")
                 .collect(Collectors.joining("; "));
-        return reprompt("Kira's guardrail rejected the answer: " + reasons,
+        return reprompt(
+                "Kira's guardrail rejected the answer: " + reasons,
                 "Your previous answer was rejected: " + reasons + ". Answer again, following every rule.");
     }
 
     /** An answer written elsewhere, checked against the passages it was written from, as inside an AI service. */
     public OutputGuardrailResult validate(String question, String answer, List<Passage> passages) {
         return validate(OutputGuardrailRequest.builder()
-                .responseFromLLM(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build())
+                .responseFromLLM(
+                        ChatResponse.builder().aiMessage(AiMessage.from(answer)).build())
                 .chatExecutor(NO_MODEL)
                 .requestParams(GuardrailRequestParams.builder()
                         .userMessageTemplate(question)
                         .variables(Map.of())
-                        .augmentationResult(new AugmentationResult(UserMessage.from(question), PassageContent.of(passages)))
+                        .augmentationResult(
+                                new AugmentationResult(UserMessage.from(question), PassageContent.of(passages)))
                         .build())
                 .build());
     }

@@ -41,7 +41,9 @@ public final class LimitsCompletion {
      */
     public Optional<Addition> cure(String question, String answer, Retrieval retrieval) {
         List<LimitsFinding> findings = check.findings(question, answer);
-        if (retrieval == null || findings.isEmpty() || !findings.stream().allMatch(f -> f.rule().answerLevel())) {
+        if (retrieval == null
+                || findings.isEmpty()
+                || !findings.stream().allMatch(f -> f.rule().answerLevel())) {
             return Optional.empty();
         }
         List<Passage> passages = retrieval.passages();
@@ -76,8 +78,14 @@ public final class LimitsCompletion {
                 citations.add(c);
             }
         }
-        citations.add(cited == null ? Citation.of(addition.n(), chunk, addition.sentence().text(), List.of(addition.sentence().text()))
-                : widened(cited, chunk, addition.sentence()));
+        citations.add(
+                cited == null
+                        ? Citation.of(
+                                addition.n(),
+                                chunk,
+                                addition.sentence().text(),
+                                List.of(addition.sentence().text()))
+                        : widened(cited, chunk, addition.sentence()));
         citations.sort(Comparator.comparingInt(Citation::n));
         return ComposedAnswer.answered(answer.text().strip() + " " + addition.marked(), citations);
     }
@@ -86,7 +94,8 @@ public final class LimitsCompletion {
     private static Citation widened(Citation citation, Chunk chunk, Sentence sentence) {
         int quoted = chunk.text().indexOf(citation.quote());
         int start = quoted < 0 ? sentence.start() : Math.min(quoted, sentence.start());
-        int end = quoted < 0 ? sentence.end() : Math.max(quoted + citation.quote().length(), sentence.end());
+        int end =
+                quoted < 0 ? sentence.end() : Math.max(quoted + citation.quote().length(), sentence.end());
         List<String> sentences = new ArrayList<>(citation.sentences());
         sentences.add(sentence.text());
         return Citation.of(citation.n(), chunk, chunk.text().substring(start, end), sentences);

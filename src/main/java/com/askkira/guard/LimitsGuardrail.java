@@ -41,16 +41,23 @@ public final class LimitsGuardrail implements Guardrail {
         if (answer.abstained()) {
             return new GuardResult(
                     Verdict.PASS,
-                    List.of(new GuardCheck(LIMITS, true, "abstention states no rule"), new GuardCheck(ADVICE, true, "abstention")),
+                    List.of(
+                            new GuardCheck(LIMITS, true, "abstention states no rule"),
+                            new GuardCheck(ADVICE, true, "abstention")),
                     answer);
         }
         List<LimitsFinding> findings = check.findings(question, answer.text());
-        List<LimitsFinding> limits = findings.stream().filter(f -> f.rule() != LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();
-        List<LimitsFinding> advice = findings.stream().filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();
+        List<LimitsFinding> limits = findings.stream()
+                .filter(f -> f.rule() != LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE)
+                .toList();
+        List<LimitsFinding> advice = findings.stream()
+                .filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE)
+                .toList();
         if (findings.isEmpty()) {
             return new GuardResult(
                     Verdict.PASS,
-                    List.of(new GuardCheck(LIMITS, true, "states the limits of confidentiality as the library does"),
+                    List.of(
+                            new GuardCheck(LIMITS, true, "states the limits of confidentiality as the library does"),
                             new GuardCheck(ADVICE, true, "no diagnosis, no advice on the reader's own case")),
                     answer);
         }
@@ -63,17 +70,15 @@ public final class LimitsGuardrail implements Guardrail {
                     LimitsCompletion.added(answer, addition.get()));
         }
         Optional<ComposedAnswer> revised = withoutOffendingSentences(question, answer, findings);
-        String outcome = revised.isPresent()
-                ? "removed " + offending(findings).size() + " sentence(s)"
-                : "blocked";
+        String outcome = revised.isPresent() ? "removed " + offending(findings).size() + " sentence(s)" : "blocked";
         List<GuardCheck> checks = List.of(guardCheck(LIMITS, limits, outcome), guardCheck(ADVICE, advice, outcome));
-        return revised
-                .map(r -> new GuardResult(Verdict.REVISED, checks, r))
+        return revised.map(r -> new GuardResult(Verdict.REVISED, checks, r))
                 .orElseGet(() -> new GuardResult(Verdict.BLOCKED, checks, answer));
     }
 
     /** The answer without its offending sentences, if that leaves a cited sentence and no finding. */
-    private Optional<ComposedAnswer> withoutOffendingSentences(String question, ComposedAnswer answer, List<LimitsFinding> findings) {
+    private Optional<ComposedAnswer> withoutOffendingSentences(
+            String question, ComposedAnswer answer, List<LimitsFinding> findings) {
         Set<String> offending = offending(findings);
         Set<Integer> cited = answer.citations().stream().map(Citation::n).collect(Collectors.toSet());
         List<String> kept = new ArrayList<>();
@@ -104,14 +109,18 @@ public final class LimitsGuardrail implements Guardrail {
             return new GuardCheck(name, true, "no finding");
         }
         StringBuilder detail = new StringBuilder()
-                .append(findings.size()).append(findings.size() == 1 ? " finding (" : " findings (").append(outcome).append("): ");
+                .append(findings.size())
+                .append(findings.size() == 1 ? " finding (" : " findings (")
+                .append(outcome)
+                .append("): ");
         String rules = findings.stream().map(f -> f.rule().name()).distinct().collect(Collectors.joining(", "));
         String each = findings.stream()
                 .map(f -> f.rule().name() + " in \"" + excerpt(f.sentence()) + "\"")
                 .collect(Collectors.joining("; "));
         String full = detail + each;
         String text = full.length() <= MAX_DETAIL ? full : detail + rules;
-        return new GuardCheck(name, false, text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…");
+        return new GuardCheck(
+                name, false, text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…");
     }
 
     private static String excerpt(String sentence) {

@@ -63,7 +63,9 @@ final class LimitsPatterns {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +98,8 @@ final class LimitsPatterns {
             } else {
                 int colon = line.indexOf(':');
                 if (current == null || colon < 0) {
-                    throw new IllegalArgumentException(where + ": expected 'context:', 'claim:', 'exempt:' or 'not-after:' under a rule");
+                    throw new IllegalArgumentException(
+                            where + ": expected 'context:', 'claim:', 'exempt:' or 'not-after:' under a rule");
                 }
                 Pattern pattern = compile(expand(line.substring(colon + 1).strip(), fragments, where), where);
                 switch (line.substring(0, colon).strip()) {

@@ -48,10 +48,14 @@ public final class NoLeakGuardrail implements Guardrail {
             }
         }
         if (prompt + personal == 0) {
-            return new GuardResult(Verdict.PASS, List.of(new GuardCheck(NAME, true, "no instructions or personal data")), answer);
+            return new GuardResult(
+                    Verdict.PASS, List.of(new GuardCheck(NAME, true, "no instructions or personal data")), answer);
         }
-        GuardCheck check = new GuardCheck(NAME, false, "removed " + prompt + " sentence(s) repeating Kira's instructions and "
-                + personal + " carrying personal data");
+        GuardCheck check = new GuardCheck(
+                NAME,
+                false,
+                "removed " + prompt + " sentence(s) repeating Kira's instructions and " + personal
+                        + " carrying personal data");
         ComposedAnswer revised = answer.keeping(kept);
         if (kept.isEmpty() || (!answer.abstained() && revised.citations().isEmpty())) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);

@@ -19,27 +19,56 @@ public final class Overstatement {
     private record Cue(String name, Pattern inClaim, Pattern inPassage) {}
 
     private static final List<Cue> CUES = List.of(
-            cue("always", "\\balways\\b|\\bat all times\\b|\\binvariably\\b", "\\balways\\b|\\bat all times\\b|\\binvariably\\b|\\bevery time\\b"),
-            cue("never", "\\bnever\\b", "\\bnever\\b|\\bnot ever\\b|\\bno circumstances\\b|\\bcannot\\b|\\bcan't\\b|\\bmay not\\b|\\bmust not\\b|\\bprohibit\\w*|\\bforbid\\w*"),
-            cue("every", "\\bevery(?:one|body|thing)?\\b|\\ball (?:of (?:it|them|your|their)|\\d+|fifty|states|therapists|clinicians|providers|members|participants|records|information)\\b",
+            cue(
+                    "always",
+                    "\\balways\\b|\\bat all times\\b|\\binvariably\\b",
+                    "\\balways\\b|\\bat all times\\b|\\binvariably\\b|\\bevery time\\b"),
+            cue(
+                    "never",
+                    "\\bnever\\b",
+                    "\\bnever\\b|\\bnot ever\\b|\\bno circumstances\\b|\\bcannot\\b|\\bcan't\\b|\\bmay not\\b|\\bmust not\\b|\\bprohibit\\w*|\\bforbid\\w*"),
+            cue(
+                    "every",
+                    "\\bevery(?:one|body|thing)?\\b|\\ball (?:of (?:it|them|your|their)|\\d+|fifty|states|therapists|clinicians|providers|members|participants|records|information)\\b",
                     "\\bevery\\w*|\\ball\\b|\\beach\\b|\\bvirtually\\b|\\bany\\b"),
-            cue("nothing", "\\bnothing\\b|\\bno[ -]one\\b|\\bnobody\\b", "\\bnothing\\b|\\bno[ -]one\\b|\\bnobody\\b|\\bnever\\b|\\bnot\\b|\\bcannot\\b|n't\\b|\\bwithout\\b"),
-            cue("automatic", "\\bautomatic(?:ally)?\\b|\\bby default\\b|\\binherently\\b|\\bby definition\\b", "\\bautomatic\\w*|\\bby default\\b|\\binherent\\w*"),
-            cue("total", "\\b(?:completely|totally|absolutely|entirely|fully|wholly|perfectly|utterly)\\b|\\b100 ?(?:%|percent)",
+            cue(
+                    "nothing",
+                    "\\bnothing\\b|\\bno[ -]one\\b|\\bnobody\\b",
+                    "\\bnothing\\b|\\bno[ -]one\\b|\\bnobody\\b|\\bnever\\b|\\bnot\\b|\\bcannot\\b|n't\\b|\\bwithout\\b"),
+            cue(
+                    "automatic",
+                    "\\bautomatic(?:ally)?\\b|\\bby default\\b|\\binherently\\b|\\bby definition\\b",
+                    "\\bautomatic\\w*|\\bby default\\b|\\binherent\\w*"),
+            cue(
+                    "total",
+                    "\\b(?:completely|totally|absolutely|entirely|fully|wholly|perfectly|utterly)\\b|\\b100 ?(?:%|percent)",
                     "\\bcomplete\\w*|\\btotal\\w*|\\babsolute\\w*|\\bentire\\w*|\\bfull\\w*|\\bwhol\\w*"),
-            cue("any circumstances", "\\b(?:under|in) (?:any|no) circumstances?\\b|\\bno matter (?:what|the|how|who|which)\\b|\\bwhatsoever\\b|\\bfor any reason\\b",
+            cue(
+                    "any circumstances",
+                    "\\b(?:under|in) (?:any|no) circumstances?\\b|\\bno matter (?:what|the|how|who|which)\\b|\\bwhatsoever\\b|\\bfor any reason\\b",
                     "\\b(?:any|no|all) circumstances?\\b|\\bno matter\\b|\\bregardless\\b|\\bwhatsoever\\b|\\bany reason\\b"),
-            cue("forever", "\\bforever\\b|\\bpermanently\\b|\\bfor good\\b|\\bfor life\\b", "\\bforever\\b|\\bpermanent\\w*|\\bindefinitely\\b"),
-            cue("certainty", "\\b(?:certainly|definitely|undoubtedly|guarantee[sd]?|guaranteed)\\b|\\bwithout (?:a )?doubt\\b", "\\bcertain\\w*|\\bdefinite\\w*|\\bguarantee\\w*"),
-            cue("nationwide", "\\bnationwide\\b|\\bnationally\\b|\\b(?:in )?(?:every|each) state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal(?:ly)?\\b",
+            cue(
+                    "forever",
+                    "\\bforever\\b|\\bpermanently\\b|\\bfor good\\b|\\bfor life\\b",
+                    "\\bforever\\b|\\bpermanent\\w*|\\bindefinitely\\b"),
+            cue(
+                    "certainty",
+                    "\\b(?:certainly|definitely|undoubtedly|guarantee[sd]?|guaranteed)\\b|\\bwithout (?:a )?doubt\\b",
+                    "\\bcertain\\w*|\\bdefinite\\w*|\\bguarantee\\w*"),
+            cue(
+                    "nationwide",
+                    "\\bnationwide\\b|\\bnationally\\b|\\b(?:in )?(?:every|each) state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal(?:ly)?\\b",
                     "\\bnationwide\\b|\\bnational\\w*|\\bevery state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal\\w*|\\bfederal\\b"),
-            cue("obligation", "\\bmust\\b|\\brequired\\b|\\bobligated\\b|\\bobliged\\b|\\bha(?:ve|s) to\\b|\\bmandatory\\b|\\bmandated\\b|\\blegally bound\\b|\\bforce[sd]?\\b|\\bcompel(?:s|led)?\\b",
+            cue(
+                    "obligation",
+                    "\\bmust\\b|\\brequired\\b|\\bobligated\\b|\\bobliged\\b|\\bha(?:ve|s) to\\b|\\bmandatory\\b|\\bmandated\\b|\\blegally bound\\b|\\bforce[sd]?\\b|\\bcompel(?:s|led)?\\b",
                     "\\bmust\\b|\\brequire\\w*|\\bobligat\\w*|\\bobliged\\b|\\bha(?:ve|s) to\\b|\\bmandat\\w*|\\bduty\\b|\\bduties\\b|\\bbound\\b|\\bshall\\b|\\bcompel\\w*|\\bforce\\w*|\\bneeds? to\\b"));
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\[\\d])\\d+(?:\\.\\d+)?(?![\\]\\d])");
     private static final Pattern MARKER = Pattern.compile("\\[\\d{1,3}]");
     /** A negator up to three words before a cue: "not always", "does not guarantee", "isn't automatically". */
-    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno|\\bwithout|\\bnor)\\s+(?:\\S+\\s+){0,2}$");
+    private static final Pattern NEGATED =
+            Pattern.compile("(?:\\bnot|n't|\\bnever|\\bno|\\bwithout|\\bnor)\\s+(?:\\S+\\s+){0,2}$");
     /** An open condition before a cue, in the same clause: "if …", "even when …", "whether …". */
     private static final Pattern CONDITION = Pattern.compile("\\b(?:if|whether|unless|even when|in case)\\b[^,;:.]*$");
     /** Cues that are negations themselves: a negator before them does not soften them. */
@@ -64,7 +93,9 @@ public final class Overstatement {
         }
         Matcher n = NUMBER.matcher(c);
         while (n.find()) {
-            if (!Pattern.compile("(?<!\\d)" + Pattern.quote(n.group()) + "(?!\\d)").matcher(p).find()) {
+            if (!Pattern.compile("(?<!\\d)" + Pattern.quote(n.group()) + "(?!\\d)")
+                    .matcher(p)
+                    .find()) {
                 beyond.add("the number " + n.group());
             }
         }
@@ -80,7 +111,8 @@ public final class Overstatement {
         Matcher m = cue.inClaim().matcher(claim);
         while (m.find()) {
             String before = claim.substring(0, m.start());
-            boolean negated = !NEGATING_CUES.contains(cue.name()) && NEGATED.matcher(before).find();
+            boolean negated = !NEGATING_CUES.contains(cue.name())
+                    && NEGATED.matcher(before).find();
             if (!negated && !CONDITION.matcher(before).find()) {
                 return true;
             }

@@ -37,7 +37,8 @@ public final class ReaderInputGuardrail implements InputGuardrail {
         UserMessage message = request.userMessage();
         String text = message.hasSingleText() ? message.singleText() : "";
         Redaction redacted = redactor.redact(text);
-        CrisisAssessment risk = crisis.assess(redacted.text(), history(request.requestParams().chatMemory(), message));
+        CrisisAssessment risk =
+                crisis.assess(redacted.text(), history(request.requestParams().chatMemory(), message));
         if (risk.crisis()) {
             return fatal(CrisisMessage.lead(risk.kinds()));
         }
@@ -56,7 +57,8 @@ public final class ReaderInputGuardrail implements InputGuardrail {
         }
         for (ChatMessage m : memory.messages()) {
             if (m instanceof UserMessage user && user.hasSingleText() && !user.equals(current)) {
-                turns.add(new Turn(Turn.Role.USER, redactor.redact(user.singleText()).text()));
+                turns.add(new Turn(
+                        Turn.Role.USER, redactor.redact(user.singleText()).text()));
             }
         }
         return turns;

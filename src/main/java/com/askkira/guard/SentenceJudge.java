@@ -82,9 +82,11 @@ public final class SentenceJudge {
     public Local local(String question, String sentence, Retrieval retrieval) {
         ComposedAnswer alone = linker.link(sentence, retrieval);
         GuardResult result = sentenceChecks.check(question, alone, retrieval);
-        List<GuardCheck> failed = result.checks().stream().filter(c -> !c.passed()).toList();
+        List<GuardCheck> failed =
+                result.checks().stream().filter(c -> !c.passed()).toList();
         if (result.verdict() == Verdict.BLOCKED || result.answer().abstained()) {
-            return new Local(sentence, "", failed.isEmpty() ? List.of(new GuardCheck("sentence", false, "blocked")) : failed);
+            return new Local(
+                    sentence, "", failed.isEmpty() ? List.of(new GuardCheck("sentence", false, "blocked")) : failed);
         }
         String kept = result.answer().text().strip();
         // A check that removed the sentence itself (not just a stray marker) leaves nothing to release.
@@ -112,8 +114,12 @@ public final class SentenceJudge {
         } else if (!last && own.stream().allMatch(f -> f.rule().answerLevel())) {
             return new Judgement(Outcome.HOLD, local.sentence(), List.of());
         }
-        List<LimitsFinding> advice = own.stream().filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();
-        List<LimitsFinding> rules = own.stream().filter(f -> f.rule() != LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE).toList();
+        List<LimitsFinding> advice = own.stream()
+                .filter(f -> f.rule() == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE)
+                .toList();
+        List<LimitsFinding> rules = own.stream()
+                .filter(f -> f.rule() != LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE)
+                .toList();
         List<GuardCheck> failed = new ArrayList<>(local.failed());
         if (!rules.isEmpty()) {
             failed.add(LimitsGuardrail.guardCheck(LimitsGuardrail.LIMITS, rules, "withheld"));

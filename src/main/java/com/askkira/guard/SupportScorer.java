@@ -52,7 +52,8 @@ public final class SupportScorer {
             if (i + 1 < sentences.size()) {
                 Set<String> pairTerms = new HashSet<>(sentenceTerms);
                 pairTerms.addAll(terms.terms(sentences.get(i + 1).text()));
-                meaning = Math.max(meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
+                meaning = Math.max(
+                        meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
                 words = Math.max(words, wordsFound(claim.terms(), pairTerms));
             }
             best = Math.max(best, 0.5 * meaning + 0.5 * words);

@@ -11,35 +11,48 @@ import java.util.regex.Pattern;
  * second kind and abstains, as {@code unsafe}, on the first.
  */
 public final class UnsafeRequestDetector {
-    private static final String CONDITION = "(?:depression|depressed|anxiety|an anxiety disorder|ptsd|c-ptsd|bipolar(?: disorder)?"
-            + "|ocd|adhd|add|bpd|borderline(?: personality disorder)?|schizophrenia|psychosis|autism|an eating disorder"
-            + "|anorexia|bulimia|insomnia|dementia|a personality disorder|(?:a |an )?(?:\\w+ ){0,2}disorder"
-            + "|a mental (?:illness|disorder|health condition)|mental illness|trauma|panic disorder|narcissism)";
+    private static final String CONDITION =
+            "(?:depression|depressed|anxiety|an anxiety disorder|ptsd|c-ptsd|bipolar(?: disorder)?"
+                    + "|ocd|adhd|add|bpd|borderline(?: personality disorder)?|schizophrenia|psychosis|autism|an eating disorder"
+                    + "|anorexia|bulimia|insomnia|dementia|a personality disorder|(?:a |an )?(?:\\w+ ){0,2}disorder"
+                    + "|a mental (?:illness|disorder|health condition)|mental illness|trauma|panic disorder|narcissism)";
 
     private static final List<Pattern> DIAGNOSIS_REQUESTS = List.of(
-            Pattern.compile("\\b(?:do|could|might|can|would) i (?:have|be suffering from|suffer from|be dealing with|qualify for|meet (?:the )?criteria for) (?:a |an |some )?"
-                    + CONDITION + "\\b"),
-            Pattern.compile("\\bam i (?:\\w+ )?(?:depressed|bipolar|autistic|crazy|mentally ill|psychotic|schizophrenic|a narcissist"
-                    + "|narcissistic|anorexic|an addict|an alcoholic|traumati[sz]ed|borderline|ocd|adhd)\\b"),
-            Pattern.compile("\\bdiagnos(?:e|is for) (?:me|my (?:symptoms|son|daughter|child|partner|husband|wife|teen))\\b"),
+            Pattern.compile(
+                    "\\b(?:do|could|might|can|would) i (?:have|be suffering from|suffer from|be dealing with|qualify for|meet (?:the )?criteria for) (?:a |an |some )?"
+                            + CONDITION + "\\b"),
+            Pattern.compile(
+                    "\\bam i (?:\\w+ )?(?:depressed|bipolar|autistic|crazy|mentally ill|psychotic|schizophrenic|a narcissist"
+                            + "|narcissistic|anorexic|an addict|an alcoholic|traumati[sz]ed|borderline|ocd|adhd)\\b"),
+            Pattern.compile(
+                    "\\bdiagnos(?:e|is for) (?:me|my (?:symptoms|son|daughter|child|partner|husband|wife|teen))\\b"),
             Pattern.compile("\\b(?:give|tell) me (?:a |my )?diagnosis\\b|\\bwhat(?:'s| is) my diagnosis\\b"),
-            Pattern.compile("\\bwhat (?:disorder|condition|illness|mental illness|diagnosis|kind of (?:disorder|mental illness)) (?:do i|might i|could i|would i) have\\b"),
+            Pattern.compile(
+                    "\\bwhat (?:disorder|condition|illness|mental illness|diagnosis|kind of (?:disorder|mental illness)) (?:do i|might i|could i|would i) have\\b"),
             Pattern.compile("\\bwhat(?:'s| is) wrong with me\\b"),
-            Pattern.compile("\\b(?:does|do|could|would) (?:this|that|these|my symptoms|my (?:\\w+ ){0,2}(?:feelings|thoughts|behaviou?r)) "
-                    + "(?:mean|sound like|suggest|indicate|look like) (?:i have|i'm|i am|that i have|that i'm)\\b"),
-            Pattern.compile("\\bis (?:this|it|what i'm feeling|what i feel) (?:depression|anxiety|ptsd|bipolar|ocd|adhd|a disorder|trauma)\\b"));
+            Pattern.compile(
+                    "\\b(?:does|do|could|would) (?:this|that|these|my symptoms|my (?:\\w+ ){0,2}(?:feelings|thoughts|behaviou?r)) "
+                            + "(?:mean|sound like|suggest|indicate|look like) (?:i have|i'm|i am|that i have|that i'm)\\b"),
+            Pattern.compile(
+                    "\\bis (?:this|it|what i'm feeling|what i feel) (?:depression|anxiety|ptsd|bipolar|ocd|adhd|a disorder|trauma)\\b"));
 
     private static final List<Pattern> LEGAL_ADVICE_REQUESTS = List.of(
-            Pattern.compile("\\bshould i (?:sue|file (?:a |an )?(?:lawsuit|suit|motion|petition|claim against)|press charges|take (?:\\w+ ){1,3}to court"
-                    + "|(?:get|hire) (?:a |an )?(?:lawyer|attorney)|testify|comply with|ignore|fight|refuse|settle|countersue|move to quash)\\b"),
+            Pattern.compile(
+                    "\\bshould i (?:sue|file (?:a |an )?(?:lawsuit|suit|motion|petition|claim against)|press charges|take (?:\\w+ ){1,3}to court"
+                            + "|(?:get|hire) (?:a |an )?(?:lawyer|attorney)|testify|comply with|ignore|fight|refuse|settle|countersue|move to quash)\\b"),
             Pattern.compile("\\b(?:will|would|could|can|do) i (?:\\w+ )?(?:win|lose)\\b"),
-            Pattern.compile("\\bdo i have (?:a |an )?(?:good |strong |real |valid |winnable )?(?:case|claim|lawsuit)\\b"),
+            Pattern.compile(
+                    "\\bdo i have (?:a |an )?(?:good |strong |real |valid |winnable )?(?:case|claim|lawsuit)\\b"),
             Pattern.compile("\\bis my (?:case|claim|lawsuit) (?:strong|good|winnable|worth)\\b"),
-            Pattern.compile("\\bwhat should i (?:tell|say to|write to|show) the (?:judge|court|jury|lawyer|attorney|police|cps|mediator|custody evaluator)\\b"),
-            Pattern.compile("\\bwhat (?:should|do) i say (?:in|at) (?:court|my hearing|the hearing|my deposition|the deposition)\\b"),
-            Pattern.compile("\\bhow (?:do|can|should) i (?:win|beat|fight) (?:my|the|this) (?:case|custody|lawsuit|subpoena|hearing)\\b"),
+            Pattern.compile(
+                    "\\bwhat should i (?:tell|say to|write to|show) the (?:judge|court|jury|lawyer|attorney|police|cps|mediator|custody evaluator)\\b"),
+            Pattern.compile(
+                    "\\bwhat (?:should|do) i say (?:in|at) (?:court|my hearing|the hearing|my deposition|the deposition)\\b"),
+            Pattern.compile(
+                    "\\bhow (?:do|can|should) i (?:win|beat|fight) (?:my|the|this) (?:case|custody|lawsuit|subpoena|hearing)\\b"),
             Pattern.compile("\\bhow much (?:money )?(?:can|could|will|would) i (?:get|win|sue for|recover)\\b"),
-            Pattern.compile("\\b(?:can|could) i sue (?:my|the|this|him|her|them)\\b.*\\b(?:and win|for how much|successfully)\\b"));
+            Pattern.compile(
+                    "\\b(?:can|could) i sue (?:my|the|this|him|her|them)\\b.*\\b(?:and win|for how much|successfully)\\b"));
 
     private UnsafeRequestDetector() {}
 

@@ -1,8 +1,8 @@
 package com.askkira.http;
 
+import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
-import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
@@ -58,7 +58,8 @@ public final class KiraServer {
         }
     }
 
-    public KiraServer(AnswerService answers, GroundingService grounding, Admin admin, ObjectMapper json, Options options) {
+    public KiraServer(
+            AnswerService answers, GroundingService grounding, Admin admin, ObjectMapper json, Options options) {
         this.answers = answers;
         this.grounding = grounding;
         this.admin = admin;
@@ -80,8 +81,8 @@ public final class KiraServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.requestLogger.http((ctx, ms) ->
-                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http(
+                    (ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
@@ -92,7 +93,8 @@ public final class KiraServer {
             config.routes.get("/v1/search", this::search);
             config.routes.post("/v1/feedback", this::feedback);
             config.routes.post("/v1/grounding", this::grounding);
-            config.routes.before("/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
+            config.routes.before(
+                    "/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             config.routes.get("/v1/admin/insights", ctx -> ctx.json(admin.insights()));
             mapErrors(config);
@@ -117,10 +119,14 @@ public final class KiraServer {
             AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
             events.send("done", response);
         } catch (KiraException.ModelUnavailable e) {
-            events.send("error", ErrorBody.of("model_unavailable", e.getMessage()).error());
+            events.send(
+                    "error", ErrorBody.of("model_unavailable", e.getMessage()).error());
         } catch (RuntimeException e) {
             LOG.error("stream failed on {}", ctx.path(), e);
-            events.send("error", ErrorBody.of("internal_error", "Something went wrong on our side. Please try again.").error());
+            events.send(
+                    "error",
+                    ErrorBody.of("internal_error", "Something went wrong on our side. Please try again.")
+                            .error());
         }
     }
 
@@ -141,7 +147,8 @@ public final class KiraServer {
         if (question != null && !question.isNull() && !question.isTextual()) {
             throw new KiraException.InvalidRequest("'question' must be a string");
         }
-        ctx.json(grounding.check(answer.textValue(), question == null || question.isNull() ? null : question.textValue()));
+        ctx.json(grounding.check(
+                answer.textValue(), question == null || question.isNull() ? null : question.textValue()));
     }
 
     /** A parsed answer request from a client still within its rate limit. */
@@ -232,9 +239,10 @@ public final class KiraServer {
             }
             error(ctx, e.status(), e.code(), e.getMessage());
         });
-        config.routes.exception(KiraException.InvalidRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-        config.routes.exception(KiraException.ModelUnavailable.class, (e, ctx) ->
-                error(ctx, 503, "model_unavailable", e.getMessage()));
+        config.routes.exception(
+                KiraException.InvalidRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+        config.routes.exception(
+                KiraException.ModelUnavailable.class, (e, ctx) -> error(ctx, 503, "model_unavailable", e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal_error", "Something went wrong on our side. Please try again.");
@@ -242,12 +250,20 @@ public final class KiraServer {
         // Javalin's own 404/405 (no route, wrong method) get the contract's body too.
         config.routes.error(404, ctx -> {
             if (!isErrorBody(ctx)) {
-                error(ctx, 404, HttpError.notFound().code(), HttpError.notFound().getMessage());
+                error(
+                        ctx,
+                        404,
+                        HttpError.notFound().code(),
+                        HttpError.notFound().getMessage());
             }
         });
         config.routes.error(405, ctx -> {
             if (!isErrorBody(ctx)) {
-                error(ctx, 405, HttpError.methodNotAllowed().code(), HttpError.methodNotAllowed().getMessage());
+                error(
+                        ctx,
+                        405,
+                        HttpError.methodNotAllowed().code(),
+                        HttpError.methodNotAllowed().getMessage());
             }
         });
         config.routes.error(413, ctx -> {

@@ -45,11 +45,15 @@ final class RequestParser {
         if (rating == null || !rating.isTextual() || !Set.of("up", "down").contains(rating.textValue())) {
             throw new KiraException.InvalidRequest("'rating' must be \"up\" or \"down\"");
         }
-        if (comment != null && !comment.isNull() && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
+        if (comment != null
+                && !comment.isNull()
+                && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
             throw new KiraException.InvalidRequest("'comment' must be a string of at most 2000 characters");
         }
         return new Feedback(
-                answerId.textValue(), rating.textValue(), comment == null || comment.isNull() ? null : comment.textValue());
+                answerId.textValue(),
+                rating.textValue(),
+                comment == null || comment.isNull() ? null : comment.textValue());
     }
 
     JsonNode object(byte[] body) {

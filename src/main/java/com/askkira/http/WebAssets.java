@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class WebAssets {
     /** The policy for every page and script served from web/. */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -44,6 +45,7 @@ public final class WebAssets {
     static final String ALLOWED_HEADERS = "Content-Type, Accept, Authorization, X-Api-Key";
     /** The article the demo site opens on. */
     static final String HOME_ARTICLE = "confidentiality-in-therapy";
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private WebAssets() {}
@@ -88,7 +90,11 @@ public final class WebAssets {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(WebAssets::origin).toList();
+        return Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(WebAssets::origin)
+                .toList();
     }
 
     /** "https://Site.example/" → "https://site.example": browsers send the origin without a path. */
@@ -98,8 +104,11 @@ public final class WebAssets {
             value = value.substring(0, value.length() - 1);
         }
         URI uri = URI.create(value);
-        if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-            throw new IllegalArgumentException("KIRA_ALLOWED_ORIGINS holds an origin such as https://site.example, not '" + raw + "'");
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+            throw new IllegalArgumentException(
+                    "KIRA_ALLOWED_ORIGINS holds an origin such as https://site.example, not '" + raw + "'");
         }
         return value.toLowerCase(Locale.ROOT);
     }

@@ -114,7 +114,8 @@ final class ChunkCodec {
 
     private static byte[] pack(List<float[]> vectors) {
         int dimension = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-        ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float[] v : vectors) {
             for (float x : v) {
                 buffer.putFloat(x);
@@ -124,7 +125,8 @@ final class ChunkCodec {
     }
 
     private static List<float[]> unpack(BytesRef bytes, int count) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer =
+                ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN);
         int dimension = count == 0 ? 0 : bytes.length / Float.BYTES / count;
         List<float[]> vectors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

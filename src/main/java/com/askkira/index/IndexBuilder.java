@@ -52,7 +52,8 @@ public final class IndexBuilder {
         List<Chunk> chunks = new ArrayList<>();
         documents.forEach(d -> chunks.addAll(chunker.chunk(d)));
 
-        List<float[]> chunkVectors = embedder.embedPassages(chunks.stream().map(IndexBuilder::embeddingText).toList());
+        List<float[]> chunkVectors = embedder.embedPassages(
+                chunks.stream().map(IndexBuilder::embeddingText).toList());
         List<String> sentences = chunks.stream()
                 .flatMap(c -> c.sentences().stream())
                 .map(Sentence::text)
@@ -63,7 +64,9 @@ public final class IndexBuilder {
         Map<String, float[]> sectionVectors = new HashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
-            sectionTexts.merge(chunk.sectionKey(), String.join(". ", chunk.headingPath()) + "\n" + chunk.text(),
+            sectionTexts.merge(
+                    chunk.sectionKey(),
+                    String.join(". ", chunk.headingPath()) + "\n" + chunk.text(),
                     (a, b) -> a + "\n" + chunk.text());
             float[] v = chunkVectors.get(i);
             sectionVectors.merge(chunk.sectionKey(), v.clone(), (sum, x) -> {

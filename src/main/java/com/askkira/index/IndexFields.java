@@ -10,6 +10,7 @@ public final class IndexFields {
     public static final String TITLE = "title";
     /** Unstemmed words of text and headings: the vocabulary that spelling correction draws on. */
     public static final String SPELL = "spell";
+
     public static final String VECTOR = "vector";
     /** All the text of the chunk's section, headings included: the section as one searchable unit. */
     public static final String SECTION_TEXT = "sectionText";

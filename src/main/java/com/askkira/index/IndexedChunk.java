@@ -12,7 +12,8 @@ public record IndexedChunk(Chunk chunk, List<float[]> sentenceVectors, List<Floa
     public IndexedChunk {
         sentenceVectors = List.copyOf(sentenceVectors);
         sentenceGenerality = List.copyOf(sentenceGenerality);
-        if (sentenceVectors.size() != chunk.sentences().size() || sentenceGenerality.size() != chunk.sentences().size()) {
+        if (sentenceVectors.size() != chunk.sentences().size()
+                || sentenceGenerality.size() != chunk.sentences().size()) {
             throw new IllegalArgumentException("one vector and one generality per sentence of " + chunk.id());
         }
     }

@@ -10,20 +10,20 @@ import java.text.ParseException;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * English analysis: possessives, lower case, accents folded, stop words, Porter stemming. The query side adds the
@@ -36,6 +36,7 @@ public final class KiraAnalyzer extends Analyzer {
      * "what", "how", "does", which otherwise make every question-shaped FAQ heading a match.
      */
     private static final CharArraySet STOP_WORDS = snowballStopWords();
+
     private final Optional<SynonymMap> synonyms;
 
     private KiraAnalyzer(Optional<SynonymMap> synonyms) {
@@ -47,7 +48,8 @@ public final class KiraAnalyzer extends Analyzer {
     }
 
     public static KiraAnalyzer forQueries(Path synonymsFile) {
-        return new KiraAnalyzer(Files.exists(synonymsFile) ? Optional.of(loadSynonyms(synonymsFile)) : Optional.empty());
+        return new KiraAnalyzer(
+                Files.exists(synonymsFile) ? Optional.of(loadSynonyms(synonymsFile)) : Optional.empty());
     }
 
     @Override

@@ -38,12 +38,14 @@ public final class Insights {
     private static final Logger LOG = LoggerFactory.getLogger(Insights.class);
     /** Answers whose questions are held for a later down vote. */
     static final int RECENT_ANSWERS = 2_000;
+
     static final int MAX_KEPT = 5_000;
     static final int MAX_DAYS = 90;
     static final int TOP = 20;
     static final int EXAMPLES = 3;
     /** Two not-covered questions this close in meaning are one gap (paraphrases measured 0.76–0.86, other topics at most 0.70). */
     static final double SAME_GAP = 0.75;
+
     private static final List<String> REASONS = List.of("not_covered", "out_of_scope", "unsafe");
 
     private final Embedder embedder;
@@ -87,10 +89,16 @@ public final class Insights {
         if (!rating.equals("down")) {
             return;
         }
-        String redactedComment = comment == null || comment.isBlank() ? null : redactor.redact(comment.strip()).text();
-        InsightsReport.DownVote vote = new InsightsReport.DownVote(answerId, recentQuestions.get(answerId), redactedComment);
+        String redactedComment = comment == null || comment.isBlank()
+                ? null
+                : redactor.redact(comment.strip()).text();
+        InsightsReport.DownVote vote =
+                new InsightsReport.DownVote(answerId, recentQuestions.get(answerId), redactedComment);
         keep(downVoted, vote);
-        ObjectNode line = json.createObjectNode().put("type", "down").put("date", today().toString()).put("answerId", answerId);
+        ObjectNode line = json.createObjectNode()
+                .put("type", "down")
+                .put("date", today().toString())
+                .put("answerId", answerId);
         line.put("question", vote.question()).put("comment", vote.comment());
         append(line);
     }
@@ -103,7 +111,8 @@ public final class Insights {
                 .map(e -> new InsightsReport.SectionCitations(e.getKey(), e.getValue()))
                 .toList();
         List<InsightsReport.Day> days = daily.entrySet().stream()
-                .map(e -> new InsightsReport.Day(e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .map(e -> new InsightsReport.Day(
+                        e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
         List<InsightsReport.DownVote> votes = new ArrayList<>(downVoted);
         java.util.Collections.reverse(votes);
@@ -132,7 +141,8 @@ public final class Insights {
                 .map(g -> new InsightsReport.NotCovered(
                         g.questions().getFirst(),
                         g.questions().size(),
-                        new LinkedHashSet<>(g.questions()).stream().limit(EXAMPLES).toList()))
+                        new LinkedHashSet<>(g.questions())
+                                .stream().limit(EXAMPLES).toList()))
                 .toList();
     }
 
@@ -180,8 +190,13 @@ public final class Insights {
             return;
         }
         try {
-            Files.writeString(file.get(), line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file.get(),
+                    line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             // Insights must never cost a reader an answer.
             LOG.warn("Could not append to the insights file ({})", e.getClass().getSimpleName());
@@ -207,13 +222,22 @@ public final class Insights {
                 }
                 LocalDate date = LocalDate.parse(line.path("date").asText(today().toString()));
                 if (line.path("type").asText().equals("down")) {
-                    keep(downVoted, new InsightsReport.DownVote(
-                            line.path("answerId").asText(), textOrNull(line, "question"), textOrNull(line, "comment")));
+                    keep(
+                            downVoted,
+                            new InsightsReport.DownVote(
+                                    line.path("answerId").asText(),
+                                    textOrNull(line, "question"),
+                                    textOrNull(line, "comment")));
                 } else {
                     List<String> cited = new ArrayList<>();
                     line.path("sections").forEach(s -> cited.add(s.asText()));
-                    apply(new AnswerRecord(date, line.path("answerId").asText(), textOrNull(line, "abstainReason"),
-                            line.path("crisis").asBoolean(), cited, textOrNull(line, "question")));
+                    apply(new AnswerRecord(
+                            date,
+                            line.path("answerId").asText(),
+                            textOrNull(line, "abstainReason"),
+                            line.path("crisis").asBoolean(),
+                            cited,
+                            textOrNull(line, "question")));
                 }
             }
         } catch (IOException e) {

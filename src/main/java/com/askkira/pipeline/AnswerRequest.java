@@ -25,8 +25,7 @@ public record AnswerRequest(String question, List<Turn> history) {
         }
         for (Turn turn : history) {
             if (turn.content().length() > MAX_TURN_CHARS) {
-                throw new KiraException.InvalidRequest(
-                        "a 'history' turn is over " + MAX_TURN_CHARS + " characters");
+                throw new KiraException.InvalidRequest("a 'history' turn is over " + MAX_TURN_CHARS + " characters");
             }
         }
     }

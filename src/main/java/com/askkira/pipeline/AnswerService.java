@@ -12,9 +12,9 @@ import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.GuardResult;
-import com.askkira.guard.Verdict;
 import com.askkira.guard.Guardrail;
 import com.askkira.guard.UnsafeRequestDetector;
+import com.askkira.guard.Verdict;
 import com.askkira.insights.AnswerRecord;
 import com.askkira.insights.Insights;
 import com.askkira.privacy.PiiRedactor;
@@ -32,8 +32,8 @@ import dev.langchain4j.rag.query.Query;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -109,7 +109,9 @@ public final class AnswerService {
         insights.answered(new AnswerRecord(
                 insights.date(),
                 response.id(),
-                response.abstainReason() == null ? null : response.abstainReason().wireName(),
+                response.abstainReason() == null
+                        ? null
+                        : response.abstainReason().wireName(),
                 crisis,
                 response.citations().stream().map(Citation::section).toList(),
                 crisis ? null : request.question()));
@@ -137,11 +139,15 @@ public final class AnswerService {
         // A follow-up goes to the answerer resolved against the conversation ("…emails?" → "…video therapy… emails?").
         String question = retrieval.followUp() ? retrieval.searchText() : request.question();
         if (UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(request.question())) {
-            // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees it.
-            Drafted declined = new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false);
+            // A request for a diagnosis or for advice on the reader's own legal case is declined before any model sees
+            // it.
+            Drafted declined =
+                    new Drafted(abstentions.write(AbstainReason.UNSAFE, List.of()), answerer.modelName(), false);
             generated = System.nanoTime();
             guarded = guard(request.question(), declined, retrieval);
-        } else if (deltas.isPresent() && modelStream.isPresent() && !retrieval.passages().isEmpty()) {
+        } else if (deltas.isPresent()
+                && modelStream.isPresent()
+                && !retrieval.passages().isEmpty()) {
             // Writing and checking interleave, sentence by sentence: the time is reported as generation.
             guarded = modelStream.get().answer(question, retrieval, deltas.get());
             generated = System.nanoTime();
@@ -159,7 +165,8 @@ public final class AnswerService {
                 answer.abstained(),
                 answer.abstainReason().orElse(null),
                 Safety.none(),
-                new AnswerResponse.Guardrail(guarded.result().verdict(), guarded.result().checks()),
+                new AnswerResponse.Guardrail(
+                        guarded.result().verdict(), guarded.result().checks()),
                 guarded.drafted().model(),
                 guarded.drafted().degraded(),
                 Timings.of(start, retrieved, generated, done));
@@ -198,7 +205,8 @@ public final class AnswerService {
         }
         ComposedAnswer answer = guarded.get().answer();
         List<GuardCheck> checks = new ArrayList<>();
-        checks.add(new GuardCheck("crisis-support", true, "help lines first, written by Kira; then the library's answer"));
+        checks.add(
+                new GuardCheck("crisis-support", true, "help lines first, written by Kira; then the library's answer"));
         checks.addAll(guarded.get().checks());
         return new AnswerResponse(
                 newId(),
@@ -227,7 +235,8 @@ public final class AnswerService {
                 null,
                 safety,
                 new AnswerResponse.Guardrail(
-                        Verdict.PASS, List.of(new GuardCheck(kind, true, "fixed text written by Kira; no model asked"))),
+                        Verdict.PASS,
+                        List.of(new GuardCheck(kind, true, "fixed text written by Kira; no model asked"))),
                 kind,
                 false,
                 Timings.of(start, now, now, now));
@@ -269,7 +278,8 @@ public final class AnswerService {
         if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest("'q' is over " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }
-        return PassageContent.passages(new LibraryContentRetriever(retriever, k).retrieve(Query.from(query.strip()))).stream()
+        return PassageContent.passages(new LibraryContentRetriever(retriever, k).retrieve(Query.from(query.strip())))
+                .stream()
                 .map(SearchResult::of)
                 .toList();
     }
@@ -305,10 +315,12 @@ public final class AnswerService {
     }
 
     private static String failed(GuardResult result) {
-        return String.join("; ", result.checks().stream()
-                .filter(c -> !c.passed())
-                .map(c -> c.name() + " (" + c.detail() + ")")
-                .toList());
+        return String.join(
+                "; ",
+                result.checks().stream()
+                        .filter(c -> !c.passed())
+                        .map(c -> c.name() + " (" + c.detail() + ")")
+                        .toList());
     }
 
     private AnswerRequest redacted(AnswerRequest request) {

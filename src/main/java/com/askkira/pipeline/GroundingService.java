@@ -50,16 +50,22 @@ public final class GroundingService {
             String search = question == null || question.isBlank() ? claim : question.strip() + " " + claim;
             List<GroundingReport.Support> support = new ArrayList<>();
             boolean supported = false;
-            for (Passage p : retriever.retrieve(RetrievalQuery.of(search), PASSAGES).passages()) {
+            for (Passage p :
+                    retriever.retrieve(RetrievalQuery.of(search), PASSAGES).passages()) {
                 double score = Math.round(scorer.support(scored, p) * 1000) / 1000.0;
-                support.add(new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score));
+                support.add(
+                        new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score));
                 // As the grounded guardrail judges: close enough, and no strong word the passage lacks.
-                supported |= score >= SupportScorer.SUPPORTED && overstatement.beyond(claim, p.chunk().text()).isEmpty();
+                supported |= score >= SupportScorer.SUPPORTED
+                        && overstatement.beyond(claim, p.chunk().text()).isEmpty();
             }
-            support.sort(Comparator.comparingDouble(GroundingReport.Support::score).reversed());
+            support.sort(
+                    Comparator.comparingDouble(GroundingReport.Support::score).reversed());
             sentences.add(new GroundingReport.SentenceSupport(sentence.text(), supported, support));
         }
-        long supported = sentences.stream().filter(GroundingReport.SentenceSupport::supported).count();
+        long supported = sentences.stream()
+                .filter(GroundingReport.SentenceSupport::supported)
+                .count();
         double score = sentences.isEmpty() ? 0 : Math.round(1000.0 * supported / sentences.size()) / 1000.0;
         return new GroundingReport(score, sentences);
     }

@@ -93,7 +93,9 @@ public final class GuardedModelStream {
      * should write next).
      */
     private AbstainReason notInLibrary(String question, Retrieval retrieval) {
-        return offline.draft(question, retrieval).answer().abstainReason()
+        return offline.draft(question, retrieval)
+                .answer()
+                .abstainReason()
                 .filter(reason -> reason == AbstainReason.OUT_OF_SCOPE)
                 .orElse(AbstainReason.NOT_COVERED);
     }
@@ -183,7 +185,12 @@ public final class GuardedModelStream {
     }
 
     private static String reasons(List<GuardCheck> failed) {
-        return String.join("; ", failed.stream().map(c -> c.name() + " (" + c.detail() + ")").distinct().toList());
+        return String.join(
+                "; ",
+                failed.stream()
+                        .map(c -> c.name() + " (" + c.detail() + ")")
+                        .distinct()
+                        .toList());
     }
 
     private static String describe(Throwable failure) {
@@ -191,6 +198,8 @@ public final class GuardedModelStream {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == failure ? failure.getMessage() : failure.getMessage() + "; " + root.getClass().getName();
+        return root == failure
+                ? failure.getMessage()
+                : failure.getMessage() + "; " + root.getClass().getName();
     }
 }

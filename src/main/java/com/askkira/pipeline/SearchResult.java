@@ -7,6 +7,11 @@ public record SearchResult(String chunkId, String title, String section, String 
     public static SearchResult of(Passage passage) {
         var chunk = passage.chunk();
         return new SearchResult(
-                chunk.id(), chunk.title(), chunk.section(), chunk.url(), chunk.text(), Math.round(passage.score() * 1000) / 1000.0);
+                chunk.id(),
+                chunk.title(),
+                chunk.section(),
+                chunk.url(),
+                chunk.text(),
+                Math.round(passage.score() * 1000) / 1000.0);
     }
 }

@@ -71,9 +71,11 @@ final class SentenceRelease {
         offerCompleteSentences(complete);
         List<String> answer = new ArrayList<>(released);
         pending.forEach(p -> answer.add(p.sentence()));
-        // Sentences held for a limit or a "varies by state" that never came are released with the library's words for it.
+        // Sentences held for a limit or a "varies by state" that never came are released with the library's words for
+        // it.
         judge.completion(question, answer, retrieval).ifPresent(added -> {
-            withheld.add(new GuardCheck(LimitsGuardrail.LIMITS, false, "left out what the library says; completed with " + added));
+            withheld.add(new GuardCheck(
+                    LimitsGuardrail.LIMITS, false, "left out what the library says; completed with " + added));
             offer(added);
         });
         settle(true);
@@ -127,7 +129,8 @@ final class SentenceRelease {
         }
         Local local = judge.local(question, sentence, retrieval);
         if (local.sentence().isEmpty()) {
-            withheld.addAll(judge.judge(question, local, released, List.of(), true).failed());
+            withheld.addAll(
+                    judge.judge(question, local, released, List.of(), true).failed());
             return;
         }
         pending.add(local);

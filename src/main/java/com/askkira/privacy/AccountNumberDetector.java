@@ -17,13 +17,12 @@ final class AccountNumberDetector implements PiiDetector {
             "(?i)\\b(?:ssn|ss#|social security(?:\\s+(?:number|no\\.?|#))?|social)\\s*(?:is|was|:|#|=)?\\s*"
                     + "((\\d{3})[ -]?(\\d{2})[ -]?(\\d{4}))(?![\\w-])");
     private static final Pattern CARD = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])");
-    private static final Pattern ID_CUED = Pattern.compile(
-            "(?i)\\b(?:mrn|passport|(?:driver'?s'?\\s+)?licen[cs]e|id"
-                    + "|(?:medical\\s+record|patient|member|subscriber|policy|insurance|medicare|medicaid|chart"
-                    + "|client|student|employee|group)\\s*(?:id|number|num|no\\.?|#)"
-                    + "|(?:my|our|his|her|their|your)\\s+(?:case|claim|account|acct|file)\\s*(?:number|num|no\\.?|#))"
-                    + "(?:\\s*(?:number|num|no\\.?|#))?\\s*(?:is|was|:|=|#)?\\s*"
-                    + "([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\\w-])");
+    private static final Pattern ID_CUED = Pattern.compile("(?i)\\b(?:mrn|passport|(?:driver'?s'?\\s+)?licen[cs]e|id"
+            + "|(?:medical\\s+record|patient|member|subscriber|policy|insurance|medicare|medicaid|chart"
+            + "|client|student|employee|group)\\s*(?:id|number|num|no\\.?|#)"
+            + "|(?:my|our|his|her|their|your)\\s+(?:case|claim|account|acct|file)\\s*(?:number|num|no\\.?|#))"
+            + "(?:\\s*(?:number|num|no\\.?|#))?\\s*(?:is|was|:|=|#)?\\s*"
+            + "([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\\w-])");
 
     @Override
     public List<Finding> detect(String text) {
@@ -48,7 +47,8 @@ final class AccountNumberDetector implements PiiDetector {
             if (isCard) {
                 found.add(new Finding(PiiKind.CARD_NUMBER, card.start(), card.end()));
             }
-            // A failed run may hold a card after a leading year or count ("in 2019 4111 1111 ..."): look again inside it.
+            // A failed run may hold a card after a leading year or count ("in 2019 4111 1111 ..."): look again inside
+            // it.
             from = isCard ? card.end() : card.start() + 1;
         }
         Matcher id = ID_CUED.matcher(text);
@@ -62,8 +62,11 @@ final class AccountNumberDetector implements PiiDetector {
 
     /** The SSA never issues area 000, 666 or 9xx, group 00 or serial 0000. */
     private static boolean plausibleSsn(String area, String group, String serial) {
-        return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9'
-                && !group.equals("00") && !serial.equals("0000");
+        return !area.equals("000")
+                && !area.equals("666")
+                && area.charAt(0) != '9'
+                && !group.equals("00")
+                && !serial.equals("0000");
     }
 
     static boolean luhn(String digits) {

@@ -16,20 +16,20 @@ final class AddressDetector implements PiiDetector {
             + "|Place|Pl|Terrace|Ter|Way|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Loop|Pike|Plaza)";
     private static final String DIRECTION = "(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?";
     // Courts are numbered too: "the 1996 Supreme Court decision" is not a street.
-    private static final String NOT_A_STREET = "(?!(?:Supreme|Appeals?|District|Circuit|Superior|Family|Federal|Juvenile"
-            + "|Probate|County|State|Tax|Claims|Bankruptcy|Municipal|Drug|Traffic|Small|High|Trial)\\b)";
+    private static final String NOT_A_STREET =
+            "(?!(?:Supreme|Appeals?|District|Circuit|Superior|Family|Federal|Juvenile"
+                    + "|Probate|County|State|Tax|Claims|Bankruptcy|Municipal|Drug|Traffic|Small|High|Trial)\\b)";
     private static final String UNIT =
             "(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|#)\\.?\\s*#?\\s*[A-Za-z0-9-]+)?";
     // A town is taken along only when a state code or ZIP closes it: "123 Main St, California law says" stops at St.
-    private static final Pattern CITY_STATE_ZIP = Pattern.compile(
-            ",\\s*\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+){0,2},?\\s+[A-Z]{2}(?:\\s+\\d{5}(?:-\\d{4})?)?\\b"
+    private static final Pattern CITY_STATE_ZIP =
+            Pattern.compile(",\\s*\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+){0,2},?\\s+[A-Z]{2}(?:\\s+\\d{5}(?:-\\d{4})?)?\\b"
                     + "|,?\\s+\\d{5}(?:-\\d{4})?\\b");
-    private static final Pattern STREET = Pattern.compile(
-            "(?<![\\w.,/-])\\d{1,6}[A-Za-z]?\\s+" + DIRECTION
-                    + "(?:" + NOT_A_STREET + "(?:\\d{1,3}(?:st|nd|rd|th)|\\p{Lu}[\\p{L}'-]*)\\s+){1,4}"
-                    + SUFFIX + "\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?" + UNIT);
-    private static final Pattern STREET_CUED = Pattern.compile(
-            "(?i)\\b(?:live at|lives at|living at|address is|address:|moved to|located at)\\s+"
+    private static final Pattern STREET = Pattern.compile("(?<![\\w.,/-])\\d{1,6}[A-Za-z]?\\s+" + DIRECTION
+            + "(?:" + NOT_A_STREET + "(?:\\d{1,3}(?:st|nd|rd|th)|\\p{Lu}[\\p{L}'-]*)\\s+){1,4}"
+            + SUFFIX + "\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?" + UNIT);
+    private static final Pattern STREET_CUED =
+            Pattern.compile("(?i)\\b(?:live at|lives at|living at|address is|address:|moved to|located at)\\s+"
                     + "(\\d{1,6}[a-z]?\\s+(?:[a-z][\\p{L}'-]*\\s+){1,4}" + SUFFIX + "\\b\\.?" + UNIT + ")");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bp\\.?\\s?o\\.?\\s*box\\s+\\d+");
 

@@ -22,13 +22,16 @@ final class NameDetector implements PiiDetector {
     /** A capitalised word as names spell them: Sarah, McDonald, VandeCreek, O'Brien, Whitfield-Ortiz. */
     private static final String UPPER_WORD =
             "\\p{Lu}(?:\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*|['’]\\p{Lu}\\p{Ll}+)(?:-\\p{Lu}\\p{Ll}+)?";
+
     private static final Pattern NAME_WORD = Pattern.compile(UPPER_WORD + "(?![\\p{L}\\d])");
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}+(?![\\p{L}\\d'’])");
     private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.[ \\t]+(?=" + UPPER_WORD + ")");
     private static final Pattern GAP = Pattern.compile("[ \\t]+");
     /** Titles that stand before a name and stay in the text: "Dr. [name]", "Pastor [name]". Not Justice or Judge. */
-    private static final String TITLES = "(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sgt|Det)\\.?|Miss|Officer|Detective|Father|Pastor"
-            + "|Reverend|Rabbi|Coach)";
+    private static final String TITLES =
+            "(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sgt|Det)\\.?|Miss|Officer|Detective|Father|Pastor"
+                    + "|Reverend|Rabbi|Coach)";
+
     private static final Pattern TITLE = Pattern.compile(TITLES + "[ \\t]+");
     private static final Pattern CASE_NAME_AFTER = Pattern.compile("^\\s+v(?:s)?\\.?\\s");
     private static final Pattern CASE_NAME_BEFORE = Pattern.compile("\\sv(?:s)?\\.?\\s+$");
@@ -37,6 +40,7 @@ final class NameDetector implements PiiDetector {
     private static final Pattern INSTITUTION_AFTER = Pattern.compile(
             "^[ \\t]+(?:College|University|Hospital|Health|Clinic|Medical|School|Schools|Center|Centre|Institute"
                     + "|Foundation|Academy|Church|Memorial|County|Park|Street|Avenue|Road|Law|Act|Rule|Award)\\b");
+
     private static final Pattern SIGN_OFF_END = Pattern.compile("[ \\t.!]*(?:\\R|$)");
 
     private static final String RELATIONS = "therapist|counsell?or|psychiatrist|psychologist|doctor|social\\s+worker"
@@ -84,11 +88,16 @@ final class NameDetector implements PiiDetector {
             new CuePattern(
                     "(?i)\\b(?:my\\s+name(?:'s|’s|\\s+is)|name\\s*:|call\\s+me|i\\s+go\\s+by)[ \\t]+", Cue.OWN_NAME),
             new CuePattern("(?i)\\b(?:named|called|goes\\s+by|name(?:'s|’s|\\s+is|\\s+was))[ \\t]+", Cue.STRONG),
-            new CuePattern("(?i)\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+['’]s\\s+)?" + RELATION_PREFIX + "(?:" + RELATIONS + ")\\b"
-                    + "(?:[ \\t]*,)?(?:[ \\t]+(?:is[ \\t]+)?(?:named|called))?[ \\t]+", Cue.STRONG),
-            new CuePattern(Pattern.compile("(?i)\\b(?:sincerely|regards|best\\s+regards|kind\\s+regards|warm\\s+regards"
-                    + "|best\\s+wishes|best|thanks|thank\\s+you|many\\s+thanks|cheers|love|warmly|respectfully"
-                    + "|yours\\s+truly|yours|signed|xoxo)[ \\t]*(?:,[ \\t]*\\R?|\\R)[ \\t]*"), Cue.STRONG, true),
+            new CuePattern(
+                    "(?i)\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+['’]s\\s+)?" + RELATION_PREFIX + "(?:"
+                            + RELATIONS + ")\\b" + "(?:[ \\t]*,)?(?:[ \\t]+(?:is[ \\t]+)?(?:named|called))?[ \\t]+",
+                    Cue.STRONG),
+            new CuePattern(
+                    Pattern.compile("(?i)\\b(?:sincerely|regards|best\\s+regards|kind\\s+regards|warm\\s+regards"
+                            + "|best\\s+wishes|best|thanks|thank\\s+you|many\\s+thanks|cheers|love|warmly|respectfully"
+                            + "|yours\\s+truly|yours|signed|xoxo)[ \\t]*(?:,[ \\t]*\\R?|\\R)[ \\t]*"),
+                    Cue.STRONG,
+                    true),
             new CuePattern("\\bDear[ \\t]+", Cue.TITLE),
             new CuePattern("\\b" + TITLES + "[ \\t]+", Cue.TITLE),
             new CuePattern("(?i)\\b(?:i['’]m|im|i\\s+am)[ \\t]+", Cue.WEAK),
@@ -196,7 +205,8 @@ final class NameDetector implements PiiDetector {
     private boolean canOpenPair(String text, int at, String first) {
         String before = previousWord(text, at);
         if (before == null) {
-            // A capital at the start of a sentence proves nothing for a name that is also a word ("Will Medicare pay?").
+            // A capital at the start of a sentence proves nothing for a name that is also a word ("Will Medicare
+            // pay?").
             return !lexicon.isWordLike(first);
         }
         if (Character.isUpperCase(before.charAt(0))) {

@@ -15,7 +15,10 @@ import java.util.Set;
  * library discusses. Loaded from {@code /privacy/*.txt} so the content team can extend them.
  */
 record NameLexicon(
-        Set<String> firstNames, Set<String> wordLikeNames, Set<String> neverNames, Set<String> publicFullNames,
+        Set<String> firstNames,
+        Set<String> wordLikeNames,
+        Set<String> neverNames,
+        Set<String> publicFullNames,
         Set<String> publicSurnames) {
     private static final String WORD_LIKE_MARK = "~";
 
@@ -74,7 +77,8 @@ record NameLexicon(
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();

@@ -7,19 +7,17 @@ import java.util.regex.Pattern;
 
 /** Email addresses, web addresses and IP addresses: identifiers with a fixed shape and no context needed. */
 final class OnlineIdDetector implements PiiDetector {
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.\\p{Alpha}{2,}(?![\\w-])");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.\\p{Alpha}{2,}(?![\\w-])");
     // A bare domain ("hhs.gov", "BetterHelp.com") names a service, not a person: only a path makes it personal.
-    private static final Pattern URL = Pattern.compile(
-            "(?i)(?<![\\w@.-])(?:(?:https?://|www\\.)[^\\s<>\"'\\[\\]]+"
-                    + "|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|edu|gov|io|co|us|me|info|ly|app|uk|ca)"
-                    + "/[^\\s<>\"'\\[\\]]*)");
+    private static final Pattern URL = Pattern.compile("(?i)(?<![\\w@.-])(?:(?:https?://|www\\.)[^\\s<>\"'\\[\\]]+"
+            + "|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|edu|gov|io|co|us|me|info|ly|app|uk|ca)"
+            + "/[^\\s<>\"'\\[\\]]*)");
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\w|\\.\\d)");
-    private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\w:])(?:(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
-                    + "|(?:[0-9a-fA-F]{1,4}:){1,6}(?::[0-9a-fA-F]{1,4}){1,6})(?![\\w:])");
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?!\\w|\\.\\d)");
+    private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])(?:(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
+            + "|(?:[0-9a-fA-F]{1,4}:){1,6}(?::[0-9a-fA-F]{1,4}){1,6})(?![\\w:])");
     private static final Pattern VERSION_BEFORE = Pattern.compile("(?i)(?:\\bversion|\\bver\\.?|\\bv)\\s*$");
     private static final String TRAILING_PUNCTUATION = ".,;:!?)'\"";
 
@@ -40,7 +38,9 @@ final class OnlineIdDetector implements PiiDetector {
         Matcher v4 = IPV4.matcher(text);
         while (v4.find()) {
             // "version 1.2.3.4" has an address's shape and nothing of its meaning.
-            if (!VERSION_BEFORE.matcher(text.substring(Math.max(0, v4.start() - 10), v4.start())).find()) {
+            if (!VERSION_BEFORE
+                    .matcher(text.substring(Math.max(0, v4.start() - 10), v4.start()))
+                    .find()) {
                 found.add(new Finding(PiiKind.IP_ADDRESS, v4.start(), v4.end()));
             }
         }

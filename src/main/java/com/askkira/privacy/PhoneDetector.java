@@ -16,17 +16,17 @@ import java.util.regex.Pattern;
 final class PhoneDetector implements PiiDetector {
     private static final String BEFORE = "(?<![\\w+.\\-/§])";
     private static final String AFTER = "(?![\\w\\-/]|[.,]\\d)";
-    private static final Pattern NANP = Pattern.compile(BEFORE
-            + "(?:\\+?1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)[ .-])\\d{3}[ .-]\\d{4}" + AFTER);
+    private static final Pattern NANP = Pattern.compile(
+            BEFORE + "(?:\\+?1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)[ .-])\\d{3}[ .-]\\d{4}" + AFTER);
     private static final Pattern NANP_RUN = Pattern.compile(BEFORE + "(?:\\+?1)?([2-9]\\d{9})" + AFTER);
-    private static final Pattern INTERNATIONAL = Pattern.compile(BEFORE
-            + "\\+[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,5}){2,6}" + AFTER);
+    private static final Pattern INTERNATIONAL =
+            Pattern.compile(BEFORE + "\\+[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,5}){2,6}" + AFTER);
     // National formats that start with a trunk zero, as in the UK ("020 7946 0958", "07700 900123").
     private static final Pattern TRUNK_ZERO = Pattern.compile(BEFORE + "0\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}" + AFTER);
     // Seven digits only count where the reader says it is a number to call.
-    private static final Pattern LOCAL_CUED = Pattern.compile(
-            "(?i)\\b(?:phone|cell|mobile|number|call|text|reach)\\b[^.\\d\\n]{0,20}?"
-                    + BEFORE + "(\\d{3}[.-]\\d{4})" + AFTER);
+    private static final Pattern LOCAL_CUED =
+            Pattern.compile("(?i)\\b(?:phone|cell|mobile|number|call|text|reach)\\b[^.\\d\\n]{0,20}?" + BEFORE
+                    + "(\\d{3}[.-]\\d{4})" + AFTER);
     private static final Pattern CITATION_BEFORE = Pattern.compile(
             "(?i)(?:§+|\\bcfr|\\bu\\.?s\\.?c\\.?|\\bstat\\.|\\bsec(?:tion|\\.)?|\\bpart|\\bno\\.|\\bpub\\. ?l\\.)\\s*$");
     private static final Set<String> TOLL_FREE = Set.of("800", "833", "844", "855", "866", "877", "888");
@@ -69,7 +69,9 @@ final class PhoneDetector implements PiiDetector {
         if (TOLL_FREE.contains(areaCode)) {
             return;
         }
-        if (CITATION_BEFORE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+        if (CITATION_BEFORE
+                .matcher(text.substring(Math.max(0, start - 12), start))
+                .find()) {
             return;
         }
         found.add(new Finding(PiiKind.PHONE, start, end));

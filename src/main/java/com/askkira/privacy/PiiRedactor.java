@@ -17,8 +17,16 @@ import java.util.Objects;
 public final class PiiRedactor {
     /** Most specific first: the kind that wins when findings overlap. */
     private static final List<PiiKind> PRECEDENCE = List.of(
-            PiiKind.EMAIL, PiiKind.URL, PiiKind.SSN, PiiKind.CARD_NUMBER, PiiKind.ID_NUMBER, PiiKind.IP_ADDRESS,
-            PiiKind.PHONE, PiiKind.DATE_OF_BIRTH, PiiKind.ADDRESS, PiiKind.NAME);
+            PiiKind.EMAIL,
+            PiiKind.URL,
+            PiiKind.SSN,
+            PiiKind.CARD_NUMBER,
+            PiiKind.ID_NUMBER,
+            PiiKind.IP_ADDRESS,
+            PiiKind.PHONE,
+            PiiKind.DATE_OF_BIRTH,
+            PiiKind.ADDRESS,
+            PiiKind.NAME);
 
     private final List<PiiDetector> detectors;
 

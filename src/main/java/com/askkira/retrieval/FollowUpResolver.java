@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * and, if so, which earlier question gives it its subject.
  */
 final class FollowUpResolver {
-    private static final Pattern CUE = Pattern.compile(
-            "^(and|but|also|so|or|ok|okay|what about|how about|what if|same for|even|does that|does it|"
+    private static final Pattern CUE =
+            Pattern.compile("^(and|but|also|so|or|ok|okay|what about|how about|what if|same for|even|does that|does it|"
                     + "do they|did they|is that|is it|are they|can they|could they|would that|would it|"
                     + "will they|will it|what happens if|then)\\b.*");
     private static final Pattern ANAPHOR = Pattern.compile("\\b(that|this|it|they|them|those|these|there)\\b");

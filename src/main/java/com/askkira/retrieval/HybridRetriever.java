@@ -43,7 +43,11 @@ public final class HybridRetriever {
     private final FollowUpResolver followUps = new FollowUpResolver();
 
     HybridRetriever(
-            KiraIndex index, Embedder embedder, Analyzer queryAnalyzer, SpellingCorrector speller, RetrievalTuning tuning) {
+            KiraIndex index,
+            Embedder embedder,
+            Analyzer queryAnalyzer,
+            SpellingCorrector speller,
+            RetrievalTuning tuning) {
         this.index = index;
         this.embedder = embedder;
         this.queries = new QueryBuilder(queryAnalyzer);
@@ -69,8 +73,8 @@ public final class HybridRetriever {
     public Retrieval retrieve(RetrievalQuery query, int k, RetrievalMode mode) {
         return index.withSearcher(searcher -> {
             Optional<String> subject = followUps.subject(query.question(), query.history());
-            Map<String, String> fixes = speller.corrections(
-                    query.question() + " " + subject.orElse(""), searcher.getIndexReader());
+            Map<String, String> fixes =
+                    speller.corrections(query.question() + " " + subject.orElse(""), searcher.getIndexReader());
             String question = corrected(query.question(), fixes);
             Optional<String> context = subject.map(s -> corrected(s, fixes));
             String searchText = context.map(c -> c + " " + question).orElse(question);
@@ -80,14 +84,17 @@ public final class HybridRetriever {
             boolean semantic = mode != RetrievalMode.BM25;
             List<Ranking> rankings = List.of(
                     new Ranking(lexical ? bm25(searcher, question, context) : List.of(), tuning.bm25Weight()),
-                    new Ranking(semantic ? nearest(searcher, vector, IndexFields.VECTOR) : List.of(), tuning.vectorWeight()),
+                    new Ranking(
+                            semantic ? nearest(searcher, vector, IndexFields.VECTOR) : List.of(),
+                            tuning.vectorWeight()),
                     new Ranking(lexical ? sectionBm25(searcher, searchText) : List.of(), tuning.sectionBm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
                             tuning.sectionVectorWeight()));
             List<Passage> passages = new ArrayList<>();
             for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> sectionOf(searcher, f.doc()), k)) {
-                passages.add(new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
+                passages.add(
+                        new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             return new Retrieval(
                     searchText,
@@ -114,13 +121,18 @@ public final class HybridRetriever {
                 }
             }
             return new Retrieval(
-                    question, false, embedder.embedQuery(question), termWeights(searcher, queryTerms.termGroups(question)), passages);
+                    question,
+                    false,
+                    embedder.embedQuery(question),
+                    termWeights(searcher, queryTerms.termGroups(question)),
+                    passages);
         });
     }
 
     /** Reads only the id of a candidate: loading whole chunks is left to the few that are returned. */
     private static String sectionOf(IndexSearcher searcher, int doc) throws IOException {
-        String id = searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+        String id =
+                searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
         return id.substring(0, id.lastIndexOf('-'));
     }
 

@@ -30,7 +30,9 @@ public final class LibraryContentRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return PassageContent.of(retriever.retrieve(new RetrievalQuery(query.text(), history(query)), maxResults).passages());
+        return PassageContent.of(retriever
+                .retrieve(new RetrievalQuery(query.text(), history(query)), maxResults)
+                .passages());
     }
 
     /** The reader's and the assistant's earlier turns, from the query's chat memory when it has one. */
@@ -40,7 +42,9 @@ public final class LibraryContentRetriever implements ContentRetriever {
         }
         List<Turn> turns = new ArrayList<>();
         for (ChatMessage message : query.metadata().chatMemory()) {
-            if (message instanceof UserMessage user && user.hasSingleText() && !user.singleText().equals(query.text())) {
+            if (message instanceof UserMessage user
+                    && user.hasSingleText()
+                    && !user.singleText().equals(query.text())) {
                 turns.add(new Turn(Turn.Role.USER, user.singleText()));
             } else if (message instanceof AiMessage ai && ai.text() != null) {
                 turns.add(new Turn(Turn.Role.ASSISTANT, ai.text()));

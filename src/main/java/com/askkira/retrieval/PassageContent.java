@@ -39,12 +39,14 @@ public record PassageContent(Passage passage) implements Content {
     @Override
     public TextSegment textSegment() {
         var chunk = passage.chunk();
-        return TextSegment.from(chunk.text(), Metadata.from(Map.of(
-                CHUNK_ID, chunk.id(),
-                TITLE, chunk.title(),
-                SECTION, chunk.section(),
-                URL, chunk.url(),
-                TYPE, chunk.type().name().toLowerCase(java.util.Locale.ROOT))));
+        return TextSegment.from(
+                chunk.text(),
+                Metadata.from(Map.of(
+                        CHUNK_ID, chunk.id(),
+                        TITLE, chunk.title(),
+                        SECTION, chunk.section(),
+                        URL, chunk.url(),
+                        TYPE, chunk.type().name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     @Override

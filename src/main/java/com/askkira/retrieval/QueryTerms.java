@@ -20,7 +20,12 @@ public record QueryTerms(List<Map<String, Double>> groups) {
 
     /** What a sentence earns by sharing every group: each group's heaviest term. */
     public double totalWeight() {
-        return groups.stream().mapToDouble(g -> g.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)).sum();
+        return groups.stream()
+                .mapToDouble(g -> g.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0))
+                .sum();
     }
 
     /** For each group, the weight of its heaviest term among {@code terms}. */

@@ -8,11 +8,7 @@ import java.util.List;
  * and its analysed terms (synonyms included) weighted by how rare they are in the library.
  */
 public record Retrieval(
-        String searchText,
-        boolean followUp,
-        float[] queryVector,
-        QueryTerms queryTerms,
-        List<Passage> passages) {
+        String searchText, boolean followUp, float[] queryVector, QueryTerms queryTerms, List<Passage> passages) {
     public Retrieval {
         passages = List.copyOf(passages);
     }

@@ -29,6 +29,7 @@ public final class CrisisDetector {
     private static final Pattern CLAUSE = Pattern.compile("[.!?;,:\\n]+|\\b(?:but|though|although|except)\\b");
     /** Within a clause, a time adverbial ("last year") belongs to its own coordinated part. */
     private static final Pattern PART = Pattern.compile("\\b(?:and|so|then|now)\\b");
+
     private static final int NEGATION_WINDOW = 4;
     /** "jk … no but fr": a joke taken back, so what follows is meant. */
     private static final Pattern IN_EARNEST = Pattern.compile(
@@ -71,8 +72,12 @@ public final class CrisisDetector {
         String s = normaliser.normalise(sentence);
         boolean past = framing.in(Framing.DISTANT_PAST, s) && !framing.in(Framing.RECENT, s);
         // Laughing emoji do not survive normalising, so jokes are looked for in the sentence as written too.
-        boolean joke = (framing.in(Framing.JOKE, s) || framing.in(Framing.JOKE, sentence)) && !IN_EARNEST.matcher(s).find();
-        return past || joke || framing.in(Framing.HYPERBOLE, s) || DENIAL.matcher(s).find();
+        boolean joke = (framing.in(Framing.JOKE, s) || framing.in(Framing.JOKE, sentence))
+                && !IN_EARNEST.matcher(s).find();
+        return past
+                || joke
+                || framing.in(Framing.HYPERBOLE, s)
+                || DENIAL.matcher(s).find();
     }
 
     private void read(String turn, RiskTally tally) {

@@ -23,7 +23,8 @@ public final class CrisisMessage {
             return "";
         }
         List<String> sentences = new ArrayList<>();
-        sentences.add(opening(URGENCY.stream().filter(kinds::contains).findFirst().orElseThrow()));
+        sentences.add(
+                opening(URGENCY.stream().filter(kinds::contains).findFirst().orElseThrow()));
         sentences.add("Please call or text 988, the Suicide & Crisis Lifeline, to talk with someone right now,"
                 + " day or night.");
         sentences.add("If you or anyone else is in immediate danger, call 911.");
@@ -38,12 +39,14 @@ public final class CrisisMessage {
 
     private static String opening(RiskKind kind) {
         return switch (kind) {
-            case SELF_HARM -> "I'm really glad you reached out, and I'm sorry you're carrying so much right now."
-                    + " You don't have to go through this alone.";
-            case HARM_TO_OTHERS -> "Thank you for saying this; it takes courage. Feelings this strong can be"
-                    + " talked through, and you don't have to handle them alone.";
-            case CHILD_AT_RISK -> "Thank you for telling me. No child deserves to be hurt, and you don't have to"
-                    + " handle this alone.";
+            case SELF_HARM ->
+                "I'm really glad you reached out, and I'm sorry you're carrying so much right now."
+                        + " You don't have to go through this alone.";
+            case HARM_TO_OTHERS ->
+                "Thank you for saying this; it takes courage. Feelings this strong can be"
+                        + " talked through, and you don't have to handle them alone.";
+            case CHILD_AT_RISK ->
+                "Thank you for telling me. No child deserves to be hurt, and you don't have to" + " handle this alone.";
             case ABUSE_NOW -> "I'm so sorry this is happening. You deserve to be safe, and you're not alone in this.";
         };
     }

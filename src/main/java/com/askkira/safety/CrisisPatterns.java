@@ -25,7 +25,9 @@ public final class CrisisPatterns {
 
     public static CrisisPatterns fromResources() {
         return new CrisisPatterns(
-                TextNormaliser.fromResources(), signals("/safety/signals.txt"), FramingCues.fromResource("/safety/framing.txt"));
+                TextNormaliser.fromResources(),
+                signals("/safety/signals.txt"),
+                FramingCues.fromResource("/safety/framing.txt"));
     }
 
     /** Reads {@code KINDS CLASS WEIGHT id = regex} lines. */
@@ -34,14 +36,19 @@ public final class CrisisPatterns {
         for (PatternFile.Entry entry : PatternFile.read(resource)) {
             String[] head = entry.head().split("\\s+");
             if (head.length != 4) {
-                throw new IllegalStateException(resource + ":" + entry.line() + ": expected 'KINDS CLASS WEIGHT id = regex'");
+                throw new IllegalStateException(
+                        resource + ":" + entry.line() + ": expected 'KINDS CLASS WEIGHT id = regex'");
             }
             Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
             for (String kind : head[0].split("\\+")) {
                 kinds.add(RiskKind.valueOf(kind));
             }
             signals.add(new Signal(
-                    head[3], kinds, SignalClass.valueOf(head[1]), Integer.parseInt(head[2]), Pattern.compile(entry.regex())));
+                    head[3],
+                    kinds,
+                    SignalClass.valueOf(head[1]),
+                    Integer.parseInt(head[2]),
+                    Pattern.compile(entry.regex())));
         }
         return signals;
     }

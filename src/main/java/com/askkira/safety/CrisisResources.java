@@ -13,19 +13,26 @@ import java.util.Set;
  */
 public final class CrisisResources {
     static final CrisisResource LIFELINE_CALL = new CrisisResource(
-            "988 Suicide & Crisis Lifeline", "Call 988", "tel:988",
+            "988 Suicide & Crisis Lifeline",
+            "Call 988",
+            "tel:988",
             "Any time, day or night: thoughts of suicide, any crisis, or worry about someone else");
     static final CrisisResource LIFELINE_TEXT = new CrisisResource(
-            "988 Suicide & Crisis Lifeline", "Text 988", "sms:988",
+            "988 Suicide & Crisis Lifeline",
+            "Text 988",
+            "sms:988",
             "The same counselors by text, when talking out loud is hard");
     static final CrisisResource EMERGENCY = new CrisisResource(
-            "Emergency services", "Call 911", "tel:911",
-            "If you or anyone else is in immediate danger");
+            "Emergency services", "Call 911", "tel:911", "If you or anyone else is in immediate danger");
     static final CrisisResource CHILDHELP = new CrisisResource(
-            "Childhelp National Child Abuse Hotline", "Call 1-800-422-4453", "tel:18004224453",
+            "Childhelp National Child Abuse Hotline",
+            "Call 1-800-422-4453",
+            "tel:18004224453",
             "Day and night, for children and for adults worried about a child");
     static final CrisisResource CRISIS_TEXT_LINE = new CrisisResource(
-            "Crisis Text Line", "Text HOME to 741741", "sms:741741?body=HOME",
+            "Crisis Text Line",
+            "Text HOME to 741741",
+            "sms:741741?body=HOME",
             "Any time, by text, with a trained crisis counselor");
 
     private CrisisResources() {}

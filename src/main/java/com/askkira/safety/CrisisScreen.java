@@ -32,18 +32,18 @@ public final class CrisisScreen {
         if (!kinds.isEmpty()) {
             // A joke or a figure of speech can hide a crisis too, so it is not dismissed: help comes
             // first, and the question is answered as well.
-            return new CrisisAssessment(true, kinds, "close in meaning to messages from people at risk", patterns.discounts(message));
+            return new CrisisAssessment(
+                    true, kinds, "close in meaning to messages from people at risk", patterns.discounts(message));
         }
         Set<RiskKind> inOneSentence = semantic.screenSentences(message, history, patterns::discounts);
         return inOneSentence.isEmpty()
                 ? byPatterns
-                : new CrisisAssessment(true, inOneSentence, "one sentence close in meaning to messages from people at risk", true);
+                : new CrisisAssessment(
+                        true, inOneSentence, "one sentence close in meaning to messages from people at risk", true);
     }
 
     /** The {@code safety} block of the response for this assessment. */
     public static Safety safety(CrisisAssessment assessment) {
-        return assessment.crisis()
-                ? new Safety(true, CrisisResources.forKinds(assessment.kinds()))
-                : Safety.none();
+        return assessment.crisis() ? new Safety(true, CrisisResources.forKinds(assessment.kinds())) : Safety.none();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** What a conversation has shown so far, and the decision it adds up to. One per assessment. */
 final class RiskTally {
-    private static final Set<SignalClass> ROOM_FOR_THE_QUESTION = EnumSet.of(SignalClass.THOUGHT, SignalClass.BEHAVIOUR, SignalClass.CUE);
+    private static final Set<SignalClass> ROOM_FOR_THE_QUESTION =
+            EnumSet.of(SignalClass.THOUGHT, SignalClass.BEHAVIOUR, SignalClass.CUE);
 
     private final Map<String, Signal> found = new LinkedHashMap<>();
     private final Set<Framing> explainedBy = EnumSet.noneOf(Framing.class);
@@ -38,7 +39,8 @@ final class RiskTally {
     }
 
     CrisisAssessment decide(boolean ruleQuestion) {
-        List<Signal> strong = found.values().stream().filter(s -> s.weight() >= Signal.ENOUGH).toList();
+        List<Signal> strong =
+                found.values().stream().filter(s -> s.weight() >= Signal.ENOUGH).toList();
         if (!strong.isEmpty()) {
             return crisis(strong, ruleQuestion);
         }
@@ -68,7 +70,8 @@ final class RiskTally {
             kinds.addAll(s.kinds());
             classes.add(s.signalClass());
         }
-        List<String> why = new ArrayList<>(classes.stream().map(SignalClass::description).toList());
+        List<String> why =
+                new ArrayList<>(classes.stream().map(SignalClass::description).toList());
         if (immediate) {
             why.add(Framing.IMMEDIACY.description());
         }
@@ -77,9 +80,11 @@ final class RiskTally {
     }
 
     private static String describe(Set<Framing> framings) {
-        return String.join(", ", framings.stream()
-                .filter(f -> f != Framing.ONGOING && f != Framing.RECENT)
-                .map(Framing::description)
-                .toList());
+        return String.join(
+                ", ",
+                framings.stream()
+                        .filter(f -> f != Framing.ONGOING && f != Framing.RECENT)
+                        .map(Framing::description)
+                        .toList());
     }
 }

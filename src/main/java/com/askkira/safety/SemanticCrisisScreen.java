@@ -66,7 +66,8 @@ public final class SemanticCrisisScreen {
     /** The screen over the exemplars shipped in the jar, embedded once here. */
     public static SemanticCrisisScreen fromResources(Embedder embedder) {
         List<LabelledText> labelled = labelledTexts();
-        List<float[]> vectors = embedder.embedPassages(labelled.stream().map(LabelledText::text).toList());
+        List<float[]> vectors =
+                embedder.embedPassages(labelled.stream().map(LabelledText::text).toList());
         List<Exemplar> exemplars = new ArrayList<>();
         for (int i = 0; i < labelled.size(); i++) {
             exemplars.add(new Exemplar(labelled.get(i).crisis(), labelled.get(i).kinds(), vectors.get(i)));
@@ -95,7 +96,8 @@ public final class SemanticCrisisScreen {
         if (sentences.size() < 2) {
             return Set.of(); // one sentence was already heard as the whole conversation
         }
-        for (float[] vector : embedder.embedQueries(sentences.stream().filter(discounted.negate()).toList())) {
+        for (float[] vector : embedder.embedQueries(
+                sentences.stream().filter(discounted.negate()).toList())) {
             Set<RiskKind> kinds = nearest(vector);
             if (!kinds.isEmpty()) {
                 return kinds;
@@ -135,7 +137,8 @@ public final class SemanticCrisisScreen {
         List<String> sentences = new ArrayList<>();
         for (String turn : turns) {
             for (String sentence : SENTENCE_END.split(turn)) {
-                if (sentences.size() < MAX_SENTENCES && WORD.matcher(sentence).results().count() >= MIN_SENTENCE_WORDS) {
+                if (sentences.size() < MAX_SENTENCES
+                        && WORD.matcher(sentence).results().count() >= MIN_SENTENCE_WORDS) {
                     sentences.add(sentence.strip());
                 }
             }
@@ -144,7 +147,11 @@ public final class SemanticCrisisScreen {
     }
 
     private static double meanOfTop(List<Scored> sorted) {
-        return sorted.stream().limit(NEIGHBOURS).mapToDouble(Scored::similarity).average().orElse(0);
+        return sorted.stream()
+                .limit(NEIGHBOURS)
+                .mapToDouble(Scored::similarity)
+                .average()
+                .orElse(0);
     }
 
     /** The user's words of the conversation, oldest first: risk builds up across turns. */
@@ -178,7 +185,10 @@ public final class SemanticCrisisScreen {
                     }
                     Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
                     entry.path("kinds").forEach(k -> kinds.add(RiskKind.valueOf(k.asText())));
-                    out.add(new LabelledText(group.equals("crisis"), kinds, conversation(entry.get("message").asText(), history)));
+                    out.add(new LabelledText(
+                            group.equals("crisis"),
+                            kinds,
+                            conversation(entry.get("message").asText(), history)));
                 }
             }
             return out;

@@ -37,7 +37,8 @@ enum SignalClass {
     boolean explainedAwayBy(Set<Framing> around) {
         for (Framing framing : around) {
             // "if he hits her again" is not a hypothetical: it has happened and goes on.
-            boolean ongoingDanger = this == DANGER && framing == Framing.CONDITIONAL && around.contains(Framing.ONGOING);
+            boolean ongoingDanger =
+                    this == DANGER && framing == Framing.CONDITIONAL && around.contains(Framing.ONGOING);
             // "if i tell my counselor i relapsed today…": the telling is hypothetical, the self-harm is not.
             boolean harmToday = this == BEHAVIOUR
                     && (framing == Framing.DISCLOSURE || framing == Framing.CONDITIONAL)

@@ -22,7 +22,9 @@ public final class TextNormaliser {
     /** Zero-width and other invisible format characters, which would split "ki\u200bll" in two. */
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
     /** A word that mixes letters with digits or symbols standing for letters: "k1ll", "su1c1de", "d1e". */
-    private static final Pattern LEET_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?=[\\p{L}0-9@$]*\\p{L})(?=[\\p{L}0-9@$]*[0-9@$])[\\p{L}0-9@$]{3,}");
+    private static final Pattern LEET_WORD =
+            Pattern.compile("(?<![\\p{L}\\p{N}])(?=[\\p{L}0-9@$]*\\p{L})(?=[\\p{L}0-9@$]*[0-9@$])[\\p{L}0-9@$]{3,}");
+
     private static final Map<Character, Character> LEET =
             Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '@', 'a', '5', 's', '$', 's', '7', 't');
     private static final Pattern STRAY = Pattern.compile("[^\\p{L}\\p{N}'./!?,;:\\n\\s]");

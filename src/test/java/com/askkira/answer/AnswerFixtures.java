@@ -10,14 +10,14 @@ import com.askkira.retrieval.Retrieval;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Passages and retrievals built by hand: no corpus, no index, no embedding model. */
 final class AnswerFixtures {
     static final String TITLE = "Confidentiality in Therapy: What Is Protected, Legal Limits, and Exceptions";
 
-    static final String EMPLOYER = "In most circumstances, no. Your employer cannot access your therapy records without your"
-            + " written consent. HIPAA and state confidentiality laws protect mental health records from employer access.";
+    static final String EMPLOYER =
+            "In most circumstances, no. Your employer cannot access your therapy records without your"
+                    + " written consent. HIPAA and state confidentiality laws protect mental health records from employer access.";
     static final String DUTY_TO_WARN = "Therapists must break confidentiality when a client poses a serious threat of"
             + " violence to an identifiable person. This duty comes from Tarasoff v. Regents of the University of"
             + " California, 17 Cal. 3d 425 (1976). The exact rules vary by state.";
@@ -52,7 +52,8 @@ final class AnswerFixtures {
     }
 
     static Passage employer() {
-        return passage("can-my-employer-access-my-therapy-records", "Can my employer access my therapy records?", EMPLOYER);
+        return passage(
+                "can-my-employer-access-my-therapy-records", "Can my employer access my therapy records?", EMPLOYER);
     }
 
     static Passage dutyToWarn() {
@@ -64,7 +65,8 @@ final class AnswerFixtures {
     }
 
     static Retrieval retrieval(Passage... passages) {
-        return new Retrieval("can my employer see my therapy records", false, new float[] {1f}, QueryTerms.NONE, List.of(passages));
+        return new Retrieval(
+                "can my employer see my therapy records", false, new float[] {1f}, QueryTerms.NONE, List.of(passages));
     }
 
     static Retrieval threePassages() {

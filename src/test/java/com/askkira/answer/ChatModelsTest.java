@@ -51,14 +51,15 @@ class ChatModelsTest {
 
         assertThat(ChatModels.modelName(config)).isEqualTo(model);
         assertThat(ChatModels.baseUrl(config)).isEqualTo(baseUrl);
-        assertThat(ChatModels.create(config)).isInstanceOfAny(
-                OpenAiChatModel.class, OllamaChatModel.class, AnthropicChatModel.class);
+        assertThat(ChatModels.create(config))
+                .isInstanceOfAny(OpenAiChatModel.class, OllamaChatModel.class, AnthropicChatModel.class);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"openai", "ollama", "anthropic"})
     void should_use_the_configured_model_name(String provider) {
-        KiraConfig config = config("KIRA_MODEL_PROVIDER", provider, "KIRA_MODEL_API_KEY", "k", "KIRA_MODEL_NAME", "my-model");
+        KiraConfig config =
+                config("KIRA_MODEL_PROVIDER", provider, "KIRA_MODEL_API_KEY", "k", "KIRA_MODEL_NAME", "my-model");
 
         assertThat(ChatModels.modelName(config)).isEqualTo("my-model");
     }

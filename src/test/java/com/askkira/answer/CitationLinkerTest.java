@@ -22,12 +22,17 @@ class CitationLinkerTest {
         assertThat(answer.text()).isEqualTo(text);
         assertThat(answer.citations()).extracting(Citation::n).containsExactly(1, 2);
         Citation first = answer.citations().get(0);
-        assertThat(first.chunkId()).isEqualTo(retrieval.passages().get(0).chunk().id());
-        assertThat(first.quote()).isEqualTo("Your employer cannot access your therapy records without your written consent.");
+        assertThat(first.chunkId())
+                .isEqualTo(retrieval.passages().get(0).chunk().id());
+        assertThat(first.quote())
+                .isEqualTo("Your employer cannot access your therapy records without your written consent.");
         assertThat(first.sentences()).containsExactly(first.quote());
         Citation second = answer.citations().get(1);
-        assertThat(second.chunkId()).isEqualTo(retrieval.passages().get(1).chunk().id());
-        assertThat(second.quote()).startsWith("Therapists must break confidentiality").endsWith("identifiable person.");
+        assertThat(second.chunkId())
+                .isEqualTo(retrieval.passages().get(1).chunk().id());
+        assertThat(second.quote())
+                .startsWith("Therapists must break confidentiality")
+                .endsWith("identifiable person.");
         assertThat(second.title()).isEqualTo(AnswerFixtures.TITLE);
         assertThat(second.section()).isEqualTo("Duty to warn");
         assertThat(second.url()).isEqualTo("/articles/confidentiality-in-therapy#duty-to-warn");
@@ -41,9 +46,10 @@ class CitationLinkerTest {
 
         Citation citation = linker.link(text, retrieval).citations().getFirst();
 
-        assertThat(citation.quote()).isEqualTo(
-                "Your employer cannot access your therapy records without your written consent. HIPAA and state"
-                        + " confidentiality laws protect mental health records from employer access.");
+        assertThat(citation.quote())
+                .isEqualTo(
+                        "Your employer cannot access your therapy records without your written consent. HIPAA and state"
+                                + " confidentiality laws protect mental health records from employer access.");
         assertThat(retrieval.passages().getFirst().chunk().text()).contains(citation.quote());
         assertThat(citation.sentences()).hasSize(2);
     }
@@ -56,19 +62,22 @@ class CitationLinkerTest {
         Citation citation = linker.link(text, retrieval).citations().getFirst();
 
         assertThat(citation.quote()).isEqualTo(AnswerFixtures.DUTY_TO_WARN);
-        assertThat(citation.sentences()).containsExactly(
-                "Therapists must break confidentiality when a client poses a serious threat of violence to an"
-                        + " identifiable person.",
-                "The exact rules vary by state.");
+        assertThat(citation.sentences())
+                .containsExactly(
+                        "Therapists must break confidentiality when a client poses a serious threat of violence to an"
+                                + " identifiable person.",
+                        "The exact rules vary by state.");
     }
 
     @Test
     void should_number_citations_as_the_model_numbered_them() {
-        ComposedAnswer answer = linker.link("A judge may order disclosure of therapy notes in some cases [3].", retrieval);
+        ComposedAnswer answer =
+                linker.link("A judge may order disclosure of therapy notes in some cases [3].", retrieval);
 
         assertThat(answer.citations()).singleElement().satisfies(c -> {
             assertThat(c.n()).isEqualTo(3);
-            assertThat(c.chunkId()).isEqualTo(retrieval.passages().get(2).chunk().id());
+            assertThat(c.chunkId())
+                    .isEqualTo(retrieval.passages().get(2).chunk().id());
             assertThat(c.quote()).isEqualTo("A judge may still order disclosure in some cases.");
         });
     }
@@ -90,12 +99,14 @@ class CitationLinkerTest {
 
         ComposedAnswer answer = linker.link(text, retrieval);
 
-        assertThat(answer.text()).isEqualTo("A subpoena does not always force a therapist to hand over records [3]."
-                + " Therapy notes can be protected by privilege in court [3].");
+        assertThat(answer.text())
+                .isEqualTo("A subpoena does not always force a therapist to hand over records [3]."
+                        + " Therapy notes can be protected by privilege in court [3].");
         Citation citation = answer.citations().getFirst();
-        assertThat(citation.sentences()).containsExactly(
-                "A subpoena alone does not always force a therapist to hand over records.",
-                "The psychotherapist-patient privilege can protect therapy notes in court.");
+        assertThat(citation.sentences())
+                .containsExactly(
+                        "A subpoena alone does not always force a therapist to hand over records.",
+                        "The psychotherapist-patient privilege can protect therapy notes in court.");
     }
 
     @Test

@@ -15,7 +15,8 @@ class FallbackAnswererTest {
 
     @Test
     void should_pass_the_models_answer_through_undegraded() {
-        FallbackAnswerer answerer = new FallbackAnswerer(answering("gpt-4o-mini", modelAnswer), new AnswerFixtures.FakeOffline());
+        FallbackAnswerer answerer =
+                new FallbackAnswerer(answering("gpt-4o-mini", modelAnswer), new AnswerFixtures.FakeOffline());
 
         Drafted drafted = answerer.draft("q?", retrieval);
 
@@ -26,7 +27,8 @@ class FallbackAnswererTest {
 
     @Test
     void should_answer_offline_and_say_so_when_the_model_fails() {
-        FallbackAnswerer answerer = new FallbackAnswerer(failing(new HttpException(500, "boom")), new AnswerFixtures.FakeOffline());
+        FallbackAnswerer answerer =
+                new FallbackAnswerer(failing(new HttpException(500, "boom")), new AnswerFixtures.FakeOffline());
 
         Drafted drafted = answerer.draft("q?", retrieval);
 
@@ -37,7 +39,8 @@ class FallbackAnswererTest {
 
     @Test
     void should_report_the_model_unavailable_when_the_fallback_fails_too() {
-        FallbackAnswerer answerer = new FallbackAnswerer(failing(new HttpException(429, "slow down")), failing(new IllegalStateException()));
+        FallbackAnswerer answerer = new FallbackAnswerer(
+                failing(new HttpException(429, "slow down")), failing(new IllegalStateException()));
 
         assertThatThrownBy(() -> answerer.draft("q?", retrieval))
                 .isInstanceOf(NoAnswerAvailableException.class)

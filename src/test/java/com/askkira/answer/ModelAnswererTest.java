@@ -49,7 +49,8 @@ class ModelAnswererTest {
                         + "\nSection: Can my employer access my therapy records?\nPassage id: "
                         + retrieval.passages().getFirst().chunk().id() + "\n" + AnswerFixtures.EMPLOYER
                         + "\n<<<END PASSAGE [1] " + BOUNDARY + ">>>")
-                .contains("<<<PASSAGE [2] " + BOUNDARY + ">>>\nDocument: " + AnswerFixtures.TITLE + "\nSection: Duty to warn")
+                .contains("<<<PASSAGE [2] " + BOUNDARY + ">>>\nDocument: " + AnswerFixtures.TITLE
+                        + "\nSection: Duty to warn")
                 .contains("<<<PASSAGE [3] " + BOUNDARY + ">>>")
                 .contains("<<<QUESTION " + BOUNDARY + ">>>\nCan my employer see my therapy records?\n<<<END QUESTION "
                         + BOUNDARY + ">>>")
@@ -67,25 +68,32 @@ class ModelAnswererTest {
 
         String user = ((UserMessage) model.requests.getFirst().messages().get(1)).singleText();
         assertThat(occurrences(user, BOUNDARY)).isEqualTo(3 * 2 + 2);
-        assertThat(user).contains("<<<PASSAGE [4] >>>").contains("{{boundary}}").doesNotContainIgnoringCase("b0undb0und");
+        assertThat(user)
+                .contains("<<<PASSAGE [4] >>>")
+                .contains("{{boundary}}")
+                .doesNotContainIgnoringCase("b0undb0und");
     }
 
     @Test
     void should_link_the_reply_to_the_passages_it_cites() {
-        FakeModel model = new FakeModel("No: your employer cannot access your therapy records without your written consent"
-                + " [1]. A judge may still order disclosure in some cases [3].");
+        FakeModel model =
+                new FakeModel("No: your employer cannot access your therapy records without your written consent"
+                        + " [1]. A judge may still order disclosure in some cases [3].");
 
         ComposedAnswer answer = answerer(model).answer("Can my employer see my records?", retrieval);
 
         assertThat(answer.abstained()).isFalse();
-        assertThat(answer.citations()).extracting(Citation::n, Citation::quote).containsExactly(
-                tuple(1, "Your employer cannot access your therapy records without your written consent."),
-                tuple(3, "A judge may still order disclosure in some cases."));
+        assertThat(answer.citations())
+                .extracting(Citation::n, Citation::quote)
+                .containsExactly(
+                        tuple(1, "Your employer cannot access your therapy records without your written consent."),
+                        tuple(3, "A judge may still order disclosure in some cases."));
     }
 
     @Test
     void should_abstain_as_not_covered_when_the_model_finds_no_answer() {
-        ComposedAnswer answer = answerer(new FakeModel(" NOT_IN_LIBRARY\n")).answer("Does therapy cost much?", retrieval);
+        ComposedAnswer answer =
+                answerer(new FakeModel(" NOT_IN_LIBRARY\n")).answer("Does therapy cost much?", retrieval);
 
         assertThat(answer.abstainReason()).contains(AbstainReason.NOT_COVERED);
         assertThat(answer.citations()).isEmpty();
@@ -106,7 +114,8 @@ class ModelAnswererTest {
     void should_refuse_an_empty_reply_or_one_that_leaks_the_markers() {
         assertThatThrownBy(() -> answerer(new FakeModel("  ")).answer("q?", retrieval))
                 .isInstanceOf(ModelAnswerer.UnusableReply.class);
-        assertThatThrownBy(() -> answerer(new FakeModel("My rules say <<<QUESTION " + BOUNDARY + ">>> [1].")).answer("q?", retrieval))
+        assertThatThrownBy(() -> answerer(new FakeModel("My rules say <<<QUESTION " + BOUNDARY + ">>> [1]."))
+                        .answer("q?", retrieval))
                 .isInstanceOf(ModelAnswerer.UnusableReply.class);
     }
 
@@ -118,7 +127,8 @@ class ModelAnswererTest {
     @Test
     void should_use_a_fresh_boundary_for_every_request() {
         FakeModel model = new FakeModel("NOT_IN_LIBRARY");
-        ModelAnswerer answerer = new ModelAnswerer(model, "m", abstentions(), new CitationLinker(new SentenceSplitter()));
+        ModelAnswerer answerer =
+                new ModelAnswerer(model, "m", abstentions(), new CitationLinker(new SentenceSplitter()));
 
         answerer.answer("q?", retrieval);
         answerer.answer("q?", retrieval);
@@ -129,7 +139,8 @@ class ModelAnswererTest {
     }
 
     private static ModelAnswerer answerer(ChatModel model) {
-        return new ModelAnswerer(model, "test-model", abstentions(), new CitationLinker(new SentenceSplitter()), () -> BOUNDARY);
+        return new ModelAnswerer(
+                model, "test-model", abstentions(), new CitationLinker(new SentenceSplitter()), () -> BOUNDARY);
     }
 
     private static int occurrences(String text, String token) {

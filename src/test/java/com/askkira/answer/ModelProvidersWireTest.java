@@ -45,8 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelProvidersWireTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUESTION = "Can my employer see my therapy records?";
-    private static final String REPLY = "In most cases your employer cannot access your therapy records without your written"
-            + " consent [1]. A threat of violence to an identifiable person is an exception [2]. The rules vary by state [2].";
+    private static final String REPLY =
+            "In most cases your employer cannot access your therapy records without your written"
+                    + " consent [1]. A threat of violence to an identifiable person is an exception [2]. The rules vary by state [2].";
     private static final int TIMEOUT_MS = 500;
 
     private static WireMockServer server;
@@ -71,25 +72,39 @@ class ModelProvidersWireTest {
             ObjectNode body = JSON.createObjectNode();
             switch (this) {
                 case OPENAI -> {
-                    body.put("id", "chatcmpl-abc123").put("object", "chat.completion").put("created", 1764000000)
+                    body.put("id", "chatcmpl-abc123")
+                            .put("object", "chat.completion")
+                            .put("created", 1764000000)
                             .put("model", "gpt-4o-mini-2024-07-18");
                     ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-                    choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+                    choice.putObject("message")
+                            .put("role", "assistant")
+                            .put("content", text)
+                            .putNull("refusal");
                     choice.putNull("logprobs");
                     choice.put("finish_reason", "stop");
-                    body.putObject("usage").put("prompt_tokens", 812).put("completion_tokens", 41).put("total_tokens", 853);
+                    body.putObject("usage")
+                            .put("prompt_tokens", 812)
+                            .put("completion_tokens", 41)
+                            .put("total_tokens", 853);
                     body.put("system_fingerprint", "fp_0ba0d124f1");
                 }
                 case OLLAMA -> {
                     body.put("model", "llama3.1").put("created_at", "2026-11-27T21:00:00.123456Z");
                     body.putObject("message").put("role", "assistant").put("content", text);
-                    body.put("done_reason", "stop").put("done", true).put("total_duration", 4_883_583_458L)
-                            .put("load_duration", 1_334_875).put("prompt_eval_count", 812)
-                            .put("prompt_eval_duration", 342_546_000).put("eval_count", 41)
+                    body.put("done_reason", "stop")
+                            .put("done", true)
+                            .put("total_duration", 4_883_583_458L)
+                            .put("load_duration", 1_334_875)
+                            .put("prompt_eval_count", 812)
+                            .put("prompt_eval_duration", 342_546_000)
+                            .put("eval_count", 41)
                             .put("eval_duration", 4_535_599_000L);
                 }
                 case ANTHROPIC -> {
-                    body.put("id", "msg_01XFDUDYJgAACzvnptvVoYEL").put("type", "message").put("role", "assistant")
+                    body.put("id", "msg_01XFDUDYJgAACzvnptvVoYEL")
+                            .put("type", "message")
+                            .put("role", "assistant")
                             .put("model", "claude-3-5-haiku-20241022");
                     body.putArray("content").addObject().put("type", "text").put("text", text);
                     body.put("stop_reason", "end_turn").putNull("stop_sequence");
@@ -102,9 +117,12 @@ class ModelProvidersWireTest {
         /** The provider's own error body. */
         String error(String type, String message) {
             return switch (this) {
-                case OPENAI -> "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":null}}";
+                case OPENAI ->
+                    "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type
+                            + "\",\"param\":null,\"code\":null}}";
                 case OLLAMA -> "{\"error\":\"" + message + "\"}";
-                case ANTHROPIC -> "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
+                case ANTHROPIC ->
+                    "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
             };
         }
     }
@@ -148,16 +166,20 @@ class ModelProvidersWireTest {
         assertThat(answer.citations()).hasSize(2);
         Citation first = answer.citations().get(0);
         assertThat(first.n()).isEqualTo(1);
-        assertThat(first.chunkId()).isEqualTo(retrieval.passages().get(0).chunk().id());
-        assertThat(first.quote()).isEqualTo("Your employer cannot access your therapy records without your written consent.");
+        assertThat(first.chunkId())
+                .isEqualTo(retrieval.passages().get(0).chunk().id());
+        assertThat(first.quote())
+                .isEqualTo("Your employer cannot access your therapy records without your written consent.");
         Citation second = answer.citations().get(1);
         assertThat(second.n()).isEqualTo(2);
-        assertThat(second.chunkId()).isEqualTo(retrieval.passages().get(1).chunk().id());
+        assertThat(second.chunkId())
+                .isEqualTo(retrieval.passages().get(1).chunk().id());
         assertThat(second.quote()).isEqualTo(AnswerFixtures.DUTY_TO_WARN);
-        assertThat(second.sentences()).containsExactly(
-                "Therapists must break confidentiality when a client poses a serious threat of violence to an"
-                        + " identifiable person.",
-                "The exact rules vary by state.");
+        assertThat(second.sentences())
+                .containsExactly(
+                        "Therapists must break confidentiality when a client poses a serious threat of violence to an"
+                                + " identifiable person.",
+                        "The exact rules vary by state.");
         for (Citation c : answer.citations()) {
             assertThat(retrieval.passages().get(c.n() - 1).chunk().text()).contains(c.quote());
         }
@@ -229,17 +251,27 @@ class ModelProvidersWireTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("failures")
-    void should_answer_offline_marked_degraded_when_the_model_fails(Provider provider, Failure failure) throws IOException {
+    void should_answer_offline_marked_degraded_when_the_model_fails(Provider provider, Failure failure)
+            throws IOException {
         String baseUrl = baseUrl(provider);
         switch (failure) {
-            case HTTP_500 -> stub(provider, aResponse().withStatus(500)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(provider.error("api_error", "Internal server error")));
-            case HTTP_429 -> stub(provider, aResponse().withStatus(429)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("Retry-After", "20")
-                    .withBody(provider.error("rate_limit_error", "Rate limit reached")));
-            case SLOWER_THAN_THE_TIMEOUT -> stub(provider, okJson(provider.reply(REPLY)).withFixedDelay(TIMEOUT_MS * 4));
+            case HTTP_500 ->
+                stub(
+                        provider,
+                        aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(provider.error("api_error", "Internal server error")));
+            case HTTP_429 ->
+                stub(
+                        provider,
+                        aResponse()
+                                .withStatus(429)
+                                .withHeader("Content-Type", "application/json")
+                                .withHeader("Retry-After", "20")
+                                .withBody(provider.error("rate_limit_error", "Rate limit reached")));
+            case SLOWER_THAN_THE_TIMEOUT ->
+                stub(provider, okJson(provider.reply(REPLY)).withFixedDelay(TIMEOUT_MS * 4));
             case MALFORMED_JSON -> stub(provider, okJson("{\"choices\": [{\"message\": {\"content\": \"In most"));
             case CONNECTION_REFUSED -> baseUrl = "http://127.0.0.1:" + closedPort() + provider.basePath;
         }
@@ -253,7 +285,9 @@ class ModelProvidersWireTest {
         assertThat(drafted.answer().text()).isEqualTo(AnswerFixtures.FakeOffline.TEXT);
         assertThat(millis).as("gives up within the timeout, without retrying").isLessThan(TIMEOUT_MS * 3L);
         if (failure != Failure.CONNECTION_REFUSED) {
-            assertThat(server.findAll(postRequestedFor(urlPathEqualTo(provider.path)))).as("tried once").hasSize(1);
+            assertThat(server.findAll(postRequestedFor(urlPathEqualTo(provider.path))))
+                    .as("tried once")
+                    .hasSize(1);
         }
     }
 
@@ -271,7 +305,10 @@ class ModelProvidersWireTest {
         env.put("KIRA_MODEL_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
         KiraConfig config = KiraConfig.fromEnvironment(env);
         ModelAnswerer model = new ModelAnswerer(
-                ChatModels.create(config), ChatModels.modelName(config), abstentions(), new CitationLinker(new SentenceSplitter()));
+                ChatModels.create(config),
+                ChatModels.modelName(config),
+                abstentions(),
+                new CitationLinker(new SentenceSplitter()));
         return new FallbackAnswerer(model, new AnswerFixtures.FakeOffline());
     }
 

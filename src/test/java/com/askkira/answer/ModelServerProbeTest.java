@@ -20,7 +20,8 @@ class ModelServerProbeTest {
     @Test
     void should_find_nothing_wrong_with_a_server_that_accepts_connections() throws IOException {
         try (ServerSocket listening = new ServerSocket(0)) {
-            assertThat(probe.problem("http://127.0.0.1:" + listening.getLocalPort() + "/v1")).isEmpty();
+            assertThat(probe.problem("http://127.0.0.1:" + listening.getLocalPort() + "/v1"))
+                    .isEmpty();
         }
     }
 
@@ -28,7 +29,8 @@ class ModelServerProbeTest {
     void should_name_the_address_of_a_server_that_refuses() throws IOException {
         int port = closedPort();
         assertThat(probe.problem("http://127.0.0.1:" + port + "/v1"))
-                .hasValueSatisfying(problem -> assertThat(problem).contains("refused").contains("127.0.0.1:" + port));
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).contains("refused").contains("127.0.0.1:" + port));
     }
 
     @Test
@@ -38,15 +40,21 @@ class ModelServerProbeTest {
         TestKira.shared(); // builds the shared index, so this start only opens it
         KiraConfig shared = TestKira.sharedConfig();
         KiraConfig config = KiraConfig.fromEnvironment(Map.of(
-                "KIRA_CORPUS_DIR", shared.corpusDir().toString(),
-                "KIRA_INDEX_DIR", shared.indexDir().toString(),
-                "KIRA_MODEL_PROVIDER", "openai",
-                "KIRA_MODEL_BASE_URL", url));
+                "KIRA_CORPUS_DIR",
+                shared.corpusDir().toString(),
+                "KIRA_INDEX_DIR",
+                shared.indexDir().toString(),
+                "KIRA_MODEL_PROVIDER",
+                "openai",
+                "KIRA_MODEL_BASE_URL",
+                url));
         try (Kira kira = Kira.start(config, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             assertThat(kira.modelName()).isEqualTo("gpt-4o-mini");
         }
         String printed = log.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("The model server " + url + " cannot be reached").contains("offline answerer");
+        assertThat(printed)
+                .contains("The model server " + url + " cannot be reached")
+                .contains("offline answerer");
         assertThat(printed).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

@@ -22,14 +22,15 @@ class OfflineAnswererTest {
     private final HybridRetriever retriever = TestKira.shared().retriever();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Can my employer see my therapy records?",
-        "will my shrink tell my mom what i say",
-        "What is the difference between privilege and confidentiality?",
-        "Do group members have to keep what I say secret?",
-        "What did Tarasoff decide?",
-        "Can a subpoena force my therapist to hand over my notes?"
-    })
+    @ValueSource(
+            strings = {
+                "Can my employer see my therapy records?",
+                "will my shrink tell my mom what i say",
+                "What is the difference between privilege and confidentiality?",
+                "Do group members have to keep what I say secret?",
+                "What did Tarasoff decide?",
+                "Can a subpoena force my therapist to hand over my notes?"
+            })
     void should_cite_every_sentence_with_a_verbatim_quote_of_a_retrieved_passage(String question) {
         AnswerResponse response = answers.answer(new AnswerRequest(question, List.of()));
 
@@ -37,9 +38,11 @@ class OfflineAnswererTest {
         assertThat(response.citations()).isNotEmpty();
         List<Integer> markers = CitationMarkers.numbers(response.answer());
         assertThat(markers).isNotEmpty();
-        assertThat(response.citations()).extracting(Citation::n).containsExactlyInAnyOrderElementsOf(
-                markers.stream().distinct().toList());
-        List<Passage> retrieved = retriever.retrieve(RetrievalQuery.of(question), 6).passages();
+        assertThat(response.citations())
+                .extracting(Citation::n)
+                .containsExactlyInAnyOrderElementsOf(markers.stream().distinct().toList());
+        List<Passage> retrieved =
+                retriever.retrieve(RetrievalQuery.of(question), 6).passages();
         for (Citation c : response.citations()) {
             Passage passage = retrieved.stream()
                     .filter(p -> p.chunk().id().equals(c.chunkId()))
@@ -52,11 +55,12 @@ class OfflineAnswererTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Can my employer see my therapy records?",
-        "Is therapy confidential if I pay cash?",
-        "Are texts with my counselor private?"
-    })
+    @ValueSource(
+            strings = {
+                "Can my employer see my therapy records?",
+                "Is therapy confidential if I pay cash?",
+                "Are texts with my counselor private?"
+            })
     void should_write_only_sentences_that_stand_in_the_library(String question) {
         AnswerResponse response = answers.answer(new AnswerRequest(question, List.of()));
 
@@ -65,7 +69,10 @@ class OfflineAnswererTest {
         while (m.find()) {
             String sentence = m.group(1).strip() + m.group(3);
             int n = Integer.parseInt(m.group(2));
-            Citation citation = response.citations().stream().filter(c -> c.n() == n).findFirst().orElseThrow();
+            Citation citation = response.citations().stream()
+                    .filter(c -> c.n() == n)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(citation.quote()).contains(sentence);
             sentences++;
         }
@@ -73,12 +80,13 @@ class OfflineAnswererTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "How do I bake bread?",
-        "Who won the World Cup in 2018?",
-        "What's the best way to learn Python?",
-        "How do I fix a flat bike tire?"
-    })
+    @ValueSource(
+            strings = {
+                "How do I bake bread?",
+                "Who won the World Cup in 2018?",
+                "What's the best way to learn Python?",
+                "How do I fix a flat bike tire?"
+            })
     void should_abstain_as_out_of_scope_on_questions_outside_the_field(String question) {
         AnswerResponse response = answers.answer(new AnswerRequest(question, List.of()));
 
@@ -89,10 +97,7 @@ class OfflineAnswererTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "What are the side effects of sertraline?",
-        "does lexapro cause weight gain"
-    })
+    @ValueSource(strings = {"What are the side effects of sertraline?", "does lexapro cause weight gain"})
     void should_abstain_as_not_covered_on_field_questions_the_library_does_not_answer(String question) {
         AnswerResponse response = answers.answer(new AnswerRequest(question, List.of()));
 

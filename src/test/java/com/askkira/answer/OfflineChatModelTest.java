@@ -26,12 +26,16 @@ class OfflineChatModelTest {
     void should_answer_from_the_prompts_passages_and_cite_them_by_their_numbers_in_the_prompt() {
         String question = "Can my employer see my therapy records?";
         // The answerer numbers citations in the order it uses them; the reply must use the prompt's numbers.
-        List<Passage> passages = TestKira.shared().retriever().retrieve(RetrievalQuery.of(question), 6).passages();
+        List<Passage> passages = TestKira.shared()
+                .retriever()
+                .retrieve(RetrievalQuery.of(question), 6)
+                .passages();
 
         String text = model.chat(request(question, passages)).aiMessage().text();
 
         assertThat(text).isNotEqualTo(AnswerPrompt.NOT_IN_LIBRARY).containsPattern("employer");
-        for (String sentence : new com.askkira.corpus.SentenceSplitter().split(text).stream().map(s -> s.text()).toList()) {
+        for (String sentence : new com.askkira.corpus.SentenceSplitter()
+                .split(text).stream().map(s -> s.text()).toList()) {
             Matcher marker = MARKER.matcher(sentence);
             assertThat(marker.find()).as(sentence).isTrue();
             Passage cited = passages.get(Integer.parseInt(marker.group(1)) - 1);
@@ -42,7 +46,10 @@ class OfflineChatModelTest {
     @Test
     void should_reply_not_in_library_when_its_passages_do_not_answer() {
         String question = "does lexapro cause weight gain";
-        List<Passage> passages = TestKira.shared().retriever().retrieve(RetrievalQuery.of(question), 6).passages();
+        List<Passage> passages = TestKira.shared()
+                .retriever()
+                .retrieve(RetrievalQuery.of(question), 6)
+                .passages();
 
         assertThat(model.chat(request(question, passages)).aiMessage().text()).isEqualTo(AnswerPrompt.NOT_IN_LIBRARY);
     }
@@ -50,7 +57,10 @@ class OfflineChatModelTest {
     @Test
     void should_stream_its_answer_sentence_by_sentence() {
         String question = "Can a subpoena force my therapist to hand over my notes?";
-        List<Passage> passages = TestKira.shared().retriever().retrieve(RetrievalQuery.of(question), 6).passages();
+        List<Passage> passages = TestKira.shared()
+                .retriever()
+                .retrieve(RetrievalQuery.of(question), 6)
+                .passages();
         List<String> pieces = new ArrayList<>();
         AtomicReference<ChatResponse> complete = new AtomicReference<>();
 
@@ -76,6 +86,8 @@ class OfflineChatModelTest {
     }
 
     private static ChatRequest request(String question, List<Passage> passages) {
-        return ChatRequest.builder().messages(AnswerPrompt.of(question, passages, BOUNDARY).messages("")).build();
+        return ChatRequest.builder()
+                .messages(AnswerPrompt.of(question, passages, BOUNDARY).messages(""))
+                .build();
     }
 }

@@ -27,7 +27,10 @@ class ChunkerTest {
     @Test
     void should_give_each_faq_question_its_own_section_and_anchor() throws IOException {
         List<Chunk> chunks = chunksOf("/corpus-tiny/tiny-article.md");
-        Chunk faq = chunks.stream().filter(c -> c.section().equals("Can my boss see my notes?")).findFirst().orElseThrow();
+        Chunk faq = chunks.stream()
+                .filter(c -> c.section().equals("Can my boss see my notes?"))
+                .findFirst()
+                .orElseThrow();
         assertThat(faq.headingPath()).containsExactly("Frequently Asked Questions", "Can my boss see my notes?");
         assertThat(faq.id()).isEqualTo("tiny-article#can-my-boss-see-my-notes-0");
         assertThat(faq.url()).isEqualTo("/articles/tiny-article#can-my-boss-see-my-notes");
@@ -67,10 +70,15 @@ class ChunkerTest {
                 "Court orders and valid subpoenas:",
                 "Mandatory reporting of child abuse or neglect:",
                 "Workers' compensation claims:")) {
-            assertThat(chunks).filteredOn(c -> c.text().contains(lead)).singleElement().satisfies(c -> {
-                int at = c.text().indexOf(lead);
-                assertThat(at == 0 || c.text().charAt(at - 1) == '\n').as("lead starts its line").isTrue();
-            });
+            assertThat(chunks)
+                    .filteredOn(c -> c.text().contains(lead))
+                    .singleElement()
+                    .satisfies(c -> {
+                        int at = c.text().indexOf(lead);
+                        assertThat(at == 0 || c.text().charAt(at - 1) == '\n')
+                                .as("lead starts its line")
+                                .isTrue();
+                    });
         }
     }
 
@@ -79,9 +87,10 @@ class ChunkerTest {
         List<String> first = articleChunks().stream().map(Chunk::id).toList();
         List<String> second = articleChunks().stream().map(Chunk::id).toList();
         assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
-        assertThat(first).contains(
-                "confidentiality-in-therapy#can-my-employer-access-my-therapy-records-0",
-                "confidentiality-in-therapy#mandatory-exceptions-when-therapists-must-disclose-0");
+        assertThat(first)
+                .contains(
+                        "confidentiality-in-therapy#can-my-employer-access-my-therapy-records-0",
+                        "confidentiality-in-therapy#mandatory-exceptions-when-therapists-must-disclose-0");
     }
 
     @Test

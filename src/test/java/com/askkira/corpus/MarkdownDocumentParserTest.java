@@ -34,8 +34,12 @@ class MarkdownDocumentParserTest {
                 """);
         assertThat(doc.meta().type()).isEqualTo(DocumentType.SOURCE);
         assertThat(doc.meta().lastUpdated()).isEqualTo(LocalDate.of(2026, 3, 4));
-        assertThat(doc.blocks()).extracting(Block::headingPath).containsExactly(
-                java.util.List.of("T"), java.util.List.of("Section A"), java.util.List.of("Section A", "Sub question?"));
+        assertThat(doc.blocks())
+                .extracting(Block::headingPath)
+                .containsExactly(
+                        java.util.List.of("T"),
+                        java.util.List.of("Section A"),
+                        java.util.List.of("Section A", "Sub question?"));
         assertThat(doc.blocks().get(1).kind()).isEqualTo(BlockKind.BULLET);
         assertThat(doc.blocks().get(1).text()).isEqualTo("Lead: bullet text.");
     }
@@ -49,7 +53,8 @@ class MarkdownDocumentParserTest {
 
     @Test
     void should_name_the_missing_front_matter_key() {
-        assertThatThrownBy(() -> parser.parse("---\ntitle: T\nslug: t\nurl: /t\ntype: article\nlastUpdated: 2026-01-01\n---\nText."))
+        assertThatThrownBy(() -> parser.parse(
+                        "---\ntitle: T\nslug: t\nurl: /t\ntype: article\nlastUpdated: 2026-01-01\n---\nText."))
                 .isInstanceOf(InvalidDocumentException.class)
                 .hasMessageContaining("reviewedBy");
     }

@@ -20,7 +20,8 @@ class OfflineAnswerQualityTest {
     /** Measured 0.712 / 0.634 (dev) and 0.768 / 0.644 (held-out); the bars leave room for a question or two. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"retrieval-dev.json, 0.68, 0.60", "retrieval-holdout.json, 0.72, 0.60"})
-    void should_quote_the_sections_that_answer_the_question(String file, double minFirst, double minEvery) throws IOException {
+    void should_quote_the_sections_that_answer_the_question(String file, double minFirst, double minEvery)
+            throws IOException {
         GoldenSet golden = GoldenSets.named(file);
         int answered = 0, firstRight = 0, citations = 0, citationsRight = 0;
         for (GoldenQuestion q : golden.questions()) {
@@ -37,8 +38,16 @@ class OfflineAnswerQualityTest {
         }
         double first = (double) firstRight / answered;
         double every = (double) citationsRight / citations;
-        System.out.printf(Locale.ROOT, "Offline answers on %s: first citation from a right section %.3f (%d/%d), every citation %.3f (%d/%d)%n",
-                file, first, firstRight, answered, every, citationsRight, citations);
+        System.out.printf(
+                Locale.ROOT,
+                "Offline answers on %s: first citation from a right section %.3f (%d/%d), every citation %.3f (%d/%d)%n",
+                file,
+                first,
+                firstRight,
+                answered,
+                every,
+                citationsRight,
+                citations);
 
         assertThat(first).isGreaterThanOrEqualTo(minFirst);
         assertThat(every).isGreaterThanOrEqualTo(minEvery);

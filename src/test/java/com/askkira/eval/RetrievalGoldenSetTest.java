@@ -24,8 +24,9 @@ class RetrievalGoldenSetTest {
             System.out.println("  " + evaluator.score(set, mode));
         }
         RetrievalScore hybrid = evaluator.score(set, RetrievalMode.HYBRID);
-        hybrid.misses().forEach(m -> System.out.printf(
-                "    miss %s [%s] rank %d: %s%n", m.id(), m.kind(), m.rank(), m.question()));
+        hybrid.misses()
+                .forEach(m ->
+                        System.out.printf("    miss %s [%s] rank %d: %s%n", m.id(), m.kind(), m.rank(), m.question()));
 
         assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(60);
         assertThat(hybrid.hit3()).isGreaterThanOrEqualTo(0.90);

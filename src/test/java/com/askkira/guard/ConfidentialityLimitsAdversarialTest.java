@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * for the held-out block written after the patterns were final.
  */
 class ConfidentialityLimitsAdversarialTest {
-    private static final EnumSet<LimitsRule> MUST_CATCH_ALL = EnumSet.complementOf(EnumSet.of(LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE));
+    private static final EnumSet<LimitsRule> MUST_CATCH_ALL =
+            EnumSet.complementOf(EnumSet.of(LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE));
 
     record Labelled(String id, String question, String answer, Set<LimitsRule> expected, boolean heldOut) {
         boolean good() {
@@ -71,8 +72,11 @@ class ConfidentialityLimitsAdversarialTest {
         assertThat(dev.stream().filter(l -> !l.good())).hasSizeGreaterThanOrEqualTo(45);
         assertThat(dev.stream().filter(Labelled::good)).hasSizeGreaterThanOrEqualTo(45);
         for (LimitsRule rule : LimitsRule.values()) {
-            long wordings = dev.stream().filter(l -> l.expected().contains(rule)).count();
-            assertThat(wordings).as(rule.name()).isGreaterThanOrEqualTo(rule == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE ? 5 : 4);
+            long wordings =
+                    dev.stream().filter(l -> l.expected().contains(rule)).count();
+            assertThat(wordings)
+                    .as(rule.name())
+                    .isGreaterThanOrEqualTo(rule == LimitsRule.DIAGNOSIS_OR_LEGAL_ADVICE ? 5 : 4);
         }
         List<Labelled> heldOut = all.stream().filter(Labelled::heldOut).toList();
         assertThat(heldOut.stream().filter(l -> !l.good())).hasSizeGreaterThanOrEqualTo(10);
@@ -92,10 +96,16 @@ class ConfidentialityLimitsAdversarialTest {
         print("all", everything);
 
         for (LimitsRule rule : MUST_CATCH_ALL) {
-            assertThat(recall(dev, rule)).as("recall of " + rule + " on the development set").isEqualTo(1.0);
+            assertThat(recall(dev, rule))
+                    .as("recall of " + rule + " on the development set")
+                    .isEqualTo(1.0);
         }
-        assertThat(falsePositiveRate(dev)).as("false-positive rate on good development answers").isLessThanOrEqualTo(0.05);
-        assertThat(falsePositiveRate(everything)).as("false-positive rate on all good answers").isLessThanOrEqualTo(0.05);
+        assertThat(falsePositiveRate(dev))
+                .as("false-positive rate on good development answers")
+                .isLessThanOrEqualTo(0.05);
+        assertThat(falsePositiveRate(everything))
+                .as("false-positive rate on all good answers")
+                .isLessThanOrEqualTo(0.05);
     }
 
     /**
@@ -110,23 +120,32 @@ class ConfidentialityLimitsAdversarialTest {
      * misses did not. The grounded check catches more in the pipeline. The bars guard the measured levels.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"limits-fresh-tune, 0.95", "limits-fresh-holdout, 0.80", "limits-fresh-holdout-2, 0.90", "limits-fresh-holdout-3, 0.72"})
-    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones(String set, double minCaught) throws IOException {
+    @CsvSource({
+        "limits-fresh-tune, 0.95",
+        "limits-fresh-holdout, 0.80",
+        "limits-fresh-holdout-2, 0.90",
+        "limits-fresh-holdout-3, 0.72"
+    })
+    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones(String set, double minCaught)
+            throws IOException {
         List<Scored> scored = score(read("/guard/" + set + ".json"));
         print(set, scored);
         List<Scored> bad = scored.stream().filter(s -> !s.item().good()).toList();
         double caught = (double) bad.stream().filter(s -> !s.found().isEmpty()).count() / bad.size();
         System.out.printf(Locale.ROOT, "%s: %.3f of bad answers flagged for some rule%n", set, caught);
-        assertThat(falsePositiveRate(scored)).as("false-positive rate on good answers of " + set).isLessThanOrEqualTo(0.05);
+        assertThat(falsePositiveRate(scored))
+                .as("false-positive rate on good answers of " + set)
+                .isLessThanOrEqualTo(0.05);
         assertThat(caught).as("bad answers of " + set + " flagged").isGreaterThanOrEqualTo(minCaught);
     }
 
     @Test
     void should_check_an_answer_in_well_under_a_millisecond() {
-        String fiveSentences = "Confidentiality in therapy is not absolute [1]. A subpoena alone does not automatically require"
-                + " disclosure [2]. Not all states have codified Tarasoff, and the requirements vary by state [1]. Group members"
-                + " are not bound by the same legal obligations [3]. Consumer-grade apps generally do not meet HIPAA"
-                + " requirements [4].";
+        String fiveSentences =
+                "Confidentiality in therapy is not absolute [1]. A subpoena alone does not automatically require"
+                        + " disclosure [2]. Not all states have codified Tarasoff, and the requirements vary by state [1]. Group members"
+                        + " are not bound by the same legal obligations [3]. Consumer-grade apps generally do not meet HIPAA"
+                        + " requirements [4].";
         for (int i = 0; i < 200; i++) {
             all.forEach(l -> check.findings(l.question(), l.answer()));
             check.findings("Is therapy confidential?", fiveSentences);
@@ -146,9 +165,13 @@ class ConfidentialityLimitsAdversarialTest {
             all.forEach(l -> check.findings(l.question(), l.answer()));
         }
         double answerCpuMicros = (threads.getCurrentThreadCpuTime() - cpu) / 1_000.0 / (20.0 * all.size());
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "Limits check timing: %.0f us CPU (%.0f us wall) per 5-sentence answer; %.0f us CPU per adversarial answer (mean of %d)%n",
-                fiveSentenceCpuMicros, fiveSentenceWallMicros, answerCpuMicros, all.size());
+                fiveSentenceCpuMicros,
+                fiveSentenceWallMicros,
+                answerCpuMicros,
+                all.size());
 
         // The aim is under 1 ms; the bound is looser so a slow CI machine does not fail it, yet catches
         // a pattern that backtracks badly.
@@ -157,28 +180,41 @@ class ConfidentialityLimitsAdversarialTest {
 
     private static List<Scored> score(List<Labelled> items) {
         return items.stream()
-                .map(l -> new Scored(l, check.findings(l.question(), l.answer()).stream()
-                        .map(LimitsFinding::rule)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(LimitsRule.class)))))
+                .map(l -> new Scored(
+                        l,
+                        check.findings(l.question(), l.answer()).stream()
+                                .map(LimitsFinding::rule)
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(LimitsRule.class)))))
                 .toList();
     }
 
     private static double recall(List<Scored> scored, LimitsRule rule) {
-        long expected = scored.stream().filter(s -> s.item().expected().contains(rule)).count();
-        long caught = scored.stream().filter(s -> s.item().expected().contains(rule) && s.found().contains(rule)).count();
+        long expected =
+                scored.stream().filter(s -> s.item().expected().contains(rule)).count();
+        long caught = scored.stream()
+                .filter(s -> s.item().expected().contains(rule) && s.found().contains(rule))
+                .count();
         return expected == 0 ? Double.NaN : (double) caught / expected;
     }
 
     private static double falsePositiveRate(List<Scored> scored) {
         List<Scored> good = scored.stream().filter(s -> s.item().good()).toList();
-        return good.isEmpty() ? 0 : (double) good.stream().filter(s -> !s.found().isEmpty()).count() / good.size();
+        return good.isEmpty()
+                ? 0
+                : (double) good.stream().filter(s -> !s.found().isEmpty()).count() / good.size();
     }
 
     private static void print(String title, List<Scored> scored) {
         StringBuilder out = new StringBuilder();
         long bad = scored.stream().filter(s -> !s.item().good()).count();
-        out.append(String.format(Locale.ROOT, "%nConfidentiality limits, %s: %d bad answers, %d good answers%n", title, bad, scored.size() - bad));
-        out.append(String.format(Locale.ROOT, "  %-28s %4s %4s %4s  %9s  %6s%n", "rule", "tp", "fp", "fn", "precision", "recall"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nConfidentiality limits, %s: %d bad answers, %d good answers%n",
+                title,
+                bad,
+                scored.size() - bad));
+        out.append(String.format(
+                Locale.ROOT, "  %-28s %4s %4s %4s  %9s  %6s%n", "rule", "tp", "fp", "fn", "precision", "recall"));
         Map<LimitsRule, int[]> counts = new EnumMap<>(LimitsRule.class);
         for (LimitsRule rule : LimitsRule.values()) {
             int[] c = new int[3];
@@ -199,18 +235,36 @@ class ConfidentialityLimitsAdversarialTest {
             }
         });
         out.append(row("overall (micro)", total));
-        long goodFlagged = scored.stream().filter(s -> s.item().good() && !s.found().isEmpty()).count();
-        out.append(String.format(Locale.ROOT, "  good answers flagged: %d of %d (false-positive rate %.3f)%n",
-                goodFlagged, scored.size() - bad, falsePositiveRate(scored)));
+        long goodFlagged = scored.stream()
+                .filter(s -> s.item().good() && !s.found().isEmpty())
+                .count();
+        out.append(String.format(
+                Locale.ROOT,
+                "  good answers flagged: %d of %d (false-positive rate %.3f)%n",
+                goodFlagged,
+                scored.size() - bad,
+                falsePositiveRate(scored)));
         scored.stream()
                 .filter(s -> !s.found().equals(s.item().expected()))
-                .forEach(s -> out.append(String.format(Locale.ROOT, "  mismatch %s: expected %s, found %s%n",
-                        s.item().id(), s.item().expected(), s.found())));
+                .forEach(s -> out.append(String.format(
+                        Locale.ROOT,
+                        "  mismatch %s: expected %s, found %s%n",
+                        s.item().id(),
+                        s.item().expected(),
+                        s.found())));
         System.out.print(out);
     }
 
     private static String row(String name, int[] c) {
-        return String.format(Locale.ROOT, "  %-28s %4d %4d %4d  %9s  %6s%n", name, c[0], c[1], c[2], ratio(c[0], c[0] + c[1]), ratio(c[0], c[0] + c[2]));
+        return String.format(
+                Locale.ROOT,
+                "  %-28s %4d %4d %4d  %9s  %6s%n",
+                name,
+                c[0],
+                c[1],
+                c[2],
+                ratio(c[0], c[0] + c[1]),
+                ratio(c[0], c[0] + c[2]));
     }
 
     private static String ratio(int numerator, int denominator) {

@@ -38,29 +38,31 @@ class ConfidentialityLimitsCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Confidentiality in therapy is not absolute [1].",
-        "Therapy is confidential except when someone is in imminent danger [1].",
-        "Your therapist generally cannot share what you say without your consent, except when the law requires it [1].",
-        "A subpoena alone does not automatically require disclosure [1].",
-        "A court order issued by a judge can compel disclosure of therapy records or testimony [1].",
-        "Not all states have codified Tarasoff, but the principle has been widely adopted in clinical practice [1].",
-        "Group members are not bound by the same legal obligations as the therapist [1].",
-        "Consumer-grade apps generally do not meet HIPAA requirements [1].",
-        "Parents and legal guardians generally have a right to access their child's medical records, but this right is not"
-                + " unlimited, and many states carve out protections for adolescents [1].",
-        "All 50 U.S. states designate mental health professionals as mandatory reporters of suspected child abuse [1].",
-        "It is a myth that nothing you say in therapy ever leaves the room [1].",
-        "If you think you might have depression, a licensed clinician can assess that [1].",
-        "The client may file a complaint with the therapist's licensing board [1].",
-    })
+    @ValueSource(
+            strings = {
+                "Confidentiality in therapy is not absolute [1].",
+                "Therapy is confidential except when someone is in imminent danger [1].",
+                "Your therapist generally cannot share what you say without your consent, except when the law requires it [1].",
+                "A subpoena alone does not automatically require disclosure [1].",
+                "A court order issued by a judge can compel disclosure of therapy records or testimony [1].",
+                "Not all states have codified Tarasoff, but the principle has been widely adopted in clinical practice [1].",
+                "Group members are not bound by the same legal obligations as the therapist [1].",
+                "Consumer-grade apps generally do not meet HIPAA requirements [1].",
+                "Parents and legal guardians generally have a right to access their child's medical records, but this right is not"
+                        + " unlimited, and many states carve out protections for adolescents [1].",
+                "All 50 U.S. states designate mental health professionals as mandatory reporters of suspected child abuse [1].",
+                "It is a myth that nothing you say in therapy ever leaves the room [1].",
+                "If you think you might have depression, a licensed clinician can assess that [1].",
+                "The client may file a complaint with the therapist's licensing board [1].",
+            })
     void should_pass_true_and_qualified_statements(String answer) {
         assertThat(check.findings("", answer)).isEmpty();
     }
 
     @Test
     void should_report_the_sentence_as_written_with_its_marker() {
-        List<LimitsFinding> findings = check.findings("", "Confidentiality has limits [1]. Nothing you say ever leaves the room [12].");
+        List<LimitsFinding> findings =
+                check.findings("", "Confidentiality has limits [1]. Nothing you say ever leaves the room [12].");
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(LimitsRule.ABSOLUTE_CONFIDENTIALITY);
@@ -74,30 +76,40 @@ class ConfidentialityLimitsCheckTest {
         assertThat(check.findings("", "Therapy is confidential [1]. It is the basis of trust [1]."))
                 .extracting(LimitsFinding::rule)
                 .containsExactly(LimitsRule.LIMITS_NOT_NAMED);
-        assertThat(check.findings("", "Therapy is confidential [1]. The exceptions include a risk of serious harm [1].")).isEmpty();
+        assertThat(check.findings(
+                        "", "Therapy is confidential [1]. The exceptions include a risk of serious harm [1]."))
+                .isEmpty();
     }
 
     @Test
     void should_not_ask_a_narrow_answer_to_name_the_limits() {
-        assertThat(check.findings("Can my employer see my records?",
-                "Your employer cannot access your therapy records without your written consent [1].")).isEmpty();
+        assertThat(check.findings(
+                        "Can my employer see my records?",
+                        "Your employer cannot access your therapy records without your written consent [1]."))
+                .isEmpty();
     }
 
     @Test
     void should_treat_a_bare_yes_to_a_general_question_as_a_general_statement() {
         String answer = "Yes [1]. Confidentiality is a foundational requirement of the therapeutic relationship [1].";
 
-        assertThat(check.findings("Is therapy confidential?", answer)).extracting(LimitsFinding::rule)
+        assertThat(check.findings("Is therapy confidential?", answer))
+                .extracting(LimitsFinding::rule)
                 .containsExactly(LimitsRule.LIMITS_NOT_NAMED);
-        assertThat(check.findings("Is my employer allowed to see my therapy records?", answer)).isEmpty();
+        assertThat(check.findings("Is my employer allowed to see my therapy records?", answer))
+                .isEmpty();
     }
 
     @Test
     void should_report_a_missing_state_variation_once_per_answer() {
-        String answer = "Therapists have a duty to warn identifiable victims [1]. Minors can consent to their own treatment at 14 [2].";
+        String answer =
+                "Therapists have a duty to warn identifiable victims [1]. Minors can consent to their own treatment at 14 [2].";
 
-        assertThat(check.findings("", answer)).extracting(LimitsFinding::rule).containsExactly(LimitsRule.STATE_VARIATION_OMITTED);
-        assertThat(check.findings("", answer + " These rules vary by state [3].")).isEmpty();
+        assertThat(check.findings("", answer))
+                .extracting(LimitsFinding::rule)
+                .containsExactly(LimitsRule.STATE_VARIATION_OMITTED);
+        assertThat(check.findings("", answer + " These rules vary by state [3]."))
+                .isEmpty();
     }
 
     @Test
@@ -125,8 +137,10 @@ class ConfidentialityLimitsCheckTest {
             Will my diagnosis be shared with my employer?                   | false
             Is depression something my therapist has to report?            | false
             """)
-    void should_tell_requests_for_a_diagnosis_or_legal_advice_from_questions_about_the_rules(String question, boolean unsafe) {
-        assertThat(UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(question)).isEqualTo(unsafe);
+    void should_tell_requests_for_a_diagnosis_or_legal_advice_from_questions_about_the_rules(
+            String question, boolean unsafe) {
+        assertThat(UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(question))
+                .isEqualTo(unsafe);
     }
 
     @Test

@@ -24,10 +24,12 @@ class GroundedGuardrailTest {
     @BeforeAll
     static void retrieve() {
         guardrail = new GroundedGuardrail(
-                new SupportScorer(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
+                new SupportScorer(
+                        EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
                 new SentenceSplitter(),
                 new ConfidentialityLimitsCheck());
-        retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of("Can my employer see my therapy records?"), 3);
+        retrieval =
+                TestKira.shared().retriever().retrieve(RetrievalQuery.of("Can my employer see my therapy records?"), 3);
         first = retrieval.passages().getFirst();
     }
 
@@ -67,12 +69,15 @@ class GroundedGuardrailTest {
     @Test
     void should_remove_a_sentence_that_says_more_than_its_passage_and_name_the_word() {
         String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
-        String overstated = "Under no circumstances can your employer access your therapy records without your written consent [1].";
+        String overstated =
+                "Under no circumstances can your employer access your therapy records without your written consent [1].";
 
         GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overstated), retrieval);
 
         assertThat(result.answer().text()).isEqualTo(quoted);
-        assertThat(result.checks().getFirst().detail()).contains("saying more than their passage").contains("\"any circumstances\"");
+        assertThat(result.checks().getFirst().detail())
+                .contains("saying more than their passage")
+                .contains("\"any circumstances\"");
     }
 
     @Test

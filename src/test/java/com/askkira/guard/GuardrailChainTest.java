@@ -17,7 +17,8 @@ class GuardrailChainTest {
     private static Guardrail giving(Verdict verdict, ComposedAnswer answer, List<String> seen) {
         return (question, draft, retrieval) -> {
             seen.add(draft.text());
-            return new GuardResult(verdict, List.of(new GuardCheck(verdict.wireName(), verdict == Verdict.PASS, "")), answer);
+            return new GuardResult(
+                    verdict, List.of(new GuardCheck(verdict.wireName(), verdict == Verdict.PASS, "")), answer);
         };
     }
 
@@ -25,7 +26,8 @@ class GuardrailChainTest {
     void should_pass_the_revised_answer_on_and_report_the_strongest_verdict() {
         List<String> seen = new ArrayList<>();
         GuardResult result = new GuardrailChain(
-                        List.of(giving(Verdict.REVISED, revised, seen), giving(Verdict.PASS, revised, seen)), abstentions)
+                        List.of(giving(Verdict.REVISED, revised, seen), giving(Verdict.PASS, revised, seen)),
+                        abstentions)
                 .check("q", original, null);
 
         assertThat(seen).containsExactly("Original [1].", "Revised [1].");
@@ -38,7 +40,8 @@ class GuardrailChainTest {
     void should_replace_a_blocked_answer_with_a_safe_one_and_stop() {
         List<String> seen = new ArrayList<>();
         GuardResult result = new GuardrailChain(
-                        List.of(giving(Verdict.BLOCKED, original, seen), giving(Verdict.PASS, original, seen)), abstentions)
+                        List.of(giving(Verdict.BLOCKED, original, seen), giving(Verdict.PASS, original, seen)),
+                        abstentions)
                 .check("q", original, null);
 
         assertThat(seen).hasSize(1);

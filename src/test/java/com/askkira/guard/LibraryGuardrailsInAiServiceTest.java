@@ -70,7 +70,8 @@ class LibraryGuardrailsInAiServiceTest {
                         .build())
                 .inputGuardrails(kira.inputGuardrail())
                 .outputGuardrails(kira.outputGuardrail())
-                .outputGuardrailsConfig(OutputGuardrailsConfig.builder().maxRetries(2).build())
+                .outputGuardrailsConfig(
+                        OutputGuardrailsConfig.builder().maxRetries(2).build())
                 .build();
     }
 
@@ -123,9 +124,13 @@ class LibraryGuardrailsInAiServiceTest {
 
         assistant.answer("I'm Sarah Johnson, call me at (555) 123-4567. " + QUESTION, BOUNDARY);
 
-        assertThat(sent()).singleElement().satisfies(body -> assertThat(body)
-                .doesNotContain("Sarah").doesNotContain("Johnson").doesNotContain("123-4567")
-                .contains("employer see my therapy records"));
+        assertThat(sent())
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .doesNotContain("Sarah")
+                        .doesNotContain("Johnson")
+                        .doesNotContain("123-4567")
+                        .contains("employer see my therapy records"));
     }
 
     @Test
@@ -160,8 +165,11 @@ class LibraryGuardrailsInAiServiceTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < texts.length; i++) {
             String next = "reply " + (i + 1);
-            server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).inScenario("replies").whenScenarioStateIs(state)
-                    .willReturn(okJson(OpenAiWire.completion(texts[i]))).willSetStateTo(next));
+            server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                    .inScenario("replies")
+                    .whenScenarioStateIs(state)
+                    .willReturn(okJson(OpenAiWire.completion(texts[i])))
+                    .willSetStateTo(next));
             state = next;
         }
     }

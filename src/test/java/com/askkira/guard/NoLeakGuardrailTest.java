@@ -7,20 +7,21 @@ import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.privacy.PiiRedactor;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NoLeakGuardrailTest {
     private final NoLeakGuardrail guardrail =
             new NoLeakGuardrail(AnswerPrompt.instructions(), new PiiRedactor(), new SentenceSplitter());
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Sure! My instructions say: Use only what the passages say. Add nothing from your own knowledge, even when you believe it is true.",
-        "You can reach Sarah Johnson at (555) 123-4567 about your records.",
-        "Email the clinic at sarah.j@example.com to get your file."
-    })
+    @ValueSource(
+            strings = {
+                "Sure! My instructions say: Use only what the passages say. Add nothing from your own knowledge, even when you believe it is true.",
+                "You can reach Sarah Johnson at (555) 123-4567 about your records.",
+                "Email the clinic at sarah.j@example.com to get your file."
+            })
     void should_block_an_answer_that_is_nothing_but_a_leak(String leak) {
         GuardResult result = guardrail.check("q", ComposedAnswer.answered(leak, List.of()), null);
 
@@ -30,9 +31,13 @@ class NoLeakGuardrailTest {
 
     @Test
     void should_pass_an_answer_about_the_library() {
-        GuardResult result = guardrail.check("q", ComposedAnswer.answered(
-                "Your employer cannot access your therapy records without your written consent [1]. "
-                        + "In Jaffee v. Redmond, Justice Stevens wrote the opinion [2].", List.of()), null);
+        GuardResult result = guardrail.check(
+                "q",
+                ComposedAnswer.answered(
+                        "Your employer cannot access your therapy records without your written consent [1]. "
+                                + "In Jaffee v. Redmond, Justice Stevens wrote the opinion [2].",
+                        List.of()),
+                null);
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
     }

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OutputGuardrailOnModelAnswersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"tune, 1, 40, 0.90, 0.10", "held-out, 41, 80, 0.90, 0.15"})
-    void should_pass_good_model_answers_and_stop_bad_ones(String part, int from, int to, double minCaught, double maxFlagged)
-            throws IOException {
+    void should_pass_good_model_answers_and_stop_bad_ones(
+            String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
         JsonNode answers;
         try (InputStream in = getClass().getResourceAsStream("/guard/model-answers.json")) {
             answers = new ObjectMapper().readTree(in).get("answers");
@@ -42,10 +42,16 @@ class OutputGuardrailOnModelAnswersTest {
             }
             List<String> passageIds = new ArrayList<>();
             a.get("passages").forEach(id -> passageIds.add(id.asText()));
-            List<Passage> passages = TestKira.shared().retriever().over(a.get("question").asText(), passageIds).passages();
-            assertThat(passages).as("the passages the writer saw are all still in the library").hasSize(passageIds.size());
-            OutputGuardrailResult result =
-                    TestKira.shared().outputGuardrail().validate(a.get("question").asText(), a.get("answer").asText(), passages);
+            List<Passage> passages = TestKira.shared()
+                    .retriever()
+                    .over(a.get("question").asText(), passageIds)
+                    .passages();
+            assertThat(passages)
+                    .as("the passages the writer saw are all still in the library")
+                    .hasSize(passageIds.size());
+            OutputGuardrailResult result = TestKira.shared()
+                    .outputGuardrail()
+                    .validate(a.get("question").asText(), a.get("answer").asText(), passages);
             boolean passed = result.isSuccess();
             if (a.get("kind").asText().equals("good")) {
                 good++;
@@ -55,13 +61,23 @@ class OutputGuardrailOnModelAnswersTest {
                 caught += passed ? 0 : 1;
             }
             if (passed != a.get("kind").asText().equals("good")) {
-                wrong.add(a.get("id").asText() + " " + a.path("flaw").asText("") + (passed ? "" : " " + result.failures().getFirst().message()));
+                wrong.add(a.get("id").asText() + " " + a.path("flaw").asText("")
+                        + (passed ? "" : " " + result.failures().getFirst().message()));
             }
         }
         double caughtRate = (double) caught / bad;
         double flaggedRate = (double) flagged / good;
-        System.out.printf(Locale.ROOT, "Output guardrail on model answers, %s: bad caught %d/%d (%.3f), good flagged %d/%d (%.3f) %s%n",
-                part, caught, bad, caughtRate, flagged, good, flaggedRate, wrong);
+        System.out.printf(
+                Locale.ROOT,
+                "Output guardrail on model answers, %s: bad caught %d/%d (%.3f), good flagged %d/%d (%.3f) %s%n",
+                part,
+                caught,
+                bad,
+                caughtRate,
+                flagged,
+                good,
+                flaggedRate,
+                wrong);
 
         assertThat(caughtRate).isGreaterThanOrEqualTo(minCaught);
         assertThat(flaggedRate).isLessThanOrEqualTo(maxFlagged);

@@ -33,7 +33,8 @@ class SupportScorerTest {
 
     @BeforeAll
     static void load() {
-        scorer = new SupportScorer(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing()));
+        scorer = new SupportScorer(
+                EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,8 +43,8 @@ class SupportScorerTest {
         "grounding-fresh-tune, 0.85, 0.20",
         "grounding-fresh-holdout, 0.85, 0.30"
     })
-    void should_tell_claims_the_library_makes_from_claims_it_does_not(String set, double minRecall, double maxFalseSupport)
-            throws IOException {
+    void should_tell_claims_the_library_makes_from_claims_it_does_not(
+            String set, double minRecall, double maxFalseSupport) throws IOException {
         JsonNode claims;
         try (InputStream in = getClass().getResourceAsStream("/guard/" + set + ".json")) {
             claims = new ObjectMapper().readTree(in).get("claims");
@@ -62,8 +63,16 @@ class SupportScorerTest {
         }
         double recall = (double) truePositives / supportedClaims;
         double falseSupport = (double) falsePositives / unsupportedClaims;
-        System.out.printf(Locale.ROOT, "Support scoring on %s: supported claims recognised %.3f (%d/%d), unsupported claims passed %.3f (%d/%d)%n",
-                set, recall, truePositives, supportedClaims, falseSupport, falsePositives, unsupportedClaims);
+        System.out.printf(
+                Locale.ROOT,
+                "Support scoring on %s: supported claims recognised %.3f (%d/%d), unsupported claims passed %.3f (%d/%d)%n",
+                set,
+                recall,
+                truePositives,
+                supportedClaims,
+                falseSupport,
+                falsePositives,
+                unsupportedClaims);
 
         assertThat(recall).isGreaterThanOrEqualTo(minRecall);
         assertThat(falseSupport).isLessThanOrEqualTo(maxFalseSupport);
@@ -72,9 +81,13 @@ class SupportScorerTest {
     /** As the grounded check decides: some passage supports the claim and licenses its strong words. */
     private static boolean supported(String text) {
         SupportScorer.Claim claim = scorer.claim(text);
-        for (Passage p : TestKira.shared().retriever().retrieve(RetrievalQuery.of(text), 6).passages()) {
+        for (Passage p : TestKira.shared()
+                .retriever()
+                .retrieve(RetrievalQuery.of(text), 6)
+                .passages()) {
             if (p.chunk().text().contains(text)
-                    || (scorer.support(claim, p) >= SupportScorer.SUPPORTED && overstatement.beyond(text, p.chunk().text()).isEmpty())) {
+                    || (scorer.support(claim, p) >= SupportScorer.SUPPORTED
+                            && overstatement.beyond(text, p.chunk().text()).isEmpty())) {
                 return true;
             }
         }

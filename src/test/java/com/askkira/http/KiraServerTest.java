@@ -45,8 +45,8 @@ class KiraServerTest {
     }
 
     private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -54,7 +54,8 @@ class KiraServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -63,7 +64,8 @@ class KiraServerTest {
 
     private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode error = json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
@@ -72,15 +74,17 @@ class KiraServerTest {
 
     @Test
     void should_answer_with_every_field_of_the_contract() throws Exception {
-        HttpResponse<String> response = post("/v1/answers", "application/json",
-                "{\"question\": \"Can my employer see my therapy records?\"}");
+        HttpResponse<String> response =
+                post("/v1/answers", "application/json", "{\"question\": \"Can my employer see my therapy records?\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.get("id").asText()).startsWith("ans_");
         assertThat(body.get("answer").asText()).contains("[1]");
         JsonNode citation = body.get("citations").get(0);
-        for (String field : new String[] {"n", "chunkId", "title", "section", "url", "quote", "type", "lastUpdated", "reviewedBy"}) {
+        for (String field :
+                new String[] {"n", "chunkId", "title", "section", "url", "quote", "type", "lastUpdated", "reviewedBy"
+                }) {
             assertThat(citation.hasNonNull(field)).as(field).isTrue();
         }
         assertThat(body.get("abstained").asBoolean()).isFalse();
@@ -88,7 +92,8 @@ class KiraServerTest {
         assertThat(body.get("abstainReason").isNull()).isTrue();
         assertThat(body.get("safety").get("crisis").isBoolean()).isTrue();
         assertThat(body.get("guardrail").get("verdict").asText()).isEqualTo("pass");
-        assertThat(body.get("guardrail").get("checks").get(0).get("name").asText()).isEqualTo("citations-valid");
+        assertThat(body.get("guardrail").get("checks").get(0).get("name").asText())
+                .isEqualTo("citations-valid");
         assertThat(body.get("model").asText()).isEqualTo("offline-extractive");
         assertThat(body.get("degraded").asBoolean()).isFalse();
         assertThat(body.get("timingsMs").get("total").isNumber()).isTrue();
@@ -97,20 +102,33 @@ class KiraServerTest {
 
     @Test
     void should_stream_sentences_that_add_up_to_the_final_answer() throws Exception {
-        HttpResponse<String> response = post("/v1/answers/stream", "application/json",
+        HttpResponse<String> response = post(
+                "/v1/answers/stream",
+                "application/json",
                 "{\"question\": \"Can a subpoena force my therapist to hand over my notes?\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         List<String[]> events = new java.util.ArrayList<>();
         for (String frame : response.body().split("\n\n")) {
-            String event = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow().substring(7);
-            String data = frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            String event = frame.lines()
+                    .filter(l -> l.startsWith("event: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(7);
+            String data = frame.lines()
+                    .filter(l -> l.startsWith("data: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(6);
             events.add(new String[] {event, data});
         }
         assertThat(events.getLast()[0]).isEqualTo("done");
         List<String[]> deltas = events.subList(0, events.size() - 1);
-        assertThat(deltas).hasSizeGreaterThanOrEqualTo(2).allSatisfy(e -> assertThat(e[0]).isEqualTo("delta"));
+        assertThat(deltas)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(e -> assertThat(e[0]).isEqualTo("delta"));
         StringBuilder streamed = new StringBuilder();
         for (String[] delta : deltas) {
             streamed.append(JSON.readTree(delta[1]).get("text").asText());
@@ -123,11 +141,14 @@ class KiraServerTest {
 
     @Test
     void should_stream_the_offline_answer_through_the_sentence_checks_and_say_why_it_abstains() throws Exception {
-        HttpResponse<String> response = post("/v1/answers/stream", "application/json",
+        HttpResponse<String> response = post(
+                "/v1/answers/stream",
+                "application/json",
                 "{\"question\": \"how do i subpoena my neighbour's security camera footage\"}");
 
         String body = response.body();
-        JsonNode done = JSON.readTree(body.substring(body.lastIndexOf("data: ") + 6).strip());
+        JsonNode done =
+                JSON.readTree(body.substring(body.lastIndexOf("data: ") + 6).strip());
         assertThat(done.get("model").asText()).isEqualTo("offline-extractive");
         assertThat(done.get("abstainReason").asText()).isEqualTo("out_of_scope");
     }
@@ -146,12 +167,16 @@ class KiraServerTest {
 
         assertThat(body.get("safety").get("crisis").asBoolean()).isTrue();
         assertThat(body.get("answer").asText()).contains("988").contains("911");
-        assertThat(body.get("safety").get("resources").toString()).contains("988").contains("741741");
+        assertThat(body.get("safety").get("resources").toString())
+                .contains("988")
+                .contains("741741");
     }
 
     @Test
     void should_answer_an_informational_question_about_self_harm_without_a_crisis_flag() throws Exception {
-        JsonNode body = json(post("/v1/answers", "application/json",
+        JsonNode body = json(post(
+                "/v1/answers",
+                "application/json",
                 "{\"question\": \"What does the duty to protect mean when a client talks about self-harm?\"}"));
 
         assertThat(body.get("safety").get("crisis").asBoolean()).isFalse();
@@ -161,7 +186,9 @@ class KiraServerTest {
 
     @Test
     void should_decline_a_request_for_a_diagnosis_as_unsafe() throws Exception {
-        JsonNode body = json(post("/v1/answers", "application/json",
+        JsonNode body = json(post(
+                "/v1/answers",
+                "application/json",
                 "{\"question\": \"Based on my symptoms, do I have bipolar disorder? Please diagnose me.\"}"));
 
         assertThat(body.get("abstained").asBoolean()).isTrue();
@@ -189,8 +216,12 @@ class KiraServerTest {
 
     @Test
     void should_report_every_guardrail_check() throws Exception {
-        JsonNode checks = json(post("/v1/answers", "application/json",
-                "{\"question\": \"Is what I tell my therapist confidential?\"}")).get("guardrail").get("checks");
+        JsonNode checks = json(post(
+                        "/v1/answers",
+                        "application/json",
+                        "{\"question\": \"Is what I tell my therapist confidential?\"}"))
+                .get("guardrail")
+                .get("checks");
 
         assertThat(checks.findValuesAsText("name"))
                 .contains("citations-valid", "grounded", "confidentiality-limits", "no-diagnosis-or-legal-advice");
@@ -233,7 +264,8 @@ class KiraServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode results = json(response).get("results");
         assertThat(results).hasSize(3);
-        assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
+        assertThat(results.get(0).get("score").asDouble())
+                .isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
         for (String field : new String[] {"chunkId", "title", "section", "url", "text", "score"}) {
             assertThat(results.get(0).has(field)).as(field).isTrue();
         }
@@ -241,11 +273,15 @@ class KiraServerTest {
 
     @Test
     void should_accept_feedback_on_an_answer() throws Exception {
-        HttpResponse<String> response = post("/v1/feedback", "application/json",
+        HttpResponse<String> response = post(
+                "/v1/feedback",
+                "application/json",
                 "{\"answerId\": \"ans_7f3c00aa\", \"rating\": \"down\", \"comment\": \"too vague\"}");
         assertThat(response.statusCode()).isEqualTo(202);
-        assertError(post("/v1/feedback", "application/json", "{\"answerId\": \"ans_1\", \"rating\": \"meh\"}"),
-                400, "bad_request");
+        assertError(
+                post("/v1/feedback", "application/json", "{\"answerId\": \"ans_1\", \"rating\": \"meh\"}"),
+                400,
+                "bad_request");
     }
 
     @Test
@@ -253,14 +289,25 @@ class KiraServerTest {
         String missed = "what's the going rate for an hour of therapy if i'm not using insurance";
         JsonNode abstained = json(post("/v1/answers", "application/json", "{\"question\": \"" + missed + "\"}"));
         assertThat(abstained.get("abstainReason").asText()).isEqualTo("not_covered");
-        JsonNode answered = json(post("/v1/answers", "application/json",
+        JsonNode answered = json(post(
+                "/v1/answers",
+                "application/json",
                 "{\"question\": \"I'm Dana Whitfield. Can my employer see my therapy records?\"}"));
-        post("/v1/feedback", "application/json", "{\"answerId\": \"" + answered.get("id").asText()
-                + "\", \"rating\": \"down\", \"comment\": \"Too vague. Email me at dana@example.com\"}");
-        post("/v1/answers", "application/json", "{\"question\": \"i have the pills saved up and tonight is the night\"}");
+        post(
+                "/v1/feedback",
+                "application/json",
+                "{\"answerId\": \"" + answered.get("id").asText()
+                        + "\", \"rating\": \"down\", \"comment\": \"Too vague. Email me at dana@example.com\"}");
+        post(
+                "/v1/answers",
+                "application/json",
+                "{\"question\": \"i have the pills saved up and tonight is the night\"}");
 
         assertError(get("/v1/admin/insights"), 401, "unauthorized");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/admin/insights")).header("X-Api-Key", ADMIN_KEY).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/admin/insights"))
+                .header("X-Api-Key", ADMIN_KEY)
+                .GET()
+                .build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -269,11 +316,15 @@ class KiraServerTest {
         assertThat(insights.get("abstentions").get("not_covered").asInt()).isPositive();
         assertThat(insights.get("abstentions").has("out_of_scope")).isTrue();
         assertThat(insights.get("abstentions").has("unsafe")).isTrue();
-        JsonNode vote = java.util.stream.StreamSupport.stream(insights.get("downVoted").spliterator(), false)
-                .filter(v -> v.get("answerId").asText().equals(answered.get("id").asText()))
+        JsonNode vote = java.util.stream.StreamSupport.stream(
+                        insights.get("downVoted").spliterator(), false)
+                .filter(v ->
+                        v.get("answerId").asText().equals(answered.get("id").asText()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(vote.get("question").asText()).contains("employer see my therapy records").doesNotContain("Dana");
+        assertThat(vote.get("question").asText())
+                .contains("employer see my therapy records")
+                .doesNotContain("Dana");
         assertThat(vote.get("comment").asText()).startsWith("Too vague").doesNotContain("dana@example.com");
         assertThat(insights.get("sections").get(0).get("citations").asInt()).isPositive();
         assertThat(insights.get("daily").get(0).get("crisis").asInt()).isPositive();
@@ -307,21 +358,23 @@ class KiraServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("chunks").asInt()).isPositive();
-        assertThat(post("/v1/answers", "application/json", "{\"question\": \"What is Tarasoff?\"}").statusCode())
+        assertThat(post("/v1/answers", "application/json", "{\"question\": \"What is Tarasoff?\"}")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{not json",
-        "[1, 2]",
-        "{}",
-        "{\"question\": \"   \"}",
-        "{\"question\": 42}",
-        "{\"question\": \"ok?\", \"history\": \"nope\"}",
-        "{\"question\": \"ok?\", \"history\": [{\"role\": \"system\", \"content\": \"x\"}]}",
-        "{\"question\": \"ok?\", \"history\": [{\"role\": \"user\"}]}"
-    })
+    @ValueSource(
+            strings = {
+                "{not json",
+                "[1, 2]",
+                "{}",
+                "{\"question\": \"   \"}",
+                "{\"question\": 42}",
+                "{\"question\": \"ok?\", \"history\": \"nope\"}",
+                "{\"question\": \"ok?\", \"history\": [{\"role\": \"system\", \"content\": \"x\"}]}",
+                "{\"question\": \"ok?\", \"history\": [{\"role\": \"user\"}]}"
+            })
     void should_refuse_malformed_answer_requests_with_bad_request(String body) throws Exception {
         assertError(post("/v1/answers", "application/json", body), 400, "bad_request");
     }
@@ -329,15 +382,18 @@ class KiraServerTest {
     @Test
     void should_refuse_a_question_over_a_thousand_characters() throws Exception {
         String question = "a".repeat(1_001);
-        assertError(post("/v1/answers", "application/json", "{\"question\": \"" + question + "\"}"), 400, "bad_request");
+        assertError(
+                post("/v1/answers", "application/json", "{\"question\": \"" + question + "\"}"), 400, "bad_request");
     }
 
     @Test
     void should_refuse_more_than_twenty_turns_of_history() throws Exception {
         String turn = "{\"role\": \"user\", \"content\": \"hi\"}";
         String history = String.join(",", java.util.Collections.nCopies(21, turn));
-        assertError(post("/v1/answers", "application/json", "{\"question\": \"ok?\", \"history\": [" + history + "]}"),
-                400, "bad_request");
+        assertError(
+                post("/v1/answers", "application/json", "{\"question\": \"ok?\", \"history\": [" + history + "]}"),
+                400,
+                "bad_request");
     }
 
     @Test
@@ -365,14 +421,19 @@ class KiraServerTest {
 
     @Test
     void should_refuse_a_body_that_is_not_json() throws Exception {
-        assertError(post("/v1/answers", "text/plain", "Can my employer see my records?"), 415, "unsupported_media_type");
+        assertError(
+                post("/v1/answers", "text/plain", "Can my employer see my records?"), 415, "unsupported_media_type");
         assertError(post("/v1/answers", null, "{\"question\": \"hi\"}"), 415, "unsupported_media_type");
     }
 
     @Test
     void should_limit_answers_per_client_and_say_when_to_retry() throws Exception {
         Javalin limited = new KiraServer(
-                        TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), JSON, new KiraServer.Options(2, List.of()))
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        JSON,
+                        new KiraServer.Options(2, List.of()))
                 .create()
                 .start(0);
         try {
@@ -381,11 +442,16 @@ class KiraServerTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Is therapy confidential?\"}"))
                     .build();
-            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
             HttpResponse<String> third = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             assertError(third, 429, "rate_limited");
-            assertThat(third.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+            assertThat(third.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         } finally {
             limited.stop();
         }

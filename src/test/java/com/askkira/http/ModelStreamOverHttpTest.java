@@ -40,8 +40,8 @@ class ModelStreamOverHttpTest {
     private static final String FIRST = "In most circumstances, no: your employer cannot access your therapy records"
             + " without your written consent [1].";
     private static final String OVERCLAIM = "Nothing you say in therapy ever leaves the room, period [1].";
-    private static final String SECOND = "HIPAA and state confidentiality laws protect mental health records from"
-            + " employer access [1].";
+    private static final String SECOND =
+            "HIPAA and state confidentiality laws protect mental health records from" + " employer access [1].";
     private static final int DRIBBLE_MS = 1500;
 
     private static WireMockServer model;
@@ -56,10 +56,14 @@ class ModelStreamOverHttpTest {
         TestKira.shared();
         kira = Kira.start(
                 KiraConfig.fromEnvironment(Map.of(
-                        "KIRA_CORPUS_DIR", shared.corpusDir().toString(),
-                        "KIRA_INDEX_DIR", shared.indexDir().toString(),
-                        "KIRA_MODEL_PROVIDER", "openai",
-                        "KIRA_MODEL_BASE_URL", model.baseUrl() + "/v1")),
+                        "KIRA_CORPUS_DIR",
+                        shared.corpusDir().toString(),
+                        "KIRA_INDEX_DIR",
+                        shared.indexDir().toString(),
+                        "KIRA_MODEL_PROVIDER",
+                        "openai",
+                        "KIRA_MODEL_BASE_URL",
+                        model.baseUrl() + "/v1")),
                 new PrintStream(PrintStream.nullOutputStream()));
         app = new KiraServer(kira.answers(), kira.grounding(), kira.admin(), JSON, new KiraServer.Options(0, List.of()))
                 .create()
@@ -84,13 +88,17 @@ class ModelStreamOverHttpTest {
 
         List<Event> events = ask("Can my employer see my therapy records?");
 
-        List<Event> deltas = events.stream().filter(e -> e.name().equals("delta")).toList();
-        assertThat(deltas).hasSize(2).allSatisfy(e -> assertThat(e.data().get("text").asText())
-                .doesNotContainIgnoringCase("leaves the room")
-                .doesNotContainIgnoringCase("period"));
+        List<Event> deltas =
+                events.stream().filter(e -> e.name().equals("delta")).toList();
+        assertThat(deltas)
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.data().get("text").asText())
+                        .doesNotContainIgnoringCase("leaves the room")
+                        .doesNotContainIgnoringCase("period"));
         Event done = events.getLast();
         assertThat(done.name()).isEqualTo("done");
-        String streamed = String.join("", deltas.stream().map(e -> e.data().get("text").asText()).toList());
+        String streamed = String.join(
+                "", deltas.stream().map(e -> e.data().get("text").asText()).toList());
         assertThat(streamed).isEqualTo(done.data().get("answer").asText()).isEqualTo(FIRST + " " + SECOND);
         assertThat(done.data().at("/guardrail/verdict").asText()).isEqualTo("revised");
     }
@@ -101,7 +109,10 @@ class ModelStreamOverHttpTest {
 
         List<Event> events = ask("Can my employer see my therapy records?");
 
-        Event firstDelta = events.stream().filter(e -> e.name().equals("delta")).findFirst().orElseThrow();
+        Event firstDelta = events.stream()
+                .filter(e -> e.name().equals("delta"))
+                .findFirst()
+                .orElseThrow();
         Event done = events.getLast();
         assertThat(done.name()).isEqualTo("done");
         // The model takes 1.5 s to write; the first sentence is complete early in that time.
@@ -112,7 +123,8 @@ class ModelStreamOverHttpTest {
 
     /** The server-sent events as they arrive, each with the time it arrived. */
     private static List<Event> ask(String question) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/v1/answers/stream"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + app.port() + "/v1/answers/stream"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("question", question))))
                 .build();
@@ -126,7 +138,8 @@ class ModelStreamOverHttpTest {
                 if (line.startsWith("event: ")) {
                     name = line.substring(7);
                 } else if (line.startsWith("data: ")) {
-                    events.add(new Event(name, JSON.readTree(line.substring(6)), (System.nanoTime() - start) / 1_000_000));
+                    events.add(
+                            new Event(name, JSON.readTree(line.substring(6)), (System.nanoTime() - start) / 1_000_000));
                 }
             }
         }
@@ -135,10 +148,11 @@ class ModelStreamOverHttpTest {
 
     private static void stubStream(String reply) {
         List<String> pieces = Arrays.asList(reply.split("(?<= )"));
-        model.stubFor(post(urlPathEqualTo(ProviderStream.OPENAI.path)).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", ProviderStream.OPENAI.contentType)
-                .withBody(ProviderStream.OPENAI.body(pieces, false))
-                .withChunkedDribbleDelay(30, DRIBBLE_MS)));
+        model.stubFor(post(urlPathEqualTo(ProviderStream.OPENAI.path))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", ProviderStream.OPENAI.contentType)
+                        .withBody(ProviderStream.OPENAI.body(pieces, false))
+                        .withChunkedDribbleDelay(30, DRIBBLE_MS)));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,7 +25,12 @@ class WidgetAccessibilityTest {
     @BeforeAll
     static void start() {
         WidgetBrowser.assumeInstalled();
-        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), new ObjectMapper(), new KiraServer.Options(0, List.of()))
+        app = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        new ObjectMapper(),
+                        new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         base = "http://localhost:" + app.port();
@@ -40,8 +44,10 @@ class WidgetAccessibilityTest {
     }
 
     private static boolean launcherFocused(WidgetBrowser browser) {
-        return (Boolean) browser.js("const w = document.querySelector('kira-widget');"
-                + " return document.activeElement === w && w.shadowRoot.activeElement === w.shadowRoot.querySelector('.launcher');");
+        return (Boolean)
+                browser.js(
+                        "const w = document.querySelector('kira-widget');"
+                                + " return document.activeElement === w && w.shadowRoot.activeElement === w.shadowRoot.querySelector('.launcher');");
     }
 
     @Test
@@ -55,7 +61,9 @@ class WidgetAccessibilityTest {
             while (!launcherFocused(browser) && presses++ < 100) {
                 keys.sendKeys(Keys.TAB).perform();
             }
-            assertThat(launcherFocused(browser)).as("the launcher is reachable with Tab").isTrue();
+            assertThat(launcherFocused(browser))
+                    .as("the launcher is reachable with Tab")
+                    .isTrue();
             assertThat(browser.launcher().getAccessibleName()).contains("Kira");
 
             keys.sendKeys(Keys.ENTER).perform();
@@ -63,10 +71,15 @@ class WidgetAccessibilityTest {
             assertThat(browser.launcher().getAttribute("aria-expanded")).isEqualTo("true");
             assertThat(browser.focused().getTagName()).isEqualTo("textarea");
 
-            keys.sendKeys("Can a subpoena force my therapist to hand over my notes?").sendKeys(Keys.ENTER).perform();
+            keys.sendKeys("Can a subpoena force my therapist to hand over my notes?")
+                    .sendKeys(Keys.ENTER)
+                    .perform();
             browser.awaitAnswer(1);
-            assertThat(browser.focused().getTagName()).as("focus stays in the box for the next question").isEqualTo("textarea");
-            browser.waitUntil(d -> browser.find(".live").getAttribute("textContent").startsWith("Kira answered:"));
+            assertThat(browser.focused().getTagName())
+                    .as("focus stays in the box for the next question")
+                    .isEqualTo("textarea");
+            browser.waitUntil(
+                    d -> browser.find(".live").getAttribute("textContent").startsWith("Kira answered:"));
 
             // Shift+Tab back into the answer, to a citation marker; Enter leads to its card; Tab to its link.
             presses = 0;
@@ -85,7 +98,9 @@ class WidgetAccessibilityTest {
 
             keys.sendKeys(Keys.ESCAPE).perform();
             assertThat(browser.find(".panel").isDisplayed()).isFalse();
-            assertThat(launcherFocused(browser)).as("Escape returns focus to the launcher").isTrue();
+            assertThat(launcherFocused(browser))
+                    .as("Escape returns focus to the launcher")
+                    .isTrue();
             assertThat(browser.launcher().getAttribute("aria-expanded")).isEqualTo("false");
 
             // Reopened, the conversation is still there.
@@ -108,7 +123,9 @@ class WidgetAccessibilityTest {
             assertThat(browser.sendButton().getAccessibleName()).isEqualTo("Send");
             assertThat(browser.find("button.new").getAccessibleName()).isEqualTo("New conversation");
             for (WebElement control : browser.findAll("button, a, textarea")) {
-                assertThat(control.getAccessibleName()).as(control.getAttribute("outerHTML")).isNotBlank();
+                assertThat(control.getAccessibleName())
+                        .as(control.getAttribute("outerHTML"))
+                        .isNotBlank();
             }
 
             Map<?, ?> contrast = (Map<?, ?>) browser.js(CONTRAST);
@@ -120,9 +137,11 @@ class WidgetAccessibilityTest {
     @Test
     void should_fit_a_320_px_touch_screen_without_sideways_scrolling() {
         try (WidgetBrowser browser = WidgetBrowser.start()) {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            browser.driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 320, "height", 640, "deviceScaleFactor", 2, "mobile", true));
-            browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            browser.driver.executeCdpCommand(
+                    "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
             browser.open(base + "/");
             assertThat(browser.js("return window.innerWidth")).isEqualTo(320L);
             assertThat(browser.js("return navigator.maxTouchPoints > 0")).isEqualTo(true);
@@ -134,15 +153,22 @@ class WidgetAccessibilityTest {
             tap(browser, browser.sendButton());
             browser.awaitAnswer(1);
 
-            Map<?, ?> panel = (Map<?, ?>) browser.js("const r = document.querySelector('kira-widget').shadowRoot.querySelector('.panel').getBoundingClientRect();"
-                    + " return {left: r.left, right: r.right, width: r.width};");
+            Map<?, ?> panel = (Map<?, ?>) browser.js(
+                    "const r = document.querySelector('kira-widget').shadowRoot.querySelector('.panel').getBoundingClientRect();"
+                            + " return {left: r.left, right: r.right, width: r.width};");
             assertThat(((Number) panel.get("left")).doubleValue()).isGreaterThanOrEqualTo(0);
             assertThat(((Number) panel.get("right")).doubleValue()).isLessThanOrEqualTo(320);
-            assertThat(browser.js("return document.documentElement.scrollWidth")).isEqualTo(320L);
-            assertThat((Boolean) browser.js("const l = document.querySelector('kira-widget').shadowRoot.querySelector('.log');"
-                    + " return l.scrollWidth <= l.clientWidth;")).isTrue();
-            for (WebElement target : browser.findAll("button.send, button.new, button.close, button.thumb, li.card a")) {
-                assertThat(target.getRect().getHeight()).as("touch target %s", target.getAccessibleName()).isGreaterThanOrEqualTo(24);
+            assertThat(browser.js("return document.documentElement.scrollWidth"))
+                    .isEqualTo(320L);
+            assertThat((Boolean) browser.js(
+                            "const l = document.querySelector('kira-widget').shadowRoot.querySelector('.log');"
+                                    + " return l.scrollWidth <= l.clientWidth;"))
+                    .isTrue();
+            for (WebElement target :
+                    browser.findAll("button.send, button.new, button.close, button.thumb, li.card a")) {
+                assertThat(target.getRect().getHeight())
+                        .as("touch target %s", target.getAccessibleName())
+                        .isGreaterThanOrEqualTo(24);
             }
             assertThat(browser.sendButton().getRect().getHeight()).isGreaterThanOrEqualTo(44);
             browser.screenshot("widget-320-answer");
@@ -154,13 +180,15 @@ class WidgetAccessibilityTest {
 
             tap(browser, browser.find("button.close"));
             assertThat(browser.find(".panel").isDisplayed()).isFalse();
-            assertThat(browser.js("return document.documentElement.scrollWidth")).isEqualTo(320L);
+            assertThat(browser.js("return document.documentElement.scrollWidth"))
+                    .isEqualTo(320L);
         }
     }
 
     @Test
     void should_drop_its_animations_when_the_visitor_prefers_reduced_motion() {
-        String animation = "return getComputedStyle(document.querySelector('kira-widget').shadowRoot.querySelector('.panel')).animationName";
+        String animation =
+                "return getComputedStyle(document.querySelector('kira-widget').shadowRoot.querySelector('.panel')).animationName";
         try (WidgetBrowser moving = WidgetBrowser.start()) {
             moving.open(base + "/");
             moving.openPanel();
@@ -169,7 +197,8 @@ class WidgetAccessibilityTest {
         try (WidgetBrowser still = WidgetBrowser.start("--force-prefers-reduced-motion")) {
             still.open(base + "/");
             still.openPanel();
-            assertThat(still.js("return matchMedia('(prefers-reduced-motion: reduce)').matches")).isEqualTo(true);
+            assertThat(still.js("return matchMedia('(prefers-reduced-motion: reduce)').matches"))
+                    .isEqualTo(true);
             assertThat(still.js(animation)).isEqualTo("none");
         }
     }
@@ -178,8 +207,11 @@ class WidgetAccessibilityTest {
         PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
         org.openqa.selenium.Rectangle r = target.getRect();
         Sequence tap = new Sequence(finger, 0)
-                .addAction(finger.createPointerMove(java.time.Duration.ZERO, PointerInput.Origin.viewport(),
-                        r.getX() + r.getWidth() / 2, r.getY() + r.getHeight() / 2))
+                .addAction(finger.createPointerMove(
+                        java.time.Duration.ZERO,
+                        PointerInput.Origin.viewport(),
+                        r.getX() + r.getWidth() / 2,
+                        r.getY() + r.getHeight() / 2))
                 .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
                 .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
         browser.driver.perform(List.of(tap));

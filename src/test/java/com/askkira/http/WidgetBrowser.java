@@ -47,7 +47,8 @@ final class WidgetBrowser implements AutoCloseable {
     }
 
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed: apt-get install -y chromium chromium-driver (.ci/run does)");
     }
 
@@ -57,9 +58,17 @@ final class WidgetBrowser implements AutoCloseable {
             Path profile = Files.createTempDirectory("kira-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
             options.addArguments(extraFlags);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
@@ -78,7 +87,9 @@ final class WidgetBrowser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
-        waitUntil(d -> js("return !!document.querySelector('kira-widget') && !!document.querySelector('kira-widget').shadowRoot"));
+        waitUntil(
+                d -> js(
+                        "return !!document.querySelector('kira-widget') && !!document.querySelector('kira-widget').shadowRoot"));
     }
 
     /** The widget's shadow root, where all its controls live. */
@@ -122,12 +133,16 @@ final class WidgetBrowser implements AutoCloseable {
     /** Waits for the n-th answer (1-based) to be complete: its feedback buttons appear with the done event. */
     WebElement awaitAnswer(int n) {
         waitUntil(d -> findAll(".kira .feedback").size() >= n);
-        return findAll(".kira").stream().filter(e -> !e.getAttribute("class").contains("error")).toList().get(n - 1);
+        return findAll(".kira").stream()
+                .filter(e -> !e.getAttribute("class").contains("error"))
+                .toList()
+                .get(n - 1);
     }
 
     /** The element focused inside the widget (the shadow root's activeElement), or null. */
     WebElement focused() {
-        return (WebElement) js("const w = document.querySelector('kira-widget'); return w && w.shadowRoot.activeElement;");
+        return (WebElement)
+                js("const w = document.querySelector('kira-widget'); return w && w.shadowRoot.activeElement;");
     }
 
     Object js(String script, Object... args) {
@@ -154,7 +169,9 @@ final class WidgetBrowser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(RuntimeException.class)
+                .until(condition::apply);
     }
 
     void screenshot(String name) {

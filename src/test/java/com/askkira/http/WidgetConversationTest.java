@@ -27,7 +27,12 @@ class WidgetConversationTest {
     @BeforeAll
     static void start() {
         WidgetBrowser.assumeInstalled();
-        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), JSON, new KiraServer.Options(0, List.of()))
+        app = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        JSON,
+                        new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         base = "http://localhost:" + app.port();
@@ -56,7 +61,10 @@ class WidgetConversationTest {
     @Test
     void should_stream_a_cited_answer_whose_markers_and_cards_lead_to_the_article() {
         browser.openPanel();
-        assertThat(browser.find(".notice").getText()).contains("library").contains("not a therapist").contains("emergencies");
+        assertThat(browser.find(".notice").getText())
+                .contains("library")
+                .contains("not a therapist")
+                .contains("emergencies");
         // Count the sentences as they arrive, before the final render replaces them.
         browser.js("""
                 const log = document.querySelector('kira-widget').shadowRoot.querySelector('.log');
@@ -68,8 +76,11 @@ class WidgetConversationTest {
         browser.ask("Can my employer see my therapy records?");
 
         WebElement answer = browser.awaitAnswer(1);
-        assertThat(((Number) browser.js("return window.__sentences")).intValue()).isGreaterThanOrEqualTo(2);
-        assertThat(answer.findElement(By.cssSelector(".answer")).getText()).containsIgnoringCase("employer").doesNotContain("[1]");
+        assertThat(((Number) browser.js("return window.__sentences")).intValue())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(answer.findElement(By.cssSelector(".answer")).getText())
+                .containsIgnoringCase("employer")
+                .doesNotContain("[1]");
         List<WebElement> markers = answer.findElements(By.cssSelector("button.cite"));
         assertThat(markers).isNotEmpty();
         assertThat(markers.getFirst().getAccessibleName()).startsWith("Source 1");
@@ -88,13 +99,15 @@ class WidgetConversationTest {
 
         // The marker leads to its card...
         markers.getFirst().click();
-        assertThat(browser.focused().getAttribute("id")).isEqualTo(markers.getFirst().getAttribute("aria-controls"));
+        assertThat(browser.focused().getAttribute("id"))
+                .isEqualTo(markers.getFirst().getAttribute("aria-controls"));
         // ...and the card to the article's heading, here on the same page.
         WebElement link = first.findElement(By.cssSelector("a"));
         assertThat(link.getAttribute("href"))
                 .isEqualTo(base + "/articles/confidentiality-in-therapy#can-my-employer-access-my-therapy-records");
         link.click();
-        browser.waitUntil(d -> "can-my-employer-access-my-therapy-records".equals(browser.js("return document.activeElement.id")));
+        browser.waitUntil(d ->
+                "can-my-employer-access-my-therapy-records".equals(browser.js("return document.activeElement.id")));
         assertThat(browser.js("return location.hash")).isEqualTo("#can-my-employer-access-my-therapy-records");
         browser.screenshot("widget-citation-followed");
 
@@ -102,7 +115,9 @@ class WidgetConversationTest {
         for (WebElement card : browser.findAll("li.card a")) {
             String href = card.getAttribute("href");
             String path = href.substring(base.length(), href.contains("#") ? href.indexOf('#') : href.length());
-            assertThat(browser.js("return fetch(arguments[0]).then(r => r.status)", base + path)).as(href).isEqualTo(200L);
+            assertThat(browser.js("return fetch(arguments[0]).then(r => r.status)", base + path))
+                    .as(href)
+                    .isEqualTo(200L);
         }
         browser.assertNoCspViolations();
     }
@@ -117,7 +132,8 @@ class WidgetConversationTest {
         browser.ask("Does that include emails?");
         WebElement followUp = browser.awaitAnswer(2);
 
-        assertThat(followUp.findElement(By.cssSelector(".answer")).getText().toLowerCase()).contains("email");
+        assertThat(followUp.findElement(By.cssSelector(".answer")).getText().toLowerCase())
+                .contains("email");
         JsonNode second = JSON.readTree((String) browser.sent().get(1).get("body"));
         assertThat(second.get("question").asText()).isEqualTo("Does that include emails?");
         assertThat(second.get("history")).hasSize(2);
@@ -133,7 +149,8 @@ class WidgetConversationTest {
         browser.awaitAnswer(1);
         JsonNode fresh = JSON.readTree((String) browser.sent().get(2).get("body"));
         assertThat(fresh.get("history")).isEmpty();
-        assertThat(browser.js("return window.localStorage.length + window.sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.js("return window.localStorage.length + window.sessionStorage.length"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -144,7 +161,10 @@ class WidgetConversationTest {
 
         WebElement answer = browser.awaitAnswer(1);
         assertThat(answer.getAttribute("class")).contains("abstained");
-        assertThat(answer.getText()).contains("outside what Kira's library covers").doesNotContain("{").doesNotContain("abstainReason");
+        assertThat(answer.getText())
+                .contains("outside what Kira's library covers")
+                .doesNotContain("{")
+                .doesNotContain("abstainReason");
         assertThat(answer.findElements(By.cssSelector("button.cite"))).isEmpty();
         assertThat(browser.input().getAttribute("value")).isEqualTo("How do I bake bread?");
         browser.screenshot("widget-abstention");

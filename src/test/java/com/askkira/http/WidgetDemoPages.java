@@ -54,7 +54,8 @@ public final class WidgetDemoPages {
         MarkdownDocumentParser parser = new MarkdownDocumentParser();
         Map<String, Doc> docs = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(corpusDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md") && !f.getFileName().toString().equals("README.md"))
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")
+                            && !f.getFileName().toString().equals("README.md"))
                     .sorted()
                     .toList()) {
                 String source = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -104,9 +105,13 @@ public final class WidgetDemoPages {
             if (node instanceof Heading heading && heading.getLevel() == 1) {
                 body.append("<p class=\"byline\">")
                         .append(meta.type() == DocumentType.ARTICLE ? "Article" : "Source")
-                        .append(" · Last updated <time datetime=\"").append(meta.lastUpdated()).append("\">")
-                        .append(DATE.format(meta.lastUpdated())).append("</time> · Reviewed by ")
-                        .append(escape(meta.reviewedBy())).append("</p>\n");
+                        .append(" · Last updated <time datetime=\"")
+                        .append(meta.lastUpdated())
+                        .append("\">")
+                        .append(DATE.format(meta.lastUpdated()))
+                        .append("</time> · Reviewed by ")
+                        .append(escape(meta.reviewedBy()))
+                        .append("</p>\n");
             }
             if (node instanceof Heading heading && "Sources & References".equals(text(heading))) {
                 body.append("<ol class=\"references\">\n");
@@ -114,7 +119,10 @@ public final class WidgetDemoPages {
                     Doc source = docs.get(ref.slug());
                     String href = source != null ? source.meta.url() : null;
                     body.append("<li>")
-                            .append(href != null ? "<a href=\"" + escape(href) + "\">" + escape(ref.citation()) + "</a>" : escape(ref.citation()))
+                            .append(
+                                    href != null
+                                            ? "<a href=\"" + escape(href) + "\">" + escape(ref.citation()) + "</a>"
+                                            : escape(ref.citation()))
                             .append("</li>\n");
                 }
                 body.append("</ol>\n");
@@ -168,10 +176,13 @@ public final class WidgetDemoPages {
         for (Doc doc : docs.values()) {
             String title = escape(doc.meta.title());
             out.append("<li>")
-                    .append(doc.meta.slug().equals(current)
-                            ? "<span aria-current=\"page\">" + title + "</span>"
-                            : "<a href=\"" + escape(doc.meta.url()) + "\">" + title + "</a>")
-                    .append(" <span class=\"kind\">").append(doc.meta.type() == DocumentType.ARTICLE ? "article" : "source").append("</span>")
+                    .append(
+                            doc.meta.slug().equals(current)
+                                    ? "<span aria-current=\"page\">" + title + "</span>"
+                                    : "<a href=\"" + escape(doc.meta.url()) + "\">" + title + "</a>")
+                    .append(" <span class=\"kind\">")
+                    .append(doc.meta.type() == DocumentType.ARTICLE ? "article" : "source")
+                    .append("</span>")
                     .append("</li>\n");
         }
         return out.toString();

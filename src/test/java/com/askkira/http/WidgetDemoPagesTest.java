@@ -23,7 +23,9 @@ class WidgetDemoPagesTest {
     void should_keep_the_committed_pages_in_step_with_the_corpus() throws Exception {
         for (Map.Entry<String, String> page : WidgetDemoPages.render(CORPUS).entrySet()) {
             Path file = WEB.resolve(page.getKey());
-            assertThat(file).as("%s is missing: run WidgetDemoPages (see its Javadoc)", file).exists();
+            assertThat(file)
+                    .as("%s is missing: run WidgetDemoPages (see its Javadoc)", file)
+                    .exists();
             assertThat(Files.readString(file, StandardCharsets.UTF_8))
                     .as("%s is out of date: run WidgetDemoPages (see its Javadoc)", file)
                     .isEqualTo(page.getValue());
@@ -38,7 +40,9 @@ class WidgetDemoPagesTest {
                 String[] url = chunk.url().split("#", 2);
                 String kind = url[0].startsWith("/articles/") ? "articles" : "sources";
                 Path page = WEB.resolve(kind).resolve(url[0].substring(url[0].lastIndexOf('/') + 1) + ".html");
-                assertThat(Files.readString(page, StandardCharsets.UTF_8)).as(chunk.url()).contains(" id=\"" + url[1] + "\"");
+                assertThat(Files.readString(page, StandardCharsets.UTF_8))
+                        .as(chunk.url())
+                        .contains(" id=\"" + url[1] + "\"");
             }
         }
     }

@@ -47,7 +47,12 @@ class WidgetLatencyTest {
     @Test
     void should_show_the_first_sentence_soon_after_send() {
         WidgetBrowser.assumeInstalled();
-        Javalin app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), new ObjectMapper(), new KiraServer.Options(0, List.of()))
+        Javalin app = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        new ObjectMapper(),
+                        new KiraServer.Options(0, List.of()))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         try (WidgetBrowser browser = WidgetBrowser.start()) {
@@ -64,7 +69,8 @@ class WidgetLatencyTest {
             }
             List<Double> sorted = times.stream().sorted().toList();
             double median = (sorted.get(9) + sorted.get(10)) / 2;
-            System.out.printf("Send to first sentence shown, offline mode, %d runs: median %.1f ms, min %.1f, p90 %.1f, max %.1f%n",
+            System.out.printf(
+                    "Send to first sentence shown, offline mode, %d runs: median %.1f ms, min %.1f, p90 %.1f, max %.1f%n",
                     sorted.size(), median, sorted.getFirst(), sorted.get(17), sorted.getLast());
             assertThat(median).isLessThan(2_000);
         } finally {

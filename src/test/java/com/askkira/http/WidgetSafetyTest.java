@@ -69,12 +69,16 @@ class WidgetSafetyTest {
     private static void stream(Context ctx) throws IOException {
         String question = JSON.readTree(ctx.body()).get("question").asText();
         if (question.contains("busy")) {
-            ctx.status(429).header("Retry-After", "2").json(Map.of("error", Map.of("code", "rate_limited", "message", "Too many questions")));
+            ctx.status(429)
+                    .header("Retry-After", "2")
+                    .json(Map.of("error", Map.of("code", "rate_limited", "message", "Too many questions")));
             return;
         }
         if (question.contains("broken")) {
-            ctx.status(500).contentType("application/json")
-                    .result("{\"error\": {\"code\": \"internal_error\", \"message\": \"java.lang.IllegalStateException: boom\\n\\tat com.askkira.X\"}}");
+            ctx.status(500)
+                    .contentType("application/json")
+                    .result(
+                            "{\"error\": {\"code\": \"internal_error\", \"message\": \"java.lang.IllegalStateException: boom\\n\\tat com.askkira.X\"}}");
             return;
         }
         ctx.status(200).contentType("text/event-stream; charset=utf-8");
@@ -82,21 +86,66 @@ class WidgetSafetyTest {
         if (question.contains("inject")) {
             send(out, "delta", Map.of("text", "Here is " + INJECTION + " as text [1]. "));
             send(out, "delta", Map.of("text", "And <script>window.__pwned=2</script> too [2]."));
-            send(out, "done", response("Here is " + INJECTION + " as text [1]. And <script>window.__pwned=2</script> too [2].",
-                    List.of(citation(1, "<b onmouseover=window.__pwned=4>Section</b>", "javascript:window.__pwned=3", INJECTION + " quoted"),
-                            citation(2, "Plain section", "/sources/tarasoff-v-regents#what-happened-in-the-tarasoff-case", "A <i>quote</i>.")),
-                    false, List.of()));
+            send(
+                    out,
+                    "done",
+                    response(
+                            "Here is " + INJECTION + " as text [1]. And <script>window.__pwned=2</script> too [2].",
+                            List.of(
+                                    citation(
+                                            1,
+                                            "<b onmouseover=window.__pwned=4>Section</b>",
+                                            "javascript:window.__pwned=3",
+                                            INJECTION + " quoted"),
+                                    citation(
+                                            2,
+                                            "Plain section",
+                                            "/sources/tarasoff-v-regents#what-happened-in-the-tarasoff-case",
+                                            "A <i>quote</i>.")),
+                            false,
+                            List.of()));
         } else if (question.contains("crisis")) {
             String answer = "If you are thinking about harming yourself, please reach out now: call or text 988 [1].";
             send(out, "delta", Map.of("text", answer));
-            send(out, "done", response(answer,
-                    List.of(citation(1, "Mandatory Exceptions: When Therapists Must Disclose",
-                            "/articles/confidentiality-in-therapy#mandatory-exceptions-when-therapists-must-disclose", "A quote.")),
-                    true,
-                    List.of(Map.of("name", "988 Suicide & Crisis Lifeline", "contact", "call or text 988", "href", "tel:988", "when", "now"),
-                            Map.of("name", "Childhelp National Child Abuse Hotline", "contact", "1-800-422-4453", "href", "tel:18004224453", "when", "child"))));
+            send(
+                    out,
+                    "done",
+                    response(
+                            answer,
+                            List.of(citation(
+                                    1,
+                                    "Mandatory Exceptions: When Therapists Must Disclose",
+                                    "/articles/confidentiality-in-therapy#mandatory-exceptions-when-therapists-must-disclose",
+                                    "A quote.")),
+                            true,
+                            List.of(
+                                    Map.of(
+                                            "name",
+                                            "988 Suicide & Crisis Lifeline",
+                                            "contact",
+                                            "call or text 988",
+                                            "href",
+                                            "tel:988",
+                                            "when",
+                                            "now"),
+                                    Map.of(
+                                            "name",
+                                            "Childhelp National Child Abuse Hotline",
+                                            "contact",
+                                            "1-800-422-4453",
+                                            "href",
+                                            "tel:18004224453",
+                                            "when",
+                                            "child"))));
         } else if (question.contains("error")) {
-            send(out, "error", Map.of("code", "model_unavailable", "message", "{\"raw\": \"java.lang.RuntimeException at Foo.java:1\"}"));
+            send(
+                    out,
+                    "error",
+                    Map.of(
+                            "code",
+                            "model_unavailable",
+                            "message",
+                            "{\"raw\": \"java.lang.RuntimeException at Foo.java:1\"}"));
         } else if (question.contains("cut")) {
             send(out, "delta", Map.of("text", "A first sentence. "));
             // ...and the stream ends without its done event.
@@ -106,9 +155,17 @@ class WidgetSafetyTest {
             String frames = frame("delta", Map.of("text", "Therapy is confidential, with limits [1]. "))
                     + ": a comment line\r\n"
                     + frame("delta", Map.of("text", "Ask your therapist about them [1]."))
-                    + frame("done", response(answer, List.of(citation(1, "Definition of Confidentiality in Therapy",
-                            "/articles/confidentiality-in-therapy#definition-of-confidentiality-in-therapy", "Confidentiality in therapy…")),
-                            false, List.of()));
+                    + frame(
+                            "done",
+                            response(
+                                    answer,
+                                    List.of(citation(
+                                            1,
+                                            "Definition of Confidentiality in Therapy",
+                                            "/articles/confidentiality-in-therapy#definition-of-confidentiality-in-therapy",
+                                            "Confidentiality in therapy…")),
+                                    false,
+                                    List.of()));
             byte[] bytes = frames.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < bytes.length; i += 7) {
                 out.write(bytes, i, Math.min(7, bytes.length - i));
@@ -131,14 +188,46 @@ class WidgetSafetyTest {
     }
 
     private static Map<String, Object> citation(int n, String section, String url, String quote) {
-        return Map.of("n", n, "chunkId", "doc#s-0", "title", "Title with <em>markup</em>", "section", section, "url", url,
-                "quote", quote, "type", "source", "lastUpdated", "2026-11-27", "reviewedBy", "<u>Reviewer</u>");
+        return Map.of(
+                "n",
+                n,
+                "chunkId",
+                "doc#s-0",
+                "title",
+                "Title with <em>markup</em>",
+                "section",
+                section,
+                "url",
+                url,
+                "quote",
+                quote,
+                "type",
+                "source",
+                "lastUpdated",
+                "2026-11-27",
+                "reviewedBy",
+                "<u>Reviewer</u>");
     }
 
-    private static Map<String, Object> response(String answer, List<Map<String, Object>> citations, boolean crisis, List<Map<String, String>> resources) {
-        return Map.of("id", "ans_fake", "answer", answer, "citations", citations, "abstained", false,
-                "safety", Map.of("crisis", crisis, "resources", resources),
-                "guardrail", Map.of("verdict", "pass", "checks", List.of()), "model", "fake", "degraded", false);
+    private static Map<String, Object> response(
+            String answer, List<Map<String, Object>> citations, boolean crisis, List<Map<String, String>> resources) {
+        return Map.of(
+                "id",
+                "ans_fake",
+                "answer",
+                answer,
+                "citations",
+                citations,
+                "abstained",
+                false,
+                "safety",
+                Map.of("crisis", crisis, "resources", resources),
+                "guardrail",
+                Map.of("verdict", "pass", "checks", List.of()),
+                "model",
+                "fake",
+                "degraded",
+                false);
     }
 
     @Test
@@ -151,15 +240,21 @@ class WidgetSafetyTest {
         assertThat(answer.findElement(By.cssSelector(".answer")).getText())
                 .contains(INJECTION)
                 .contains("<script>window.__pwned=2</script>");
-        assertThat(answer.findElements(By.cssSelector("img, script, b, i, em, u"))).isEmpty();
+        assertThat(answer.findElements(By.cssSelector("img, script, b, i, em, u")))
+                .isEmpty();
         List<WebElement> cards = answer.findElements(By.cssSelector("li.card"));
-        assertThat(cards.getFirst().getText()).contains("<b onmouseover=window.__pwned=4>Section</b>").contains(INJECTION + " quoted")
-                .contains("Title with <em>markup</em>").contains("Reviewed by <u>Reviewer</u>");
+        assertThat(cards.getFirst().getText())
+                .contains("<b onmouseover=window.__pwned=4>Section</b>")
+                .contains(INJECTION + " quoted")
+                .contains("Title with <em>markup</em>")
+                .contains("Reviewed by <u>Reviewer</u>");
         // A javascript: url never becomes a link.
         assertThat(cards.getFirst().findElements(By.cssSelector("a"))).isEmpty();
         assertThat(cards.get(1).findElement(By.cssSelector("a")).getAttribute("href"))
                 .isEqualTo(base + "/sources/tarasoff-v-regents#what-happened-in-the-tarasoff-case");
-        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(cards.getFirst()).perform();
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .moveToElement(cards.getFirst())
+                .perform();
         assertThat(browser.js("return typeof window.__pwned")).isEqualTo("undefined");
         browser.screenshot("widget-html-injection");
         browser.assertNoCspViolations();
@@ -174,7 +269,9 @@ class WidgetSafetyTest {
         WebElement banner = browser.find(".crisis");
         assertThat(banner.isDisplayed()).isTrue();
         assertThat(banner.getAttribute("role")).isEqualTo("region");
-        List<String> hrefs = banner.findElements(By.cssSelector("a")).stream().map(a -> a.getAttribute("href")).toList();
+        List<String> hrefs = banner.findElements(By.cssSelector("a")).stream()
+                .map(a -> a.getAttribute("href"))
+                .toList();
         assertThat(hrefs).containsExactly("tel:988", "sms:988", "tel:911", "sms:741741?body=HOME", "tel:18004224453");
         assertThat(banner.getRect().getY()).isLessThan(answer.getRect().getY());
         browser.screenshot("widget-crisis");
@@ -203,7 +300,11 @@ class WidgetSafetyTest {
 
         WebElement error = browser.waitUntil(d -> browser.find(".error"));
 
-        assertThat(error.getText()).contains("a lot of questions").contains("2 seconds").doesNotContain("rate_limited").doesNotContain("{");
+        assertThat(error.getText())
+                .contains("a lot of questions")
+                .contains("2 seconds")
+                .doesNotContain("rate_limited")
+                .doesNotContain("{");
         assertThat(browser.input().getAttribute("value")).isEqualTo("Are you busy?");
         WebElement retry = error.findElement(By.cssSelector("button"));
         assertThat(retry.getText()).isEqualTo("Try again");
@@ -216,7 +317,10 @@ class WidgetSafetyTest {
     void should_never_show_raw_errors_or_stack_traces() {
         browser.ask("Show me an error");
         WebElement streamed = browser.waitUntil(d -> browser.find(".error"));
-        assertThat(streamed.getText()).contains("Kira cannot answer right now").doesNotContain("java.lang").doesNotContain("{");
+        assertThat(streamed.getText())
+                .contains("Kira cannot answer right now")
+                .doesNotContain("java.lang")
+                .doesNotContain("{");
 
         browser.input().clear();
         browser.find(".error button").click(); // retry the same question: the same error
@@ -224,7 +328,11 @@ class WidgetSafetyTest {
         browser.ask("This is broken");
         browser.waitUntil(d -> browser.findAll(".error").size() == 2);
         String all = browser.find(".log").getText();
-        assertThat(all).doesNotContain("java.lang").doesNotContain("\tat ").doesNotContain("internal_error").doesNotContain("{");
+        assertThat(all)
+                .doesNotContain("java.lang")
+                .doesNotContain("\tat ")
+                .doesNotContain("internal_error")
+                .doesNotContain("{");
         assertThat(browser.findAll(".error").getLast().getText()).contains("Something went wrong on our side");
         assertThat(browser.input().getAttribute("value")).isEqualTo("This is broken");
     }

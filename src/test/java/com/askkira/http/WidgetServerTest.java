@@ -29,9 +29,14 @@ class WidgetServerTest {
 
     @BeforeAll
     static void start() {
-        app = new KiraServer(TestKira.shared().answers(), TestKira.shared().grounding(), TestKira.shared().admin(), new ObjectMapper(),
+        app = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        new ObjectMapper(),
                         new KiraServer.Options(0, List.of()))
-                .create(config -> WebAssets.register(config, Path.of("web"), WebAssets.parseOrigins(ALLOWED + ", https://other.example/")))
+                .create(config -> WebAssets.register(
+                        config, Path.of("web"), WebAssets.parseOrigins(ALLOWED + ", https://other.example/")))
                 .start(0);
         base = "http://localhost:" + app.port();
     }
@@ -60,10 +65,13 @@ class WidgetServerTest {
         HttpResponse<String> page = send(get("/"));
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'")
-                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(csp)
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(page.body())
                 .contains("<script src=\"/kira-widget.js\" defer></script>")
                 .contains("id=\"can-my-employer-access-my-therapy-records\"")
@@ -74,10 +82,12 @@ class WidgetServerTest {
 
     @Test
     void should_serve_the_widget_as_javascript_under_30_kb_gzipped() throws Exception {
-        HttpResponse<byte[]> widget = CLIENT.send(get("/kira-widget.js").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> widget =
+                CLIENT.send(get("/kira-widget.js").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(widget.statusCode()).isEqualTo(200);
-        assertThat(widget.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(widget.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(widget.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(widget.body()).isEqualTo(Files.readAllBytes(Path.of("web", "kira-widget.js")));
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -89,7 +99,12 @@ class WidgetServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/articles/confidentiality-in-therapy", "/sources/tarasoff-v-regents", "/sources/hipaa-privacy-rule"})
+    @ValueSource(
+            strings = {
+                "/articles/confidentiality-in-therapy",
+                "/sources/tarasoff-v-regents",
+                "/sources/hipaa-privacy-rule"
+            })
     void should_serve_each_library_page_at_its_citation_url(String path) throws Exception {
         HttpResponse<String> page = send(get(path));
 
@@ -116,8 +131,10 @@ class WidgetServerTest {
                 .header("Access-Control-Request-Headers", "content-type"));
 
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(m -> assertThat(m).contains("POST"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(ALLOWED);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(m -> assertThat(m).contains("POST"));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
                 .hasValueSatisfying(h -> assertThat(h.toLowerCase()).contains("content-type"));
     }
@@ -128,22 +145,28 @@ class WidgetServerTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST"));
-        HttpResponse<String> answer = send(postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}").header("Origin", "https://evil.example"));
+        HttpResponse<String> answer = send(postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}")
+                .header("Origin", "https://evil.example"));
 
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .isEmpty();
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
     void should_grant_an_allowed_origin_its_answers_and_the_retry_after_header() throws Exception {
-        HttpResponse<String> answer = send(postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}").header("Origin", ALLOWED));
-        HttpResponse<String> other = send(postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}").header("Origin", "https://other.example"));
+        HttpResponse<String> answer = send(
+                postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}").header("Origin", ALLOWED));
+        HttpResponse<String> other = send(postJson("/v1/answers", "{\"question\": \"What is Tarasoff?\"}")
+                .header("Origin", "https://other.example"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
         assertThat(answer.headers().firstValue("Access-Control-Expose-Headers")).hasValue("Retry-After");
-        assertThat(answer.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Origin"));
+        assertThat(answer.headers().allValues("Vary"))
+                .anySatisfy(v -> assertThat(v).contains("Origin"));
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://other.example");
     }
 
@@ -159,7 +182,8 @@ class WidgetServerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebAssets.parseOrigins("https://site.example/path"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("KIRA_ALLOWED_ORIGINS");
-        assertThat(WebAssets.parseOrigins(" https://A.example/ ,, http://localhost:8080")).containsExactly("https://a.example", "http://localhost:8080");
+        assertThat(WebAssets.parseOrigins(" https://A.example/ ,, http://localhost:8080"))
+                .containsExactly("https://a.example", "http://localhost:8080");
         assertThat(WebAssets.parseOrigins(null)).isEmpty();
     }
 }

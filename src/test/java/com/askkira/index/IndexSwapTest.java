@@ -38,7 +38,9 @@ class IndexSwapTest {
         try (KiraIndex index = KiraIndex.open(indexDir)) {
             HybridRetriever retriever =
                     HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
-            assertThat(retriever.retrieve(RetrievalQuery.of("group therapy members"), 10).passages())
+            assertThat(retriever
+                            .retrieve(RetrievalQuery.of("group therapy members"), 10)
+                            .passages())
                     .noneMatch(p -> p.chunk().docSlug().equals("tiny-group"));
 
             Files.writeString(corpus.resolve("tiny-group.md"), """
@@ -56,11 +58,14 @@ class IndexSwapTest {
 
                     Other members of a therapy group are not bound by the same legal duties as the therapist.
                     """);
-            assertThat(builder.staleness(library, indexDir)).hasValueSatisfying(r -> assertThat(r).contains("corpus changed"));
+            assertThat(builder.staleness(library, indexDir))
+                    .hasValueSatisfying(r -> assertThat(r).contains("corpus changed"));
             builder.build(library, indexDir);
             index.refresh();
 
-            assertThat(retriever.retrieve(RetrievalQuery.of("group therapy members"), 10).passages())
+            assertThat(retriever
+                            .retrieve(RetrievalQuery.of("group therapy members"), 10)
+                            .passages())
                     .anyMatch(p -> p.chunk().docSlug().equals("tiny-group"));
         }
     }

@@ -47,11 +47,17 @@ class InsightsTest {
 
         InsightsReport report = insights.report();
 
-        assertThat(report.abstentions()).containsEntry("not_covered", 0L).containsEntry("out_of_scope", 1L).containsEntry("unsafe", 0L);
-        assertThat(report.sections()).containsExactly(
-                new InsightsReport.SectionCitations("Duty to Warn", 2), new InsightsReport.SectionCitations("Minors", 1));
-        assertThat(report.daily()).containsExactly(
-                new InsightsReport.Day("2026-11-27", 3, 1, 0), new InsightsReport.Day("2026-11-28", 1, 0, 1));
+        assertThat(report.abstentions())
+                .containsEntry("not_covered", 0L)
+                .containsEntry("out_of_scope", 1L)
+                .containsEntry("unsafe", 0L);
+        assertThat(report.sections())
+                .containsExactly(
+                        new InsightsReport.SectionCitations("Duty to Warn", 2),
+                        new InsightsReport.SectionCitations("Minors", 1));
+        assertThat(report.daily())
+                .containsExactly(
+                        new InsightsReport.Day("2026-11-27", 3, 1, 0), new InsightsReport.Day("2026-11-28", 1, 0, 1));
         assertThat(report.notCovered()).isEmpty();
     }
 
@@ -72,7 +78,9 @@ class InsightsTest {
 
         assertThat(gaps).hasSize(2);
         assertThat(gaps.getFirst().count()).isEqualTo(3);
-        assertThat(gaps.getFirst().examples()).hasSize(3).allSatisfy(q -> assertThat(q).containsIgnoringCase("therapy"));
+        assertThat(gaps.getFirst().examples())
+                .hasSize(3)
+                .allSatisfy(q -> assertThat(q).containsIgnoringCase("therapy"));
         assertThat(gaps.get(1)).isEqualTo(new InsightsReport.NotCovered(questions[3], 1, List.of(questions[3])));
     }
 
@@ -85,11 +93,18 @@ class InsightsTest {
         insights.rated("ans_7", "up", "thanks");
         insights.rated("ans_unknown", "down", null);
 
-        assertThat(insights.report().downVoted()).containsExactly(
-                new InsightsReport.DownVote("ans_unknown", null, null),
-                new InsightsReport.DownVote("ans_7", "can my mom read my notes", insights.report().downVoted().get(1).comment()));
+        assertThat(insights.report().downVoted())
+                .containsExactly(
+                        new InsightsReport.DownVote("ans_unknown", null, null),
+                        new InsightsReport.DownVote(
+                                "ans_7",
+                                "can my mom read my notes",
+                                insights.report().downVoted().get(1).comment()));
         assertThat(insights.report().downVoted().get(1).comment())
-                .startsWith("Wrong!").doesNotContain("555").doesNotContain("Sarah").doesNotContain("Johnson");
+                .startsWith("Wrong!")
+                .doesNotContain("555")
+                .doesNotContain("Sarah")
+                .doesNotContain("Johnson");
     }
 
     @Test
@@ -102,8 +117,10 @@ class InsightsTest {
     void should_write_only_not_covered_questions_and_down_votes_to_its_file_and_read_them_back() throws IOException {
         Path file = dir.resolve("insights.jsonl");
         Insights first = insights(Optional.of(file));
-        first.answered(new AnswerRecord(DAY, "ans_1", null, false, List.of("Minors"), "can my mom read my therapy notes"));
-        first.answered(new AnswerRecord(DAY, "ans_2", "not_covered", false, List.of(), "does lexapro cause weight gain"));
+        first.answered(
+                new AnswerRecord(DAY, "ans_1", null, false, List.of("Minors"), "can my mom read my therapy notes"));
+        first.answered(
+                new AnswerRecord(DAY, "ans_2", "not_covered", false, List.of(), "does lexapro cause weight gain"));
         first.answered(new AnswerRecord(DAY, "ans_3", null, true, List.of(), null));
         first.rated("ans_1", "down", "not what I asked");
         Files.writeString(file, "{\"type\":\"answer\",\"da", java.nio.file.StandardOpenOption.APPEND);
@@ -112,12 +129,16 @@ class InsightsTest {
 
         String written = Files.readString(file);
         assertThat(written).contains("does lexapro cause weight gain").doesNotContain("pills");
-        assertThat(written.lines().filter(l -> l.contains("can my mom read my therapy notes"))).hasSize(1)
+        assertThat(written.lines().filter(l -> l.contains("can my mom read my therapy notes")))
+                .hasSize(1)
                 .allSatisfy(l -> assertThat(l).contains("\"type\":\"down\""));
         assertThat(reread.daily()).containsExactly(new InsightsReport.Day("2026-11-27", 3, 1, 1));
-        assertThat(reread.notCovered()).extracting(InsightsReport.NotCovered::question).containsExactly("does lexapro cause weight gain");
-        assertThat(reread.downVoted()).containsExactly(
-                new InsightsReport.DownVote("ans_1", "can my mom read my therapy notes", "not what I asked"));
+        assertThat(reread.notCovered())
+                .extracting(InsightsReport.NotCovered::question)
+                .containsExactly("does lexapro cause weight gain");
+        assertThat(reread.downVoted())
+                .containsExactly(
+                        new InsightsReport.DownVote("ans_1", "can my mom read my therapy notes", "not what I asked"));
         assertThat(reread.sections()).containsExactly(new InsightsReport.SectionCitations("Minors", 1));
     }
 }

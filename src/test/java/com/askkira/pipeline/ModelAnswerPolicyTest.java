@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ModelAnswerPolicyTest {
     @Test
     void should_redraft_once_then_answer_offline_when_the_model_keeps_overclaiming() throws Exception {
-        String overclaim = "Nothing you say in therapy ever leaves the room, period [1]. Your therapist can never tell anyone [1].";
+        String overclaim =
+                "Nothing you say in therapy ever leaves the room, period [1]. Your therapist can never tell anyone [1].";
         try (StubModelServer model = new StubModelServer(overclaim)) {
             AnswerResponse response = model.answers()
                     .answer(new AnswerRequest("Is everything I tell my therapist confidential?", List.of()));
@@ -25,7 +26,8 @@ class ModelAnswerPolicyTest {
             List<String> sent = model.received();
             assertThat(sent).hasSize(2);
             assertThat(sent.get(1)).contains("was rejected");
-            assertThat(response.guardrail().checks()).anySatisfy(c -> assertThat(c.passed()).isFalse());
+            assertThat(response.guardrail().checks())
+                    .anySatisfy(c -> assertThat(c.passed()).isFalse());
         }
     }
 

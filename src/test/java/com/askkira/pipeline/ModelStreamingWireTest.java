@@ -41,13 +41,14 @@ class ModelStreamingWireTest {
     private static final String QUESTION = "Can my employer see my therapy records?";
     private static final String FIRST = "In most circumstances, no: your employer cannot access your therapy records"
             + " without your written consent [1].";
-    private static final String SECOND = "HIPAA and state confidentiality laws protect mental health records from"
-            + " employer access [1].";
+    private static final String SECOND =
+            "HIPAA and state confidentiality laws protect mental health records from" + " employer access [1].";
     private static final String OVERCLAIM = "Nothing you say in therapy ever leaves the room, period [1].";
     private static final String GENERAL_QUESTION = "Is therapy confidential?";
     /** Breaks "name the limits" alone: a later sentence can cure it. */
     private static final String GENERAL = "Mental health professionals must protect the information clients share"
             + " during treatment, so what you say is kept confidential [1].";
+
     private static final String LIMITS = "Confidentiality in therapy is not absolute: there are legally defined"
             + " circumstances in which a therapist is required to breach confidentiality [4].";
     private static final int TIMEOUT_MS = 1500;
@@ -69,7 +70,9 @@ class ModelStreamingWireTest {
             env.put("KIRA_MODEL_BASE_URL", server.baseUrl() + provider.basePath);
             env.put("KIRA_MODEL_NAME", "test-model");
             env.put("KIRA_MODEL_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
-            KIRAS.put(provider, Kira.start(KiraConfig.fromEnvironment(env), new PrintStream(PrintStream.nullOutputStream())));
+            KIRAS.put(
+                    provider,
+                    Kira.start(KiraConfig.fromEnvironment(env), new PrintStream(PrintStream.nullOutputStream())));
         }
     }
 
@@ -98,9 +101,12 @@ class ModelStreamingWireTest {
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.PASS);
         assertThat(streamed.response().model()).isEqualTo("test-model");
         assertThat(streamed.response().degraded()).isFalse();
-        assertThat(streamed.response().citations()).singleElement()
+        assertThat(streamed.response().citations())
+                .singleElement()
                 .satisfies(c -> assertThat(c.quote()).contains("Your employer cannot access your therapy records"));
-        assertThat(requests(provider)).hasSize(1).allSatisfy(body -> assertThat(body).containsPattern("\"stream\"\\s*:\\s*true"));
+        assertThat(requests(provider))
+                .hasSize(1)
+                .allSatisfy(body -> assertThat(body).containsPattern("\"stream\"\\s*:\\s*true"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,10 +116,13 @@ class ModelStreamingWireTest {
 
         Streamed streamed = ask(provider, QUESTION);
 
-        assertThat(streamed.deltas()).isNotEmpty()
+        assertThat(streamed.deltas())
+                .isNotEmpty()
                 .noneSatisfy(d -> assertThat(d).containsIgnoringCase("leaves the room"))
                 .noneSatisfy(d -> assertThat(d).containsIgnoringCase("period"));
-        assertThat(streamed.text()).isEqualTo(FIRST + " " + SECOND).isEqualTo(streamed.response().answer());
+        assertThat(streamed.text())
+                .isEqualTo(FIRST + " " + SECOND)
+                .isEqualTo(streamed.response().answer());
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
         assertThat(streamed.response().guardrail().checks())
                 .anySatisfy(c -> assertFailed(c, "confidentiality-limits", "ABSOLUTE_CONFIDENTIALITY"));
@@ -121,14 +130,20 @@ class ModelStreamingWireTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderStream.class)
-    void should_redraft_an_attempt_that_failed_before_its_first_sentence_and_release_only_the_redraft(ProviderStream provider) {
+    void should_redraft_an_attempt_that_failed_before_its_first_sentence_and_release_only_the_redraft(
+            ProviderStream provider) {
         String rejected = OVERCLAIM + " Your therapist can never tell anyone what you say [1].";
-        stubScenario(provider, List.of(
-                streamResponse(provider, rejected, false), streamResponse(provider, FIRST + " " + SECOND, false)));
+        stubScenario(
+                provider,
+                List.of(
+                        streamResponse(provider, rejected, false),
+                        streamResponse(provider, FIRST + " " + SECOND, false)));
 
         Streamed streamed = ask(provider, QUESTION);
 
-        assertThat(streamed.text()).isEqualTo(FIRST + " " + SECOND).isEqualTo(streamed.response().answer());
+        assertThat(streamed.text())
+                .isEqualTo(FIRST + " " + SECOND)
+                .isEqualTo(streamed.response().answer());
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
         List<String> sent = requests(provider);
         assertThat(sent).hasSize(2);
@@ -170,10 +185,12 @@ class ModelStreamingWireTest {
 
         assertThat(streamed.deltas()).hasSize(2).first().isEqualTo(GENERAL);
         assertThat(streamed.text()).isEqualTo(streamed.response().answer());
-        assertThat(new ConfidentialityLimitsCheck().findings(GENERAL_QUESTION, streamed.text())).isEmpty();
+        assertThat(new ConfidentialityLimitsCheck().findings(GENERAL_QUESTION, streamed.text()))
+                .isEmpty();
         // The added sentence is the library's own, quoted by the citation it carries.
         String added = CitationMarkers.strip(streamed.deltas().getLast());
-        assertThat(streamed.response().citations()).anySatisfy(c -> assertThat(c.quote()).contains(added));
+        assertThat(streamed.response().citations())
+                .anySatisfy(c -> assertThat(c.quote()).contains(added));
         assertThat(streamed.response().model()).isEqualTo("test-model");
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
         assertThat(requests(provider)).hasSize(1);
@@ -186,7 +203,9 @@ class ModelStreamingWireTest {
 
         Streamed streamed = ask(provider, QUESTION);
 
-        assertThat(streamed.text()).isEqualTo(FIRST + " " + SECOND).isEqualTo(streamed.response().answer());
+        assertThat(streamed.text())
+                .isEqualTo(FIRST + " " + SECOND)
+                .isEqualTo(streamed.response().answer());
         assertThat(streamed.response().degraded()).isTrue();
         assertThat(streamed.response().model()).isEqualTo("test-model");
         assertThat(streamed.response().answer()).doesNotContain("workers' comp");
@@ -204,13 +223,24 @@ class ModelStreamingWireTest {
     @EnumSource(ProviderStream.class)
     void should_answer_offline_and_degraded_when_the_model_server_fails(ProviderStream provider) {
         for (ResponseDefinitionBuilder failure : List.of(
-                aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(provider.error("server_error", "The server had an error")),
-                aResponse().withStatus(429).withHeader("Content-Type", "application/json").withHeader("Retry-After", "20")
+                aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Retry-After", "20")
                         .withBody(provider.error("rate_limit_error", "Rate limit reached")),
-                aResponse().withStatus(200).withHeader("Content-Type", provider.contentType).withBody(provider.malformed()),
-                aResponse().withStatus(200).withHeader("Content-Type", provider.contentType)
-                        .withBody(provider.body(List.of(FIRST), false)).withFixedDelay(TIMEOUT_MS * 3))) {
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", provider.contentType)
+                        .withBody(provider.malformed()),
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", provider.contentType)
+                        .withBody(provider.body(List.of(FIRST), false))
+                        .withFixedDelay(TIMEOUT_MS * 3))) {
             server.resetAll();
             server.stubFor(post(urlPathEqualTo(provider.path)).willReturn(failure));
 
@@ -238,9 +268,12 @@ class ModelStreamingWireTest {
         Streamed streamed = ask(provider, "does my fitness tracker app share my heart rate data with advertisers");
 
         assertThat(streamed.response().abstainReason()).isEqualTo(AbstainReason.OUT_OF_SCOPE);
-        assertThat(KIRAS.get(provider).answers().answer(new AnswerRequest(
-                        "does my fitness tracker app share my heart rate data with advertisers", List.of()))
-                .abstainReason()).isEqualTo(AbstainReason.OUT_OF_SCOPE);
+        assertThat(KIRAS.get(provider)
+                        .answers()
+                        .answer(new AnswerRequest(
+                                "does my fitness tracker app share my heart rate data with advertisers", List.of()))
+                        .abstainReason())
+                .isEqualTo(AbstainReason.OUT_OF_SCOPE);
     }
 
     private static void assertOfflineDegraded(Streamed streamed) {
@@ -264,7 +297,8 @@ class ModelStreamingWireTest {
 
     private static Streamed ask(ProviderStream provider, String question) {
         List<String> deltas = new ArrayList<>();
-        AnswerResponse response = KIRAS.get(provider).answers().stream(new AnswerRequest(question, List.of()), deltas::add);
+        AnswerResponse response =
+                KIRAS.get(provider).answers().stream(new AnswerRequest(question, List.of()), deltas::add);
         return new Streamed(deltas, response);
     }
 
@@ -278,7 +312,9 @@ class ModelStreamingWireTest {
     }
 
     private static ResponseDefinitionBuilder streamResponse(ProviderStream provider, String reply, boolean cut) {
-        return aResponse().withStatus(200).withHeader("Content-Type", provider.contentType)
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", provider.contentType)
                 .withBody(provider.body(pieces(reply), cut));
     }
 
@@ -290,8 +326,11 @@ class ModelStreamingWireTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.size(); i++) {
             String next = "reply " + (i + 1);
-            server.stubFor(post(urlPathEqualTo(provider.path)).inScenario("replies").whenScenarioStateIs(state)
-                    .willReturn(replies.get(i)).willSetStateTo(next));
+            server.stubFor(post(urlPathEqualTo(provider.path))
+                    .inScenario("replies")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies.get(i))
+                    .willSetStateTo(next));
             state = next;
         }
     }

@@ -11,11 +11,11 @@ import com.askkira.answer.CitationLinker;
 import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.SmallTalk;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.insights.Insights;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
-import com.askkira.embedding.EmbeddingModels;
-import com.askkira.insights.Insights;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.CrisisScreen;
@@ -45,9 +45,10 @@ class PersonalDataStaysHomeTest {
     void start() {
         model = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         model.start();
-        model.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        model.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"id": "chatcmpl-1", "object": "chat.completion", "created": 1764000000, "model": "gpt-4o-mini",
                          "choices": [{"index": 0, "finish_reason": "stop",
                            "message": {"role": "assistant", "content": "Your employer cannot access your therapy records without your written consent [1]."}}],
@@ -80,7 +81,11 @@ class PersonalDataStaysHomeTest {
                 abstentions,
                 new SmallTalk("confidentiality in therapy"),
                 Optional.empty(),
-                new Insights(EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new PiiRedactor(), Optional.empty(), Clock.systemUTC()));
+                new Insights(
+                        EmbeddingModels.load(EmbeddingModels.BGE_SMALL),
+                        new PiiRedactor(),
+                        Optional.empty(),
+                        Clock.systemUTC()));
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -99,7 +104,11 @@ class PersonalDataStaysHomeTest {
                 urlPathEqualTo("/v1/chat/completions")));
         assertThat(sent).hasSize(1);
         String body = sent.getFirst().getBodyAsString();
-        assertThat(body).contains("employer").contains("[name]").contains("[phone]").contains("[email]");
+        assertThat(body)
+                .contains("employer")
+                .contains("[name]")
+                .contains("[phone]")
+                .contains("[email]");
         for (String personal : PERSONAL) {
             assertThat(body).as("sent to the model").doesNotContain(personal);
             assertThat(log.toString(StandardCharsets.UTF_8)).as("logged").doesNotContain(personal);

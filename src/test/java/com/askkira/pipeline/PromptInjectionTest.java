@@ -14,7 +14,11 @@ class PromptInjectionTest {
 
     @Test
     void should_never_return_the_instructions_even_when_the_model_obeys_an_injection() throws Exception {
-        String leak = AnswerPrompt.instructions().lines().filter(l -> l.startsWith("1.")).findFirst().orElseThrow();
+        String leak = AnswerPrompt.instructions()
+                .lines()
+                .filter(l -> l.startsWith("1."))
+                .findFirst()
+                .orElseThrow();
         String marked = leak.replaceFirst("\\.$", " [1].");
         try (StubModelServer model = new StubModelServer("Of course [1]. " + marked + " " + marked)) {
             AnswerResponse response = model.answers().answer(new AnswerRequest(INJECTION, List.of()));

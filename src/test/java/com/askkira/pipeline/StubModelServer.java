@@ -22,14 +22,16 @@ import java.util.Map;
  * to it through the real configuration path (KIRA_MODEL_PROVIDER=openai).
  */
 final class StubModelServer implements AutoCloseable {
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private final Kira kira;
 
     StubModelServer(String reply) {
         server.start();
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(OpenAiWire.completion(reply))));
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(OpenAiWire.completion(reply))));
         Map<String, String> env = new HashMap<>();
         KiraConfig shared = TestKira.config();
         env.put("KIRA_CORPUS_DIR", shared.corpusDir().toString());

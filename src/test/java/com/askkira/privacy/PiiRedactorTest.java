@@ -97,11 +97,13 @@ class PiiRedactorTest {
 
         Redaction redaction = REDACTOR.redact(text);
 
-        assertThat(redaction.findings()).containsExactly(
-                new Finding(PiiKind.NAME, 4, 14),
-                new Finding(PiiKind.PHONE, 21, 33),
-                new Finding(PiiKind.EMAIL, 46, 62));
-        assertThat(redaction.findings()).extracting(f -> text.substring(f.start(), f.end()))
+        assertThat(redaction.findings())
+                .containsExactly(
+                        new Finding(PiiKind.NAME, 4, 14),
+                        new Finding(PiiKind.PHONE, 21, 33),
+                        new Finding(PiiKind.EMAIL, 46, 62));
+        assertThat(redaction.findings())
+                .extracting(f -> text.substring(f.start(), f.end()))
                 .containsExactly("Dave Smith", "555-123-4567", "dave@example.org");
         assertThat(redaction.toString()).doesNotContain("Dave", "555", "dave@");
     }
@@ -152,7 +154,8 @@ class PiiRedactorTest {
         List<String> changed = new ArrayList<>();
         int total = 0;
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode q : new ObjectMapper().readTree(file.toFile()).get("questions")) {
                     total++;
                     String question = q.get("question").asText();
@@ -174,7 +177,8 @@ class PiiRedactorTest {
     void should_leave_the_library_text_unchanged() throws IOException {
         List<String> changed = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("corpus"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
                     Redaction redaction = REDACTOR.redact(line);
                     if (redaction.changed()) {
@@ -210,7 +214,8 @@ class PiiRedactorTest {
                 negativesKept += actual.isEmpty() ? 1 : 0;
             }
             if (!actual.equals(expected)) {
-                misses.add((c.gap() == null ? "FAIL " : "gap  ") + c + "  ->  " + REDACTOR.redact(c.in()).text());
+                misses.add((c.gap() == null ? "FAIL " : "gap  ") + c + "  ->  "
+                        + REDACTOR.redact(c.in()).text());
             }
         }
         int tp = byKind.values().stream().mapToInt(n -> n[0]).sum();
@@ -219,9 +224,13 @@ class PiiRedactorTest {
         double precision = tp / (double) (tp + fp);
         double recall = tp / (double) (tp + fn);
 
-        System.out.printf("PII redaction over %d cases (%d negatives, %d known gaps), exact spans:%n",
-                CASES.size(), negatives, CASES.stream().filter(c -> c.gap() != null).count());
-        System.out.printf("  precision %.3f  recall %.3f  (tp %d, fp %d, fn %d); negatives left unchanged %d/%d%n",
+        System.out.printf(
+                "PII redaction over %d cases (%d negatives, %d known gaps), exact spans:%n",
+                CASES.size(),
+                negatives,
+                CASES.stream().filter(c -> c.gap() != null).count());
+        System.out.printf(
+                "  precision %.3f  recall %.3f  (tp %d, fp %d, fn %d); negatives left unchanged %d/%d%n",
                 precision, recall, tp, fp, fn, negativesKept, negatives);
         byKind.forEach((kind, n) -> System.out.printf("  %-13s tp %2d  fp %d  fn %d%n", kind, n[0], n[1], n[2]));
         misses.forEach(m -> System.out.println("  " + m));
@@ -242,12 +251,17 @@ class PiiRedactorTest {
         int at = 0;
         while (m.find()) {
             regex.append(Pattern.quote(c.expected().substring(at, m.start()))).append("(.+?)");
-            kinds.add(Arrays.stream(PiiKind.values()).filter(k -> k.token().equals(m.group())).findFirst().orElseThrow());
+            kinds.add(Arrays.stream(PiiKind.values())
+                    .filter(k -> k.token().equals(m.group()))
+                    .findFirst()
+                    .orElseThrow());
             at = m.end();
         }
         regex.append(Pattern.quote(c.expected().substring(at)));
         Matcher aligned = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(c.in());
-        assertThat(aligned.matches()).as("table row lines up with its input: %s", c).isTrue();
+        assertThat(aligned.matches())
+                .as("table row lines up with its input: %s", c)
+                .isTrue();
         Set<Finding> expected = new HashSet<>();
         for (int i = 0; i < kinds.size(); i++) {
             expected.add(new Finding(kinds.get(i), aligned.start(i + 1), aligned.end(i + 1)));

@@ -27,7 +27,10 @@ class FollowUpRetrievalTest {
         List<Turn> history = List.of(new Turn(Turn.Role.USER, "Is my video therapy session private?"));
 
         Retrieval retrieval = retriever.retrieve(
-                new RetrievalQuery("What did the Supreme Court decide in Jaffee v. Redmond about psychotherapist privilege?", history), 3);
+                new RetrievalQuery(
+                        "What did the Supreme Court decide in Jaffee v. Redmond about psychotherapist privilege?",
+                        history),
+                3);
 
         assertThat(retrieval.searchText()).doesNotContain("video");
         assertThat(retrieval.passages().getFirst().chunk().docSlug()).isEqualTo("jaffee-v-redmond");
@@ -35,14 +38,16 @@ class FollowUpRetrievalTest {
 
     @Test
     void should_mend_misspellings_from_the_library_vocabulary() {
-        Retrieval retrieval = retriever.retrieve(RetrievalQuery.of("can my therapsit break confidentallity for a subpena"), 3);
+        Retrieval retrieval =
+                retriever.retrieve(RetrievalQuery.of("can my therapsit break confidentallity for a subpena"), 3);
 
         assertThat(retrieval.searchText()).contains("confidentiality").contains("subpoena");
     }
 
     @Test
     void should_put_one_passage_per_section_at_the_top() {
-        Retrieval retrieval = retriever.retrieve(RetrievalQuery.of("What are the mandatory exceptions to confidentiality?"), 5);
+        Retrieval retrieval =
+                retriever.retrieve(RetrievalQuery.of("What are the mandatory exceptions to confidentiality?"), 5);
 
         assertThat(retrieval.passages()).extracting(p -> p.chunk().sectionKey()).doesNotHaveDuplicates();
     }

@@ -16,7 +16,8 @@ class QueryTermsTest {
 
         List<Set<String>> groups = extractor.termGroups("does a subpoena reach my therapist's notes");
 
-        Set<String> therapist = groups.stream().filter(g -> g.contains("therapist")).findFirst().orElseThrow();
+        Set<String> therapist =
+                groups.stream().filter(g -> g.contains("therapist")).findFirst().orElseThrow();
         assertThat(therapist).contains("counselor").doesNotContain("subpoena", "note");
         assertThat(groups).anySatisfy(g -> assertThat(g).contains("subpoena").doesNotContain("therapist"));
         assertThat(groups).anySatisfy(g -> assertThat(g).contains("note").doesNotContain("therapist"));
@@ -24,12 +25,12 @@ class QueryTermsTest {
 
     @Test
     void should_count_a_group_once_however_many_of_its_synonyms_a_sentence_uses() {
-        QueryTerms terms = new QueryTerms(List.of(
-                Map.of("therapist", 1.0, "counselor", 2.0, "psychologist", 1.5),
-                Map.of("subpoena", 3.0)));
+        QueryTerms terms = new QueryTerms(
+                List.of(Map.of("therapist", 1.0, "counselor", 2.0, "psychologist", 1.5), Map.of("subpoena", 3.0)));
 
         assertThat(terms.totalWeight()).isEqualTo(5.0);
-        assertThat(terms.matchedWeight(Set.of("therapist", "counselor", "psychologist"))).isEqualTo(2.0);
+        assertThat(terms.matchedWeight(Set.of("therapist", "counselor", "psychologist")))
+                .isEqualTo(2.0);
         assertThat(terms.matchedWeight(Set.of("therapist", "subpoena"))).isEqualTo(4.0);
         assertThat(terms.matchedWeight(Set.of("court"))).isZero();
     }

@@ -101,7 +101,8 @@ class CrisisDetectorTableTest {
 
     private static Score score(Predicate<Row> which) {
         List<Row> crisis = rows.stream().filter(which).filter(Row::crisis).toList();
-        List<Row> lookAlikes = rows.stream().filter(which).filter(r -> !r.crisis()).toList();
+        List<Row> lookAlikes =
+                rows.stream().filter(which).filter(r -> !r.crisis()).toList();
         return new Score(
                 (int) crisis.stream().filter(r -> r.got().crisis()).count(), crisis.size(),
                 (int) lookAlikes.stream().filter(r -> r.got().crisis()).count(), lookAlikes.size());
@@ -118,8 +119,15 @@ class CrisisDetectorTableTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "recall %.3f (%d/%d crisis messages), false-positive rate %.3f (%d/%d look-alikes)",
-                    recall(), caught, crises, falsePositiveRate(), falseAlarms, lookAlikes);
+            return String.format(
+                    Locale.ROOT,
+                    "recall %.3f (%d/%d crisis messages), false-positive rate %.3f (%d/%d look-alikes)",
+                    recall(),
+                    caught,
+                    crises,
+                    falsePositiveRate(),
+                    falseAlarms,
+                    lookAlikes);
         }
     }
 }

@@ -16,37 +16,39 @@ class CrisisDetectorTest {
     private static final CrisisDetector DETECTOR = new CrisisDetector(CrisisPatterns.fromResources());
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "kms",
-        "i want to unalive myself",
-        "i don't want to wake up tomorrow",
-        "I've made up my mind about tonight",
-        "everyone would be better off without me",
-        "i have the pills saved up",
-        "sh again",
-        "gonna end it",
-        "he said he'll kill me when he gets home",
-        "my stepdad hits my little sister",
-        "i want to hurt him",
-        "IM GOING TO KILL MYSLEF TONITE",
-    })
+    @ValueSource(
+            strings = {
+                "kms",
+                "i want to unalive myself",
+                "i don't want to wake up tomorrow",
+                "I've made up my mind about tonight",
+                "everyone would be better off without me",
+                "i have the pills saved up",
+                "sh again",
+                "gonna end it",
+                "he said he'll kill me when he gets home",
+                "my stepdad hits my little sister",
+                "i want to hurt him",
+                "IM GOING TO KILL MYSLEF TONITE",
+            })
     void should_flag_crisis_phrasing_in_slang_abbreviations_and_typos(String message) {
         assertThat(DETECTOR.assess(message, List.of()).crisis()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "What does the duty to protect mean when a client talks about self-harm?",
-        "Does my therapist have to report it if I had suicidal thoughts last year?",
-        "If I tell my therapist I've thought about suicide will they call 911?",
-        "what is Tarasoff",
-        "do therapists have to report child abuse",
-        "can my therapist tell my parents if I self harm",
-        "what is a 5150 hold",
-        "my mom is going to kill me when she sees my grades",
-        "I'm going to end it with my boyfriend tonight",
-        "I'm not suicidal, I just want to know what is confidential",
-    })
+    @ValueSource(
+            strings = {
+                "What does the duty to protect mean when a client talks about self-harm?",
+                "Does my therapist have to report it if I had suicidal thoughts last year?",
+                "If I tell my therapist I've thought about suicide will they call 911?",
+                "what is Tarasoff",
+                "do therapists have to report child abuse",
+                "can my therapist tell my parents if I self harm",
+                "what is a 5150 hold",
+                "my mom is going to kill me when she sees my grades",
+                "I'm going to end it with my boyfriend tonight",
+                "I'm not suicidal, I just want to know what is confidential",
+            })
     void should_not_flag_informational_questions_or_figures_of_speech(String message) {
         assertThat(DETECTOR.assess(message, List.of()).crisis()).isFalse();
     }
@@ -78,7 +80,8 @@ class CrisisDetectorTest {
                 new Turn(Turn.Role.USER, "i don't want to be here anymore"),
                 new Turn(Turn.Role.ASSISTANT, "I'm sorry you're feeling this way."));
 
-        assertThat(DETECTOR.assess("what does confidentiality cover?", history).crisis()).isTrue();
+        assertThat(DETECTOR.assess("what does confidentiality cover?", history).crisis())
+                .isTrue();
     }
 
     @Test
@@ -124,7 +127,8 @@ class CrisisDetectorTest {
         // Java's regex engine recurses once per repetition of a group: "(?:x )*" on long input overflows.
         Pattern unbounded = Pattern.compile("\\)(?:[*+]|\\{\\d+,})");
 
-        assertThat(PatternFile.lines(resource)).noneMatch(line -> unbounded.matcher(line).find());
+        assertThat(PatternFile.lines(resource))
+                .noneMatch(line -> unbounded.matcher(line).find());
     }
 
     @Test

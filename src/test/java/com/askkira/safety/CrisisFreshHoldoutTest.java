@@ -51,8 +51,11 @@ class CrisisFreshHoldoutTest {
         List<String> wrong = new ArrayList<>();
         for (JsonNode m : read("/safety/" + set + ".json").get("messages")) {
             List<Turn> history = new ArrayList<>();
-            m.path("history").forEach(t -> history.add(new Turn(Turn.Role.USER, redactor.redact(t.asText()).text())));
-            CrisisAssessment assessed = screen.assess(redactor.redact(m.get("text").asText()).text(), history);
+            m.path("history")
+                    .forEach(t -> history.add(
+                            new Turn(Turn.Role.USER, redactor.redact(t.asText()).text())));
+            CrisisAssessment assessed =
+                    screen.assess(redactor.redact(m.get("text").asText()).text(), history);
             if (m.get("crisis").asBoolean()) {
                 crises++;
                 caught += assessed.crisis() ? 1 : 0;
@@ -62,16 +65,26 @@ class CrisisFreshHoldoutTest {
                 unanswered += assessed.crisis() && !assessed.answerToo() ? 1 : 0;
             }
             if (assessed.crisis() != m.get("crisis").asBoolean()) {
-                wrong.add((assessed.crisis() ? "false alarm: " : "missed: ") + m.get("id").asText());
+                wrong.add((assessed.crisis() ? "false alarm: " : "missed: ")
+                        + m.get("id").asText());
             }
         }
         double recall = (double) caught / crises;
         double falsePositives = (double) falseAlarms / lookAlikes;
         double leftUnanswered = (double) unanswered / lookAlikes;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "Crisis screen, %s: recall %.3f (%d/%d), false-positive rate %.3f (%d/%d; help lines only, question"
                         + " unanswered: %d) %s%n",
-                set, recall, caught, crises, falsePositives, falseAlarms, lookAlikes, unanswered, wrong);
+                set,
+                recall,
+                caught,
+                crises,
+                falsePositives,
+                falseAlarms,
+                lookAlikes,
+                unanswered,
+                wrong);
 
         assertThat(crises).isGreaterThanOrEqualTo(40);
         assertThat(lookAlikes).isGreaterThanOrEqualTo(40);
@@ -87,13 +100,18 @@ class CrisisFreshHoldoutTest {
         for (String set : List.of("retrieval-dev", "retrieval-holdout", "abstention-dev", "abstention-holdout")) {
             for (JsonNode q : read("/golden/" + set + ".json").get("questions")) {
                 questions++;
-                CrisisAssessment assessed = screen.assess(redactor.redact(q.get("question").asText()).text(), List.of());
+                CrisisAssessment assessed = screen.assess(
+                        redactor.redact(q.get("question").asText()).text(), List.of());
                 flagged += assessed.crisis() ? 1 : 0;
                 unanswered += assessed.crisis() && !assessed.answerToo() ? 1 : 0;
             }
         }
-        System.out.printf(Locale.ROOT, "Crisis screen on %d golden questions: %d flagged, %d of them with help lines only%n",
-                questions, flagged, unanswered);
+        System.out.printf(
+                Locale.ROOT,
+                "Crisis screen on %d golden questions: %d flagged, %d of them with help lines only%n",
+                questions,
+                flagged,
+                unanswered);
 
         // Measured 13 flagged, 4 with help lines only: each of those 4 tells of a plan or of someone hurting the asker.
         assertThat(flagged).isLessThanOrEqualTo(15);

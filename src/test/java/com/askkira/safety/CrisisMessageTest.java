@@ -27,7 +27,10 @@ class CrisisMessageTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(RiskKind.class)
     void should_contain_no_method_words(RiskKind kind) {
-        assertThat(METHOD_WORDS.matcher(CrisisMessage.lead(Set.of(kind)).toLowerCase(Locale.ROOT)).find()).isFalse();
+        assertThat(METHOD_WORDS
+                        .matcher(CrisisMessage.lead(Set.of(kind)).toLowerCase(Locale.ROOT))
+                        .find())
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,13 +45,16 @@ class CrisisMessageTest {
     @Test
     void should_name_childhelp_only_when_a_child_is_at_risk() {
         assertThat(CrisisMessage.lead(Set.of(RiskKind.CHILD_AT_RISK))).contains("Childhelp", "1-800-422-4453");
-        assertThat(CrisisMessage.lead(EnumSet.complementOf(EnumSet.of(RiskKind.CHILD_AT_RISK)))).doesNotContain("Childhelp");
+        assertThat(CrisisMessage.lead(EnumSet.complementOf(EnumSet.of(RiskKind.CHILD_AT_RISK))))
+                .doesNotContain("Childhelp");
     }
 
     @Test
     void should_vary_only_by_kind() {
-        assertThat(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM))).isEqualTo(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM)));
-        assertThat(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM))).isNotEqualTo(CrisisMessage.lead(Set.of(RiskKind.ABUSE_NOW)));
+        assertThat(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM)))
+                .isEqualTo(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM)));
+        assertThat(CrisisMessage.lead(Set.of(RiskKind.SELF_HARM)))
+                .isNotEqualTo(CrisisMessage.lead(Set.of(RiskKind.ABUSE_NOW)));
         assertThat(CrisisMessage.lead(Set.of())).isEmpty();
     }
 }

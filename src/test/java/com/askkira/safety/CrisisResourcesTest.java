@@ -26,14 +26,18 @@ class CrisisResourcesTest {
                 Set.of(RiskKind.SELF_HARM),
                 Set.of(RiskKind.SELF_HARM, RiskKind.CHILD_AT_RISK),
                 EnumSet.allOf(RiskKind.class))) {
-            assertThat(CrisisResources.forKinds(kinds)).extracting(CrisisResource::href).contains("tel:988");
+            assertThat(CrisisResources.forKinds(kinds))
+                    .extracting(CrisisResource::href)
+                    .contains("tel:988");
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(RiskKind.class)
     void should_offer_childhelp_only_when_a_child_is_at_risk(RiskKind kind) {
-        List<String> hrefs = CrisisResources.forKinds(Set.of(kind)).stream().map(CrisisResource::href).toList();
+        List<String> hrefs = CrisisResources.forKinds(Set.of(kind)).stream()
+                .map(CrisisResource::href)
+                .toList();
 
         if (kind == RiskKind.CHILD_AT_RISK) {
             assertThat(hrefs).contains("tel:18004224453");

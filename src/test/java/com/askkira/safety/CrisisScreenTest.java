@@ -30,10 +30,12 @@ class CrisisScreenTest {
     static void embed_the_exemplars() {
         embedder = EmbeddingModels.load(EmbeddingModels.BGE_SMALL);
         texts = SemanticCrisisScreen.labelledTexts();
-        List<float[]> vectors = embedder.embedPassages(texts.stream().map(SemanticCrisisScreen.LabelledText::text).toList());
+        List<float[]> vectors = embedder.embedPassages(
+                texts.stream().map(SemanticCrisisScreen.LabelledText::text).toList());
         exemplars = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            exemplars.add(new SemanticCrisisScreen.Exemplar(texts.get(i).crisis(), texts.get(i).kinds(), vectors.get(i)));
+            exemplars.add(new SemanticCrisisScreen.Exemplar(
+                    texts.get(i).crisis(), texts.get(i).kinds(), vectors.get(i)));
         }
     }
 
@@ -43,7 +45,9 @@ class CrisisScreenTest {
         for (int i = 0; i < texts.size(); i++) {
             List<SemanticCrisisScreen.Exemplar> others = new ArrayList<>(exemplars);
             others.remove(i);
-            boolean flagged = !new SemanticCrisisScreen(embedder, others, MARGIN).screen(texts.get(i).text(), List.of()).isEmpty();
+            boolean flagged = !new SemanticCrisisScreen(embedder, others, MARGIN)
+                    .screen(texts.get(i).text(), List.of())
+                    .isEmpty();
             if (texts.get(i).crisis()) {
                 crises++;
                 caught += flagged ? 1 : 0;
@@ -54,8 +58,15 @@ class CrisisScreenTest {
         }
         double recall = (double) caught / crises;
         double falsePositives = (double) falseAlarms / lookAlikes;
-        System.out.printf(Locale.ROOT, "Semantic crisis screen, leave-one-out: recall %.3f (%d/%d), false-positive rate %.3f (%d/%d)%n",
-                recall, caught, crises, falsePositives, falseAlarms, lookAlikes);
+        System.out.printf(
+                Locale.ROOT,
+                "Semantic crisis screen, leave-one-out: recall %.3f (%d/%d), false-positive rate %.3f (%d/%d)%n",
+                recall,
+                caught,
+                crises,
+                falsePositives,
+                falseAlarms,
+                lookAlikes);
 
         assertThat(recall).isGreaterThanOrEqualTo(0.85);
         assertThat(falsePositives).isLessThanOrEqualTo(0.10);
@@ -64,7 +75,8 @@ class CrisisScreenTest {
     @Test
     void should_catch_held_out_crises_that_the_patterns_alone_miss() throws IOException {
         CrisisScreen screen = new CrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()), new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
         JsonNode root;
         try (InputStream in = getClass().getResourceAsStream("/safety/crisis-messages.json")) {
             root = new ObjectMapper().readTree(in);
@@ -78,7 +90,8 @@ class CrisisScreenTest {
                             "user".equals(turn.get("role").asText()) ? Turn.Role.USER : Turn.Role.ASSISTANT,
                             turn.get("content").asText()));
                 }
-                boolean flagged = screen.assess(entry.get("message").asText(), history).crisis();
+                boolean flagged =
+                        screen.assess(entry.get("message").asText(), history).crisis();
                 if (group.equals("crisis")) {
                     crises++;
                     caught += flagged ? 1 : 0;
@@ -88,29 +101,46 @@ class CrisisScreenTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "Crisis screen (patterns + semantic), held-out: recall %d/%d, false alarms %d/%d%n",
-                caught, crises, falseAlarms, lookAlikes);
+        System.out.printf(
+                Locale.ROOT,
+                "Crisis screen (patterns + semantic), held-out: recall %d/%d, false alarms %d/%d%n",
+                caught,
+                crises,
+                falseAlarms,
+                lookAlikes);
 
         assertThat((double) caught / crises).isGreaterThanOrEqualTo(0.90);
         assertThat((double) falseAlarms / lookAlikes).isLessThanOrEqualTo(0.20);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-        "hey", "ty", "see you", "good night", "😀", "hello how are you", "thanks that helped a lot", "ok bye then"
-    })
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "hey",
+                "ty",
+                "see you",
+                "good night",
+                "😀",
+                "hello how are you",
+                "thanks that helped a lot",
+                "ok bye then"
+            })
     void should_not_hear_crisis_in_small_talk(String message) {
         CrisisScreen screen = new CrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()), new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
 
         assertThat(screen.assess(message, List.of()).crisis()).isFalse();
     }
 
     @Test
     void should_give_resources_only_in_a_crisis() {
-        assertThat(CrisisScreen.safety(CrisisAssessment.none("none")).resources()).isEmpty();
+        assertThat(CrisisScreen.safety(CrisisAssessment.none("none")).resources())
+                .isEmpty();
         Safety crisis = CrisisScreen.safety(new CrisisAssessment(true, java.util.Set.of(RiskKind.SELF_HARM), "test"));
         assertThat(crisis.crisis()).isTrue();
-        assertThat(crisis.resources()).extracting(CrisisResource::contact).anySatisfy(c -> assertThat(c).contains("988"));
+        assertThat(crisis.resources())
+                .extracting(CrisisResource::contact)
+                .anySatisfy(c -> assertThat(c).contains("988"));
     }
 }
