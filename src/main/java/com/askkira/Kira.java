@@ -3,18 +3,17 @@ package com.askkira;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.AnswerTuning;
-import com.askkira.answer.Answerer;
+import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
-import com.askkira.answer.FallbackAnswerer;
+import com.askkira.answer.Drafter;
 import com.askkira.answer.FieldClassifier;
-import com.askkira.answer.ModelAnswerer;
 import com.askkira.answer.ModelServerProbe;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
-import com.askkira.answer.StreamingModelAnswerer;
+import com.askkira.answer.StreamingModelDrafter;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
@@ -25,16 +24,15 @@ import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
-import com.askkira.guard.CitationsValidGuardrail;
 import com.askkira.guard.ConfidentialityLimitsCheck;
-import com.askkira.guard.GroundedGuardrail;
-import com.askkira.guard.GuardrailChain;
+import com.askkira.guard.InputScreen;
+import com.askkira.guard.LibraryChecks;
 import com.askkira.guard.LibraryOutputGuardrail;
-import com.askkira.guard.LimitsGuardrail;
 import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.guard.ReaderInputGuardrail;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SupportScorer;
+import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
@@ -42,9 +40,11 @@ import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
+import com.askkira.pipeline.AnswerIds;
+import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
-import com.askkira.pipeline.GuardedModelStream;
+import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
@@ -52,11 +52,10 @@ import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
-import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -149,67 +148,56 @@ public final class Kira implements AutoCloseable {
                 abstentions,
                 tuning);
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
-        Answerer answerer = chatModel
-                .<Answerer>map(model -> new FallbackAnswerer(
-                        new ModelAnswerer(model, ChatModels.modelName(config), abstentions, linker), offline))
-                .orElse(offline);
-        CrisisScreen crisis = new CrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()), SemanticCrisisScreen.fromResources(embedder));
         PiiRedactor redactor = new PiiRedactor();
-        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
+        InputScreen screen = new InputScreen(
+                redactor,
+                new LayeredCrisisScreen(
+                        new CrisisDetector(CrisisPatterns.fromResources()),
+                        SemanticCrisisScreen.fromResources(embedder)),
+                new UnsafeRequestDetector());
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
-        NoLeakGuardrail noLeak = new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter());
-        GuardrailChain guardrails = new GuardrailChain(
-                List.of(
-                        new CitationsValidGuardrail(abstentions),
-                        // Grounding first: the limits are judged on the answer that may actually be returned.
-                        new GroundedGuardrail(support, new SentenceSplitter(), limitsCheck),
-                        new LimitsGuardrail(limitsCheck),
-                        noLeak),
-                abstentions);
-        OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
-        // Every streamed answer, the offline answerer's too, is released sentence by sentence through the same judge.
-        StreamingChatModel streamingModel =
-                chatModel.isPresent() ? ChatModels.createStreaming(config) : offlineChatModel;
-        GuardedModelStream modelStream = new GuardedModelStream(
-                new StreamingModelAnswerer(
-                        streamingModel, ChatModels.modelName(config), Duration.ofMillis(config.modelTimeoutMs())),
-                new SentenceJudge(
-                        new GuardrailChain(
-                                List.of(
-                                        new CitationsValidGuardrail(abstentions),
-                                        new GroundedGuardrail(support, new SentenceSplitter(), limitsCheck),
-                                        noLeak),
-                                abstentions),
+        SentenceJudge judge = new SentenceJudge(
+                LibraryChecks.standard(
+                        abstentions,
+                        support,
                         limitsCheck,
-                        linker),
-                guardrails,
-                offline,
-                abstentions,
+                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
+                limitsCheck,
                 linker);
-        AnswerService answers = new AnswerService(
-                retriever,
-                answerer,
-                guardrails,
-                redactor,
-                crisis,
-                abstentions,
+        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
+        OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
+        Drafter streaming = chatModel
+                .<Drafter>map(model -> new StreamingModelDrafter(
+                        ChatModels.createStreaming(config),
+                        ChatModels.modelName(config),
+                        Duration.ofMillis(config.modelTimeoutMs())))
+                .orElse(drafting.offline());
+        Drafter whole = chatModel
+                .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
+                .orElse(drafting.offline());
+        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
+        AnswerPolicy policy = new AnswerPolicy(
+                screen,
                 new SmallTalk("confidentiality in therapy"),
-                Optional.of(modelStream),
-                insights);
-        GroundingService grounding = new GroundingService(retriever, support, new SentenceSplitter());
+                retriever,
+                drafting,
+                streaming,
+                whole,
+                judge,
+                abstentions,
+                new AnswerIds());
         return new Kira(
                 config,
                 library,
                 builder,
                 index,
                 retriever,
-                answers,
-                grounding,
-                answerer.modelName(),
-                new LibraryOutputGuardrail(guardrails, linker),
-                new ReaderInputGuardrail(redactor, crisis),
+                new AnswerService(policy, retriever, insights),
+                new GroundingService(retriever, support, new SentenceSplitter()),
+                policy.modelName(),
+                new LibraryOutputGuardrail(judge),
+                new ReaderInputGuardrail(screen),
                 insights,
                 offlineChatModel);
     }

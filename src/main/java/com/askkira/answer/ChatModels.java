@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The chat model KIRA_MODEL_PROVIDER names, configured from KIRA_MODEL_*: temperature 0, and no
- * retries inside the client, so a failure reaches {@link FallbackAnswerer} at once instead of
+ * retries inside the client, so a failure reaches {@code GuardedDrafter} at once instead of
  * after several timeouts.
  */
 public final class ChatModels {

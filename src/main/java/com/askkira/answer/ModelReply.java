@@ -34,6 +34,21 @@ public final class ModelReply implements StreamingChatResponseHandler {
         this.idle = idle;
     }
 
+    /** A reply whose whole text is already here (a blocking model, the offline answerer). */
+    public static ModelReply whole(String text, String boundary) {
+        ModelReply reply = new ModelReply(boundary, Duration.ofSeconds(1));
+        reply.onPartialResponse(text);
+        reply.onCompleteResponse(null);
+        return reply;
+    }
+
+    /** A reply that failed before it began: reading it throws {@link StreamFailed}. */
+    public static ModelReply failed(Throwable failure) {
+        ModelReply reply = new ModelReply("", Duration.ofSeconds(1));
+        reply.onError(failure);
+        return reply;
+    }
+
     public String boundary() {
         return boundary;
     }

@@ -3,7 +3,6 @@ package com.askkira.answer;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.HybridRetriever;
-import com.askkira.retrieval.Retrieval;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -18,11 +17,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The offline extractive answerer as a LangChain4j chat model, blocking and streaming. It reads a
@@ -36,14 +33,13 @@ import java.util.stream.Collectors;
 public final class OfflineChatModel implements ChatModel, StreamingChatModel {
     private static final Pattern PASSAGE =
             Pattern.compile("<<<PASSAGE \\[(\\d{1,3})] ([0-9a-zA-Z]{8,})>>>\\n(?:.*\\n){0,2}?Passage id: (\\S+)\\n");
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
 
-    private final OfflineAnswerer answerer;
+    private final OfflineDrafter drafter;
     private final HybridRetriever retriever;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public OfflineChatModel(OfflineAnswerer answerer, HybridRetriever retriever) {
-        this.answerer = answerer;
+        this.drafter = new OfflineDrafter(answerer);
         this.retriever = retriever;
     }
 
@@ -96,16 +92,8 @@ public final class OfflineChatModel implements ChatModel, StreamingChatModel {
         if (!question.find()) {
             throw new IllegalArgumentException("the prompt has no question");
         }
-        Retrieval retrieval = retriever.over(question.group(1).strip(), ids);
-        ComposedAnswer answer = answerer.answer(question.group(1).strip(), retrieval);
-        if (answer.abstained()) {
-            return AnswerPrompt.NOT_IN_LIBRARY;
-        }
-        // The answerer numbers its citations in the order it uses them; the prompt numbers passages.
-        Map<Integer, Integer> toPrompt =
-                answer.citations().stream().collect(Collectors.toMap(Citation::n, c -> ids.indexOf(c.chunkId()) + 1));
-        return MARKER.matcher(answer.text())
-                .replaceAll(m -> "[" + toPrompt.getOrDefault(Integer.parseInt(m.group(1)), 0) + "]");
+        return drafter.text(
+                question.group(1).strip(), retriever.over(question.group(1).strip(), ids));
     }
 
     // Both LangChain4j interfaces give these defaults; the model has no settings or listeners of its own.

@@ -1,7 +1,6 @@
 package com.askkira.guard;
 
 import com.askkira.answer.AnswerPrompt;
-import com.askkira.answer.CitationLinker;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.PassageContent;
 import com.askkira.retrieval.Retrieval;
@@ -18,14 +17,15 @@ import dev.langchain4j.rag.AugmentationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Kira's output checks (citations valid, grounded, confidentiality limits, no diagnosis or legal
  * advice, no leak) as a LangChain4j {@link OutputGuardrail}, for an AI service that retrieves with
  * {@link com.askkira.retrieval.LibraryContentRetriever}: the answer is checked against exactly the
- * passages the service put in the prompt. An answer that passes as written succeeds; any other is
- * sent back once with the reasons (a reprompt), the policy Kira's own pipeline follows.
+ * passages the service put in the prompt, by the same judge Kira's own answers pass
+ * ({@link SentenceJudge}, sentence by sentence, then whole). An answer that passes as written
+ * succeeds; any other is sent back once with the reasons (a reprompt), the policy Kira's own
+ * pipeline follows.
  */
 public final class LibraryOutputGuardrail implements OutputGuardrail {
     /** Outside an AI service there is no model to reprompt: the result says a reprompt is due, and that is all. */
@@ -41,12 +41,10 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
         }
     };
 
-    private final Guardrail checks;
-    private final CitationLinker linker;
+    private final SentenceJudge judge;
 
-    public LibraryOutputGuardrail(Guardrail checks, CitationLinker linker) {
-        this.checks = Objects.requireNonNull(checks, "checks");
-        this.linker = Objects.requireNonNull(linker, "linker");
+    public LibraryOutputGuardrail(SentenceJudge judge) {
+        this.judge = Objects.requireNonNull(judge, "judge");
     }
 
     @Override
@@ -62,14 +60,18 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
         GuardrailRequestParams params = request.requestParams();
         String question = params.userMessageTemplate() == null ? "" : params.userMessageTemplate();
         Retrieval retrieval = Retrieval.of(question, passages(params.augmentationResult()));
-        GuardResult result = checks.check(question, linker.link(text, retrieval), retrieval);
-        if (result.verdict() == Verdict.PASS) {
+        SentenceRelease release = judge.release(question, retrieval, "", released -> {});
+        release.accept(text);
+        release.end(true);
+        GuardResult result = release.result();
+        boolean asWritten =
+                result.answer().text().equals(judge.link(text, retrieval).text());
+        if (result.verdict() == Verdict.PASS && asWritten) {
             return success();
         }
-        String reasons = result.checks().stream()
-                .filter(c -> !c.passed())
-                .map(c -> c.name() + " (" + c.detail() + ")")
-                .collect(Collectors.joining("; "));
+        String reasons = asWritten || !GuardCheck.reasons(result.checks()).isEmpty()
+                ? GuardCheck.reasons(result.checks())
+                : "the answer could not be released as written";
         return reprompt(
                 "Kira's guardrail rejected the answer: " + reasons,
                 "Your previous answer was rejected: " + reasons + ". Answer again, following every rule.");

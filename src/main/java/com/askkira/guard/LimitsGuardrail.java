@@ -36,6 +36,12 @@ public final class LimitsGuardrail implements Guardrail {
         this.completion = new LimitsCompletion(check);
     }
 
+    /** A limit named by a later sentence cures an earlier one: streaming judges this in context. */
+    @Override
+    public boolean judgesOneSentence() {
+        return false;
+    }
+
     @Override
     public GuardResult check(String question, ComposedAnswer answer, Retrieval retrieval) {
         if (answer.abstained()) {

@@ -1,11 +1,7 @@
 package com.askkira.guard;
 
-import com.askkira.privacy.PiiRedactor;
-import com.askkira.privacy.Redaction;
 import com.askkira.retrieval.Turn;
-import com.askkira.safety.CrisisAssessment;
 import com.askkira.safety.CrisisMessage;
-import com.askkira.safety.CrisisScreen;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.guardrail.InputGuardrail;
@@ -24,41 +20,37 @@ import java.util.Objects;
  * stops it too. No model is asked in either case.
  */
 public final class ReaderInputGuardrail implements InputGuardrail {
-    private final PiiRedactor redactor;
-    private final CrisisScreen crisis;
+    private final InputScreen screen;
 
-    public ReaderInputGuardrail(PiiRedactor redactor, CrisisScreen crisis) {
-        this.redactor = Objects.requireNonNull(redactor, "redactor");
-        this.crisis = Objects.requireNonNull(crisis, "crisis");
+    public ReaderInputGuardrail(InputScreen screen) {
+        this.screen = Objects.requireNonNull(screen, "screen");
     }
 
     @Override
     public InputGuardrailResult validate(InputGuardrailRequest request) {
         UserMessage message = request.userMessage();
         String text = message.hasSingleText() ? message.singleText() : "";
-        Redaction redacted = redactor.redact(text);
-        CrisisAssessment risk =
-                crisis.assess(redacted.text(), history(request.requestParams().chatMemory(), message));
-        if (risk.crisis()) {
-            return fatal(CrisisMessage.lead(risk.kinds()));
+        ScreenedInput screened =
+                screen.screen(text, history(request.requestParams().chatMemory(), message));
+        if (screened.risk().crisis()) {
+            return fatal(CrisisMessage.lead(screened.risk().kinds()));
         }
-        if (UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(redacted.text())) {
+        if (screened.unsafeRequest()) {
             return fatal("Kira gives general information only: it cannot diagnose anyone or advise on a reader's own"
                     + " legal case. A licensed clinician or a lawyer can.");
         }
-        return redacted.changed() ? successWith(redacted.text()) : success();
+        return screened.redacted() ? successWith(screened.question()) : success();
     }
 
-    /** The reader's earlier messages, redacted too, without the one being checked. */
-    private List<Turn> history(ChatMemory memory, UserMessage current) {
+    /** The reader's earlier messages, without the one being checked (the screen redacts them). */
+    private static List<Turn> history(ChatMemory memory, UserMessage current) {
         List<Turn> turns = new ArrayList<>();
         if (memory == null) {
             return turns;
         }
         for (ChatMessage m : memory.messages()) {
             if (m instanceof UserMessage user && user.hasSingleText() && !user.equals(current)) {
-                turns.add(new Turn(
-                        Turn.Role.USER, redactor.redact(user.singleText()).text()));
+                turns.add(new Turn(Turn.Role.USER, user.singleText()));
             }
         }
         return turns;

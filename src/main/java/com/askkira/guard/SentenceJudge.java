@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Judges one sentence of an answer that is still being written, for streaming: may it be
@@ -55,19 +56,35 @@ public final class SentenceJudge {
     }
 
     private final Guardrail sentenceChecks;
+    private final Guardrail wholeChecks;
     private final ConfidentialityLimitsCheck limits;
     private final CitationLinker linker;
     private final LimitsCompletion completion;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
-    /**
-     * @param sentenceChecks the guardrails that judge a sentence by itself (citations valid, grounded, no leak)
-     */
-    public SentenceJudge(Guardrail sentenceChecks, ConfidentialityLimitsCheck limits, CitationLinker linker) {
-        this.sentenceChecks = Objects.requireNonNull(sentenceChecks, "sentenceChecks");
+    public SentenceJudge(LibraryChecks checks, ConfidentialityLimitsCheck limits, CitationLinker linker) {
+        this.sentenceChecks = checks.oneSentence();
+        this.wholeChecks = checks.whole();
         this.limits = Objects.requireNonNull(limits, "limits");
         this.linker = Objects.requireNonNull(linker, "linker");
         this.completion = new LimitsCompletion(limits);
+    }
+
+    /**
+     * Starts judging an answer as it is written; {@code boundary} is the prompt's marker (a sentence
+     * echoing it is withheld), empty when there was no prompt.
+     */
+    public SentenceRelease release(String question, Retrieval retrieval, String boundary, Consumer<String> deltas) {
+        return new SentenceRelease(this, question, retrieval, boundary, deltas);
+    }
+
+    /** Every check on a whole answer, in the one order ({@link LibraryChecks}). */
+    public GuardResult whole(String question, ComposedAnswer answer, Retrieval retrieval) {
+        return wholeChecks.check(question, answer, retrieval);
+    }
+
+    ComposedAnswer link(String text, Retrieval retrieval) {
+        return linker.link(text, retrieval);
     }
 
     /**

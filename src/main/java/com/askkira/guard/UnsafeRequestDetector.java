@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * asks how the rules work ("can I file a complaint with the licensing board?"). Kira answers the
  * second kind and abstains, as {@code unsafe}, on the first.
  */
-public final class UnsafeRequestDetector {
+public final class UnsafeRequestDetector implements UnsafeRequests {
     private static final String CONDITION =
             "(?:depression|depressed|anxiety|an anxiety disorder|ptsd|c-ptsd|bipolar(?: disorder)?"
                     + "|ocd|adhd|add|bpd|borderline(?: personality disorder)?|schizophrenia|psychosis|autism|an eating disorder"
@@ -54,10 +54,8 @@ public final class UnsafeRequestDetector {
             Pattern.compile(
                     "\\b(?:can|could) i sue (?:my|the|this|him|her|them)\\b.*\\b(?:and win|for how much|successfully)\\b"));
 
-    private UnsafeRequestDetector() {}
-
-    /** Whether the question asks for a diagnosis of the reader or advice on their own legal case. */
-    public static boolean asksForDiagnosisOrLegalAdvice(String question) {
+    @Override
+    public boolean asksForDiagnosisOrLegalAdvice(String question) {
         if (question == null || question.isBlank()) {
             return false;
         }

@@ -32,7 +32,7 @@ import org.apache.lucene.util.QueryBuilder;
  * rank; then one passage per section first. Both rankings see the question as resolved against
  * the conversation and mended for spelling.
  */
-public final class HybridRetriever {
+public final class HybridRetriever implements Retriever {
     private static final int CANDIDATES = 50;
     private final RetrievalTuning tuning;
     private final KiraIndex index;
@@ -66,6 +66,7 @@ public final class HybridRetriever {
                 tuning);
     }
 
+    @Override
     public Retrieval retrieve(RetrievalQuery query, int k) {
         return retrieve(query, k, RetrievalMode.HYBRID);
     }

@@ -17,10 +17,10 @@ import java.util.Objects;
  * retrieval augmentor.
  */
 public final class LibraryContentRetriever implements ContentRetriever {
-    private final HybridRetriever retriever;
+    private final Retriever retriever;
     private final int maxResults;
 
-    public LibraryContentRetriever(HybridRetriever retriever, int maxResults) {
+    public LibraryContentRetriever(Retriever retriever, int maxResults) {
         if (maxResults < 1) {
             throw new IllegalArgumentException("maxResults must be at least 1");
         }

@@ -139,7 +139,7 @@ class ConfidentialityLimitsCheckTest {
             """)
     void should_tell_requests_for_a_diagnosis_or_legal_advice_from_questions_about_the_rules(
             String question, boolean unsafe) {
-        assertThat(UnsafeRequestDetector.asksForDiagnosisOrLegalAdvice(question))
+        assertThat(new UnsafeRequestDetector().asksForDiagnosisOrLegalAdvice(question))
                 .isEqualTo(unsafe);
     }
 

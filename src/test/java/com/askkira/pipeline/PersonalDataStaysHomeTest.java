@@ -7,18 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
 import com.askkira.answer.AbstentionWriter;
-import com.askkira.answer.CitationLinker;
-import com.askkira.answer.ModelAnswerer;
+import com.askkira.answer.AnswerFixtures;
+import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.SmallTalk;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.EmbeddingModels;
-import com.askkira.guard.CitationsValidGuardrail;
+import com.askkira.guard.InputScreen;
+import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.insights.Insights;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
-import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -70,17 +70,26 @@ class PersonalDataStaysHomeTest {
                 .maxRetries(0)
                 .build();
         AbstentionWriter abstentions = new AbstentionWriter(List.of("Confidentiality in Therapy"), List.of());
-        AnswerService answers = new AnswerService(
-                TestKira.shared().retriever(),
-                new ModelAnswerer(chatModel, "gpt-4o-mini", abstentions, new CitationLinker(new SentenceSplitter())),
-                new CitationsValidGuardrail(abstentions),
-                new PiiRedactor(),
-                new CrisisScreen(
-                        new CrisisDetector(CrisisPatterns.fromResources()),
-                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
-                abstentions,
+        BlockingModelDrafter drafter = new BlockingModelDrafter(chatModel, "gpt-4o-mini");
+        GuardedDrafter drafting = LightChecks.drafting(new AnswerFixtures.FakeOffline());
+        AnswerPolicy policy = new AnswerPolicy(
+                new InputScreen(
+                        new PiiRedactor(),
+                        new LayeredCrisisScreen(
+                                new CrisisDetector(CrisisPatterns.fromResources()),
+                                SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
+                        new UnsafeRequestDetector()),
                 new SmallTalk("confidentiality in therapy"),
-                Optional.empty(),
+                TestKira.shared().retriever(),
+                drafting,
+                drafter,
+                drafter,
+                LightChecks.judge(),
+                abstentions,
+                new AnswerIds());
+        AnswerService answers = new AnswerService(
+                policy,
+                TestKira.shared().retriever(),
                 new Insights(
                         EmbeddingModels.load(EmbeddingModels.BGE_SMALL),
                         new PiiRedactor(),

@@ -34,7 +34,7 @@ class CrisisFreshHoldoutTest {
 
     @BeforeAll
     static void load() {
-        screen = new CrisisScreen(
+        screen = new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL)));
     }

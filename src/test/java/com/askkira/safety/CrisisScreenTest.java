@@ -74,7 +74,7 @@ class CrisisScreenTest {
 
     @Test
     void should_catch_held_out_crises_that_the_patterns_alone_miss() throws IOException {
-        CrisisScreen screen = new CrisisScreen(
+        CrisisScreen screen = new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
         JsonNode root;
@@ -126,7 +126,7 @@ class CrisisScreenTest {
                 "ok bye then"
             })
     void should_not_hear_crisis_in_small_talk(String message) {
-        CrisisScreen screen = new CrisisScreen(
+        CrisisScreen screen = new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
 

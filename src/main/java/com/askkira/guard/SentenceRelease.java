@@ -1,34 +1,39 @@
-package com.askkira.pipeline;
+package com.askkira.guard;
 
 import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.CitationLinker;
 import com.askkira.answer.CitationMarkers;
+import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
-import com.askkira.guard.GuardCheck;
-import com.askkira.guard.LimitsGuardrail;
-import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SentenceJudge.Judgement;
 import com.askkira.guard.SentenceJudge.Local;
 import com.askkira.guard.SentenceJudge.Outcome;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a model's streamed text into released sentences: a sentence is judged once it is complete
  * (the next one has begun), and handed to {@code deltas} only when it passed every check that can
  * run on it and every sentence before it was released or withheld. A sentence that fails is
  * withheld for good; one that only lacks what a later sentence may add (the limits, "varies by
- * state") waits for the end. The released pieces concatenate to {@link #text()}.
+ * state") waits for the end. The released pieces concatenate to {@link #text()}. Every answer
+ * Kira returns passes through here, streamed or not, whichever model wrote it.
  */
-final class SentenceRelease {
+public final class SentenceRelease {
+    private static final Logger LOG = LoggerFactory.getLogger(SentenceRelease.class);
+
     private final SentenceJudge judge;
-    private final SentenceSplitter splitter;
+    private final SentenceSplitter splitter = new SentenceSplitter();
     private final String question;
     private final Retrieval retrieval;
     private final String boundary;
@@ -41,15 +46,11 @@ final class SentenceRelease {
     private int offered;
     private boolean notInLibrary;
 
+    private long judgingNanos;
+
     SentenceRelease(
-            SentenceJudge judge,
-            SentenceSplitter splitter,
-            String question,
-            Retrieval retrieval,
-            String boundary,
-            Consumer<String> deltas) {
+            SentenceJudge judge, String question, Retrieval retrieval, String boundary, Consumer<String> deltas) {
         this.judge = judge;
-        this.splitter = splitter;
         this.question = question;
         this.retrieval = retrieval;
         this.boundary = boundary.toLowerCase(Locale.ROOT);
@@ -57,9 +58,11 @@ final class SentenceRelease {
     }
 
     /** Takes the next piece of the model's text; releases whatever it completes and passes. */
-    void accept(String piece) {
+    public void accept(String piece) {
+        long start = System.nanoTime();
         raw.append(piece);
         offerCompleteSentences(false);
+        judgingNanos += System.nanoTime() - start;
     }
 
     /**
@@ -67,7 +70,8 @@ final class SentenceRelease {
      * reply cut off midway loses its unfinished sentence. Sentences still waiting are judged against
      * the whole answer and released or withheld.
      */
-    void end(boolean complete) {
+    public void end(boolean complete) {
+        long start = System.nanoTime();
         offerCompleteSentences(complete);
         List<String> answer = new ArrayList<>(released);
         pending.forEach(p -> answer.add(p.sentence()));
@@ -79,24 +83,48 @@ final class SentenceRelease {
             offer(added);
         });
         settle(true);
+        judgingNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * What the reader has, checked whole, with every withheld sentence's check reported: a pass
+     * only when nothing was withheld and the whole answer passed as released.
+     */
+    public GuardResult result() {
+        long start = System.nanoTime();
+        ComposedAnswer answer = judge.link(text(), retrieval);
+        GuardResult whole = judge.whole(question, answer, retrieval);
+        if (releasedAny() && !whole.answer().text().equals(answer.text())) {
+            // Each released sentence passed the same checks; disagreement here is a bug to hear about.
+            LOG.error("Whole-answer checks changed an answer already released ({})", whole.verdict());
+        }
+        Verdict verdict = withheld.isEmpty() && whole.verdict() == Verdict.PASS ? Verdict.PASS : Verdict.REVISED;
+        GuardResult result = new GuardResult(verdict, merged(whole.checks(), withheld), answer);
+        judgingNanos += System.nanoTime() - start;
+        return result;
+    }
+
+    /** Time spent judging so far (the rest of a stream's time is the model's). */
+    public long judgingNanos() {
+        return judgingNanos;
     }
 
     /** The released text: what the reader has, sentence by sentence, joined by single spaces. */
-    String text() {
+    public String text() {
         return String.join(" ", released);
     }
 
-    boolean releasedAny() {
+    public boolean releasedAny() {
         return !released.isEmpty();
     }
 
     /** The model said the passages do not answer the question. */
-    boolean notInLibrary() {
+    public boolean notInLibrary() {
         return notInLibrary;
     }
 
     /** The checks that withheld a sentence, one entry per sentence and check. */
-    List<GuardCheck> withheld() {
+    public List<GuardCheck> withheld() {
         return List.copyOf(withheld);
     }
 
@@ -123,7 +151,7 @@ final class SentenceRelease {
             notInLibrary = true;
             return;
         }
-        if (sentence.toLowerCase(Locale.ROOT).contains(boundary)) {
+        if (!boundary.isEmpty() && sentence.toLowerCase(Locale.ROOT).contains(boundary)) {
             withheld.add(new GuardCheck("no-leak", false, "withheld a sentence that echoed the prompt's markers"));
             return;
         }
@@ -209,6 +237,29 @@ final class SentenceRelease {
     private void release(String sentence) {
         deltas.accept(released.isEmpty() ? sentence : " " + sentence);
         released.add(sentence);
+    }
+
+    /**
+     * The whole-answer checks, each marked failed, with what it withheld, when it withheld a
+     * sentence while streaming; withheld checks the whole-answer run does not name are added.
+     */
+    static List<GuardCheck> merged(List<GuardCheck> whole, List<GuardCheck> withheld) {
+        Map<String, List<GuardCheck>> byName = new LinkedHashMap<>();
+        for (GuardCheck c : withheld) {
+            byName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+        }
+        List<GuardCheck> merged = new ArrayList<>();
+        for (GuardCheck c : whole) {
+            List<GuardCheck> found = byName.remove(c.name());
+            merged.add(found == null ? c : summary(c.name(), found));
+        }
+        byName.forEach((name, found) -> merged.add(summary(name, found)));
+        return merged;
+    }
+
+    private static GuardCheck summary(String name, List<GuardCheck> found) {
+        String first = found.getFirst().detail();
+        return new GuardCheck(name, false, "while streaming, " + found.size() + " sentence(s) failed it: " + first);
     }
 
     private static boolean hasWords(String sentence) {

@@ -1,6 +1,5 @@
-package com.askkira.answer;
+package com.askkira.pipeline;
 
-import static com.askkira.answer.AnswerFixtures.abstentions;
 import static com.askkira.answer.AnswerFixtures.threePassages;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -12,8 +11,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.answer.AbstainReason;
+import com.askkira.answer.AnswerFixtures;
+import com.askkira.answer.BlockingModelDrafter;
+import com.askkira.answer.ChatModels;
+import com.askkira.answer.Citation;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.answer.Drafted;
 import com.askkira.config.KiraConfig;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +144,13 @@ class ModelProvidersWireTest {
     static void startServer() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
+        // A cold JVM loads each client's HTTP and JSON classes on its first call, which can take
+        // longer than the short timeout these tests use: warm every provider up once.
+        for (Provider provider : Provider.values()) {
+            server.stubFor(post(urlPathEqualTo(provider.path)).willReturn(okJson(provider.reply(REPLY))));
+            new ModelProvidersWireTest().draft(provider, server.baseUrl() + provider.basePath, QUESTION);
+        }
+        server.resetAll();
     }
 
     @AfterAll
@@ -156,7 +168,7 @@ class ModelProvidersWireTest {
     void should_turn_a_successful_reply_into_a_cited_answer_with_verbatim_quotes(Provider provider) {
         server.stubFor(post(urlPathEqualTo(provider.path)).willReturn(okJson(provider.reply(REPLY))));
 
-        Drafted drafted = answerer(provider, baseUrl(provider)).draft(QUESTION, retrieval);
+        Drafted drafted = draft(provider, baseUrl(provider), QUESTION);
 
         assertThat(drafted.degraded()).isFalse();
         assertThat(drafted.model()).isEqualTo("test-model");
@@ -190,7 +202,7 @@ class ModelProvidersWireTest {
     void should_send_the_rules_the_numbered_passages_and_the_question(Provider provider) throws IOException {
         server.stubFor(post(urlPathEqualTo(provider.path)).willReturn(okJson(provider.reply(REPLY))));
 
-        answerer(provider, baseUrl(provider)).draft(QUESTION, retrieval);
+        draft(provider, baseUrl(provider), QUESTION);
 
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo(provider.path)));
         assertThat(requests).hasSize(1);
@@ -236,7 +248,7 @@ class ModelProvidersWireTest {
     void should_abstain_as_not_covered_when_the_model_replies_not_in_library(Provider provider) {
         server.stubFor(post(urlPathEqualTo(provider.path)).willReturn(okJson(provider.reply("NOT_IN_LIBRARY"))));
 
-        Drafted drafted = answerer(provider, baseUrl(provider)).draft("How much does therapy cost?", retrieval);
+        Drafted drafted = draft(provider, baseUrl(provider), "How much does therapy cost?");
 
         assertThat(drafted.degraded()).isFalse();
         assertThat(drafted.answer().abstainReason()).contains(AbstainReason.NOT_COVERED);
@@ -277,7 +289,7 @@ class ModelProvidersWireTest {
         }
 
         long start = System.nanoTime();
-        Drafted drafted = answerer(provider, baseUrl).draft(QUESTION, retrieval);
+        Drafted drafted = draft(provider, baseUrl, QUESTION);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(drafted.degraded()).isTrue();
@@ -296,7 +308,8 @@ class ModelProvidersWireTest {
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
     }
 
-    private static FallbackAnswerer answerer(Provider provider, String baseUrl) {
+    /** The answer as Kira's one policy gives it: the model's reply judged, the offline answer if it fails. */
+    private Drafted draft(Provider provider, String baseUrl, String question) {
         Map<String, String> env = new HashMap<>();
         env.put("KIRA_MODEL_PROVIDER", provider.name().toLowerCase(Locale.ROOT));
         env.put("KIRA_MODEL_BASE_URL", baseUrl);
@@ -304,12 +317,10 @@ class ModelProvidersWireTest {
         env.put("KIRA_MODEL_API_KEY", "test-key");
         env.put("KIRA_MODEL_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
         KiraConfig config = KiraConfig.fromEnvironment(env);
-        ModelAnswerer model = new ModelAnswerer(
-                ChatModels.create(config),
-                ChatModels.modelName(config),
-                abstentions(),
-                new CitationLinker(new SentenceSplitter()));
-        return new FallbackAnswerer(model, new AnswerFixtures.FakeOffline());
+        BlockingModelDrafter model = new BlockingModelDrafter(ChatModels.create(config), ChatModels.modelName(config));
+        return LightChecks.drafting(new AnswerFixtures.FakeOffline())
+                .draft(question, retrieval, model, text -> {})
+                .drafted();
     }
 
     private static String baseUrl(Provider provider) {

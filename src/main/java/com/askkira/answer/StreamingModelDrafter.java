@@ -8,33 +8,40 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Starts a chat model's streamed answer from the same prompt {@link ModelAnswerer} sends: the
+ * Starts a chat model's streamed answer from the same prompt {@link BlockingModelDrafter} sends: the
  * rules, the numbered passages, the question and, for a redraft, why the last answer was rejected.
  * Judging and releasing the text is the caller's work; nothing here reaches a reader.
  */
-public final class StreamingModelAnswerer {
+public final class StreamingModelDrafter implements Drafter {
     private final StreamingChatModel model;
     private final String modelName;
     private final Duration idle;
     private final Supplier<String> boundaries;
 
-    public StreamingModelAnswerer(StreamingChatModel model, String modelName, Duration idle) {
+    public StreamingModelDrafter(StreamingChatModel model, String modelName, Duration idle) {
         this(model, modelName, idle, AnswerPrompt.randomBoundaries());
     }
 
-    StreamingModelAnswerer(StreamingChatModel model, String modelName, Duration idle, Supplier<String> boundaries) {
+    StreamingModelDrafter(StreamingChatModel model, String modelName, Duration idle, Supplier<String> boundaries) {
         this.model = Objects.requireNonNull(model, "model");
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.idle = Objects.requireNonNull(idle, "idle");
         this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     }
 
+    @Override
     public String modelName() {
         return modelName;
     }
 
+    @Override
+    public boolean usesAModel() {
+        return true;
+    }
+
     /** The model's reply to the passages of {@code retrieval}, arriving piece by piece. */
-    public ModelReply stream(String question, Retrieval retrieval, String rejectedBecause) {
+    @Override
+    public ModelReply draft(String question, Retrieval retrieval, String rejectedBecause) {
         String boundary = boundaries.get();
         AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
         ModelReply reply = new ModelReply(boundary, idle);

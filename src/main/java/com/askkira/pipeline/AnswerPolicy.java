@@ -1,0 +1,211 @@
+package com.askkira.pipeline;
+
+import com.askkira.answer.AbstainReason;
+import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.answer.Drafted;
+import com.askkira.answer.Drafter;
+import com.askkira.answer.SmallTalk;
+import com.askkira.guard.GuardCheck;
+import com.askkira.guard.GuardResult;
+import com.askkira.guard.InputScreen;
+import com.askkira.guard.ScreenedInput;
+import com.askkira.guard.SentenceJudge;
+import com.askkira.guard.Verdict;
+import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.Retriever;
+import com.askkira.safety.CrisisMessage;
+import com.askkira.safety.CrisisScreen;
+import com.askkira.safety.Safety;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * How Kira answers one question, in its steps: screen the input (redact, crisis, declined
+ * requests), retrieve the passages, draft and judge the answer ({@link GuardedDrafter}), respond.
+ * A blocking answer is the stream collected: both go through the same steps and the same judge;
+ * only the model's wire format differs.
+ */
+public final class AnswerPolicy {
+    /** Passages handed to the drafter. */
+    static final int PASSAGES = 6;
+
+    /** Which model call a request makes: a streamed reply, or the whole reply at once. */
+    public enum Delivery {
+        STREAMED,
+        WHOLE
+    }
+
+    /** A response, and the reader's question as redacted (what may be recorded). */
+    public record Answered(String question, AnswerResponse response) {}
+
+    private final InputScreen screen;
+    private final SmallTalk smallTalk;
+    private final Retriever retriever;
+    private final GuardedDrafter drafting;
+    private final Drafter streaming;
+    private final Drafter whole;
+    private final SentenceJudge judge;
+    private final AbstentionWriter abstentions;
+    private final Supplier<String> ids;
+
+    /**
+     * @param streaming the drafter for streamed answers
+     * @param whole the drafter for blocking answers (the same one offline)
+     */
+    public AnswerPolicy(
+            InputScreen screen,
+            SmallTalk smallTalk,
+            Retriever retriever,
+            GuardedDrafter drafting,
+            Drafter streaming,
+            Drafter whole,
+            SentenceJudge judge,
+            AbstentionWriter abstentions,
+            Supplier<String> ids) {
+        this.screen = Objects.requireNonNull(screen, "screen");
+        this.smallTalk = Objects.requireNonNull(smallTalk, "smallTalk");
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.drafting = Objects.requireNonNull(drafting, "drafting");
+        this.streaming = Objects.requireNonNull(streaming, "streaming");
+        this.whole = Objects.requireNonNull(whole, "whole");
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** The name of the model that writes answers (the offline answerer's when there is none). */
+    public String modelName() {
+        return streaming.modelName();
+    }
+
+    /**
+     * Answers {@code request}; every piece of text handed to {@code deltas} passed the checks, and
+     * the pieces concatenate to the answer. A reply Kira writes itself is not streamed: the caller
+     * sends it whole.
+     */
+    public Answered answer(AnswerRequest request, Delivery delivery, Consumer<String> deltas) {
+        long start = System.nanoTime();
+        ScreenedInput input = screen.screen(request.question(), request.history());
+        if (input.risk().crisis() && !input.risk().answerToo()) {
+            return new Answered(input.question(), crisisSupport(input, start));
+        }
+        if (input.unsafeRequest()) {
+            return new Answered(input.question(), declinedUnsafe(input, start));
+        }
+        Optional<String> chat = smallTalk.reply(input.question());
+        if (chat.isPresent()) {
+            return new Answered(input.question(), fixed(chat.get(), Safety.none(), "small-talk", start));
+        }
+        Retrieval retrieval = retriever.retrieve(new RetrievalQuery(input.question(), input.history()), PASSAGES);
+        long retrieved = System.nanoTime();
+        // A follow-up is drafted resolved against the conversation ("…emails?" → "…video therapy… emails?").
+        String question = retrieval.followUp() ? retrieval.searchText() : input.question();
+        if (input.risk().crisis()) {
+            return new Answered(input.question(), helpFirstThenAnswer(input, question, retrieval, start, retrieved));
+        }
+        Drafter drafter = delivery == Delivery.STREAMED ? streaming : whole;
+        GuardedDraft guarded = drafting.draft(question, retrieval, drafter, deltas);
+        return new Answered(
+                input.question(),
+                response(guarded, Safety.none(), guarded.result().checks(), start, retrieved));
+    }
+
+    private AnswerResponse response(
+            GuardedDraft guarded, Safety safety, List<GuardCheck> checks, long start, long retrieved) {
+        ComposedAnswer answer = guarded.result().answer();
+        return new AnswerResponse(
+                ids.get(),
+                answer.text(),
+                answer.citations(),
+                answer.abstained(),
+                answer.abstainReason().orElse(null),
+                safety,
+                new AnswerResponse.Guardrail(guarded.result().verdict(), checks),
+                guarded.drafted().model(),
+                guarded.drafted().degraded(),
+                Timings.interleaved(start, retrieved, guarded.judgingNanos(), System.nanoTime()));
+    }
+
+    /**
+     * A reader at risk now gets support and help lines, not a quotation about confidentiality law:
+     * what retrieval finds for "I have the pills saved up" is beside the point, and no model is
+     * asked. The library stays one question away.
+     */
+    private AnswerResponse crisisSupport(ScreenedInput input, long start) {
+        String text = CrisisMessage.lead(input.risk().kinds())
+                + " When you feel ready, you can also ask me how confidentiality works in therapy.";
+        return fixed(text, CrisisScreen.safety(input.risk()), "crisis-support", start);
+    }
+
+    /**
+     * A crisis that leaves room for the reader's question (risk heard in one sentence only, a
+     * message that reads as a joke, or thoughts or self-harm told with a question about the rules):
+     * help comes first, then the question is answered from the library by the offline answerer,
+     * judged as usual. No model sees a message that may be a crisis; if the library cannot answer,
+     * the help stands alone.
+     */
+    private AnswerResponse helpFirstThenAnswer(
+            ScreenedInput input, String question, Retrieval retrieval, long start, long retrieved) {
+        GuardedDraft guarded = drafting.draft(question, retrieval, drafting.offline(), text -> {});
+        GuardResult result = guarded.result();
+        if (result.verdict() == Verdict.BLOCKED || result.answer().abstained()) {
+            return crisisSupport(input, start);
+        }
+        List<GuardCheck> checks = new ArrayList<>();
+        checks.add(
+                new GuardCheck("crisis-support", true, "help lines first, written by Kira; then the library's answer"));
+        checks.addAll(result.checks());
+        AnswerResponse answered = response(guarded, CrisisScreen.safety(input.risk()), checks, start, retrieved);
+        return new AnswerResponse(
+                answered.id(),
+                CrisisMessage.lead(input.risk().kinds()) + " About your question: " + answered.answer(),
+                answered.citations(),
+                false,
+                null,
+                answered.safety(),
+                answered.guardrail(),
+                answered.model(),
+                false,
+                answered.timingsMs());
+    }
+
+    /**
+     * A request for a diagnosis or for advice on the reader's own legal case is declined before
+     * retrieval, and before any model sees it.
+     */
+    private AnswerResponse declinedUnsafe(ScreenedInput input, long start) {
+        Retrieval none = Retrieval.of(input.question(), List.of());
+        long checked = System.nanoTime();
+        GuardResult result = judge.whole(input.question(), abstentions.write(AbstainReason.UNSAFE, List.of()), none);
+        GuardedDraft guarded = new GuardedDraft(
+                result, new Drafted(result.answer(), whole.modelName(), false), System.nanoTime() - checked);
+        return response(guarded, Safety.none(), result.checks(), start, checked);
+    }
+
+    /**
+     * A reply Kira writes itself, without the library or a model (crisis support, small talk). It
+     * is not an abstention: there was no question about the library to decline.
+     */
+    private AnswerResponse fixed(String text, Safety safety, String kind, long start) {
+        long now = System.nanoTime();
+        return new AnswerResponse(
+                ids.get(),
+                text,
+                List.of(),
+                false,
+                null,
+                safety,
+                new AnswerResponse.Guardrail(
+                        Verdict.PASS,
+                        List.of(new GuardCheck(kind, true, "fixed text written by Kira; no model asked"))),
+                kind,
+                false,
+                Timings.of(start, now, now, now));
+    }
+}
