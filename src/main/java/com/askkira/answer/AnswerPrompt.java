@@ -6,17 +6,18 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.input.PromptTemplate;
 import dev.langchain4j.rag.content.Content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,10 +30,12 @@ public record AnswerPrompt(String system, String user) {
     /** The whole reply of a model whose passages do not answer the question. */
     public static final String NOT_IN_LIBRARY = "NOT_IN_LIBRARY";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final String SYSTEM = resource("/prompts/system.txt");
-    private static final String USER = resource("/prompts/user.txt");
-    private static final String PASSAGE = resource("/prompts/passage.txt");
+    // LangChain4j's templates fill {{name}} in one pass: a value that itself holds {{…}} (a question
+    // quoting the prompt) is never filled again.
+    private static final PromptTemplate SYSTEM_TEMPLATE = PromptTemplate.from(SYSTEM);
+    private static final PromptTemplate USER_TEMPLATE = PromptTemplate.from(resource("/prompts/user.txt"));
+    private static final PromptTemplate PASSAGE_TEMPLATE = PromptTemplate.from(resource("/prompts/passage.txt"));
 
     public AnswerPrompt {
         if (system.isBlank() || user.isBlank()) {
@@ -50,7 +53,7 @@ public record AnswerPrompt(String system, String user) {
         // The injector checks the boundary (at least 8 letters or digits) before anything is filled in.
         UserMessage user = (UserMessage)
                 new NumberedPassageInjector(boundary).inject(PassageContent.of(passages), UserMessage.from(question));
-        String system = fill(SYSTEM, Map.of("boundary", boundary));
+        String system = fill(SYSTEM_TEMPLATE, Map.of("boundary", boundary));
         return new AnswerPrompt(system.strip(), user.singleText());
     }
 
@@ -63,7 +66,7 @@ public record AnswerPrompt(String system, String user) {
                 blocks.append('\n');
             }
             blocks.append(fill(
-                    PASSAGE,
+                    PASSAGE_TEMPLATE,
                     Map.of(
                             "n", Integer.toString(i + 1),
                             "boundary", boundary,
@@ -73,7 +76,7 @@ public record AnswerPrompt(String system, String user) {
                             "text", strip(segment.text(), boundary))));
         }
         return fill(
-                        USER,
+                        USER_TEMPLATE,
                         Map.of(
                                 "passages", blocks.toString().strip(),
                                 "boundary", boundary,
@@ -119,19 +122,8 @@ public record AnswerPrompt(String system, String user) {
         return stripped;
     }
 
-    /** One pass over the template: a value that itself contains {{…}} is never filled again. */
-    static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException("no value for {{" + m.group(1) + "}}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+    private static String fill(PromptTemplate template, Map<String, String> values) {
+        return template.apply(new HashMap<String, Object>(values)).text();
     }
 
     private static String resource(String name) {

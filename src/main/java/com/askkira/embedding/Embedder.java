@@ -1,6 +1,7 @@
 package com.askkira.embedding;
 
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /** Turns text into unit-length vectors, so that a dot product is the cosine similarity. */
 public interface Embedder {
@@ -34,11 +35,8 @@ public interface Embedder {
         return out;
     }
 
+    /** The cosine of two unit vectors, by Lucene's vectorised kernel; a missing (empty) vector is close to nothing. */
     static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return a.length == 0 || a.length != b.length ? 0 : VectorUtil.dotProduct(a, b);
     }
 }
