@@ -25,6 +25,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -172,6 +173,15 @@ public final class HybridRetriever implements Retriever {
         }
     }
 
+    /** BM25's inverse document frequency, by Lucene's own formula (a term the library lacks included). */
+    private static final class Bm25Idf extends BM25Similarity {
+        float of(long docFreq, long docCount) {
+            return idf(docFreq, docCount);
+        }
+    }
+
+    private static final Bm25Idf IDF = new Bm25Idf();
+
     /** BM25's inverse document frequency of each term in the text field, group by group. */
     private static QueryTerms termWeights(IndexSearcher searcher, List<Set<String>> groups) throws IOException {
         int docs = Math.max(1, searcher.getIndexReader().numDocs());
@@ -180,7 +190,7 @@ public final class HybridRetriever implements Retriever {
             Map<String, Double> weights = new HashMap<>();
             for (String term : group) {
                 int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
-                weights.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+                weights.put(term, (double) IDF.of(df, docs));
             }
             weighted.add(weights);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -26,9 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AbstentionSetTest {
     private final AnswerService answers = TestKira.shared().answers();
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"abstention-dev.json", "abstention-holdout.json", "abstention-holdout-2.json"})
-    void should_abstain_outside_the_library_and_answer_inside_it(String file) throws IOException {
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({
+        "abstention-dev.json, dev",
+        "abstention-holdout.json, dev since its gaps guided the subject words",
+        "abstention-holdout-2.json, held out: measured once when written, never tuned on"
+    })
+    void should_abstain_outside_the_library_and_answer_inside_it(String file, String role) throws IOException {
         JsonNode root;
         try (var in = getClass().getResourceAsStream("/golden/" + file)) {
             root = new ObjectMapper().readTree(in);

@@ -117,16 +117,18 @@ class ConfidentialityLimitsAdversarialTest {
      * guided a few patterns too (0.96, 0 flagged); {@code limits-fresh-holdout-3} (45 + 45), written
      * last, measured 0.76 caught and 3 of 45 good flagged on first run; its three false alarms (a
      * quoted myth, "state law shapes", "a widespread assumption that") then guided the checker, its
-     * misses did not. The grounded check catches more in the pipeline. The bars guard the measured levels.
+     * misses did not. The grounded check catches more in the pipeline. Every one of them has guided
+     * the checker, so all four are dev sets now, whatever their file names say: the honest figure for
+     * unseen wording is set 3's first run. The bars guard the measured levels.
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({
-        "limits-fresh-tune, 0.95",
-        "limits-fresh-holdout, 0.80",
-        "limits-fresh-holdout-2, 0.90",
-        "limits-fresh-holdout-3, 0.72"
+        "limits-fresh-tune, dev, 0.95",
+        "limits-fresh-holdout, dev since its first run (0.60), 0.80",
+        "limits-fresh-holdout-2, dev since its first run (0.82), 0.90",
+        "limits-fresh-holdout-3, dev since its first run (0.76), 0.72"
     })
-    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones(String set, double minCaught)
+    void should_catch_most_bad_answers_written_blind_and_pass_the_good_ones(String set, String role, double minCaught)
             throws IOException {
         List<Scored> scored = score(read("/guard/" + set + ".json"));
         print(set, scored);

@@ -21,12 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * answer): {@code guard/model-answers.json}, by a separate writer who saw the passages and the
  * rules, never the checks. A good answer must pass as written; a bad one (an absolute claim, an
  * invented fact, a contradiction, no limits named, a diagnosis or legal advice, a wrong citation)
- * must not. Items m001–m040 guided the calibration; m041–m080 are held out (first run: bad caught
- * 19/20, good flagged 3/20).
+ * must not. Items m001–m040 guided the calibration; m041–m080 were held out until their first run
+ * (bad caught 19/20, good flagged 3/20), after which a false alarm among them guided grounding: both
+ * halves are dev sets now.
  */
 class OutputGuardrailOnModelAnswersTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"tune, 1, 40, 0.90, 0.10", "held-out, 41, 80, 0.90, 0.15"})
+    @CsvSource({"dev (tuning half), 1, 40, 0.90, 0.10", "dev (held out until its first run), 41, 80, 0.90, 0.15"})
     void should_pass_good_model_answers_and_stop_bad_ones(
             String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
         JsonNode answers;
