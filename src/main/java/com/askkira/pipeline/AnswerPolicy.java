@@ -96,7 +96,10 @@ public final class AnswerPolicy {
             return new Answered(input.question(), crisisSupport(input, start));
         }
         if (input.unsafeRequest()) {
-            return new Answered(input.question(), declinedUnsafe(input, start));
+            // A reader at risk who also asks for a diagnosis gets the help lines, not a refusal.
+            AnswerResponse declined =
+                    input.risk().crisis() ? crisisSupport(input, start) : declinedUnsafe(input, start);
+            return new Answered(input.question(), declined);
         }
         Optional<String> chat = smallTalk.reply(input.question());
         if (chat.isPresent()) {

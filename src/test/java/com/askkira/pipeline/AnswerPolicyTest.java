@@ -43,6 +43,19 @@ class AnswerPolicyTest {
     }
 
     @Test
+    void should_give_help_lines_not_a_refusal_to_a_reader_at_risk_who_asks_for_a_diagnosis() {
+        AnswerPolicy policy = policy(risk(true), question -> true);
+
+        AnswerResponse response =
+                answer(policy, "I cut myself again. Do I have depression?", AnswerPolicy.Delivery.WHOLE);
+
+        assertThat(response.safety().crisis()).isTrue();
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.model()).isEqualTo("crisis-support");
+        assertThat(searched).isEmpty();
+    }
+
+    @Test
     void should_give_help_lines_alone_without_retrieval_or_a_model_to_a_reader_at_risk_now() {
         AnswerPolicy policy = policy(risk(false), question -> false);
 
