@@ -1,6 +1,7 @@
 package com.askkira.guard;
 
 import com.askkira.answer.Citation;
+import com.askkira.answer.CitationLinker;
 import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.Sentence;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,8 +21,10 @@ import java.util.stream.Collectors;
  * Each sentence must be supported by a passage it cites. A sentence quoted from its passage is
  * supported as it stands; any other is scored ({@link SupportScorer}) and must not say more than
  * the passage ({@link Overstatement}: "always", "automatically", "must", a number the passage
- * lacks). Unsupported, overstated or uncited sentences are removed ({@code revised}); an answer
- * left with nothing is blocked.
+ * lacks). A sentence that cites the wrong passage, when another retrieved passage supports it, is
+ * re-linked to that passage rather than removed: a model often numbers passages wrongly, and the
+ * claim is still true ({@code revised}). Unsupported, overstated or uncited sentences are removed
+ * ({@code revised}); an answer left with nothing is blocked.
  */
 public final class GroundedGuardrail implements Guardrail {
     static final String NAME = "grounded";
@@ -29,6 +33,7 @@ public final class GroundedGuardrail implements Guardrail {
     private final SentenceSplitter splitter;
     private final ConfidentialityLimitsCheck limits;
     private final Overstatement overstatement = new Overstatement();
+    private final CitationLinker linker;
 
     /**
      * @param limits names the confidentiality rule a removed sentence also breaks, so that a redraft
@@ -38,6 +43,7 @@ public final class GroundedGuardrail implements Guardrail {
         this.scorer = scorer;
         this.splitter = splitter;
         this.limits = limits;
+        this.linker = new CitationLinker(splitter);
     }
 
     @Override
@@ -47,32 +53,41 @@ public final class GroundedGuardrail implements Guardrail {
                     Verdict.PASS, List.of(new GuardCheck(NAME, true, "abstention makes no claim")), answer);
         }
         Map<Integer, Passage> cited = citedPassages(answer, retrieval);
+        boolean numberedByPassage = numberedByPassage(answer, retrieval);
         List<String> kept = new ArrayList<>();
         int unsupported = 0;
+        int relinked = 0;
         List<String> overstated = new ArrayList<>();
         Set<LimitsRule> misstated = EnumSet.noneOf(LimitsRule.class);
         for (Sentence sentence : splitter.split(answer.text())) {
             Support support = support(sentence.text(), cited);
+            if (support instanceof Unsupported && numberedByPassage) {
+                support = relinked(sentence.text(), retrieval).orElse(support);
+            }
             switch (support) {
                 case Supported s -> kept.add(sentence.text());
+                case Relinked r -> {
+                    kept.add(r.sentence());
+                    relinked++;
+                }
                 case Unsupported u -> unsupported++;
                 case Overstated o -> overstated.add(o.words());
             }
-            if (!(support instanceof Supported)) {
+            if (support instanceof Unsupported || support instanceof Overstated) {
                 limits.findings(question, sentence.text()).stream()
                         .map(LimitsFinding::rule)
                         .filter(rule -> !rule.answerLevel())
                         .forEach(misstated::add);
             }
         }
-        if (unsupported == 0 && overstated.isEmpty()) {
+        if (unsupported == 0 && overstated.isEmpty() && relinked == 0) {
             return new GuardResult(
                     Verdict.PASS,
                     List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")),
                     answer);
         }
-        ComposedAnswer revised = answer.keeping(kept);
-        String detail = removed(unsupported, overstated)
+        ComposedAnswer revised = relinked == 0 ? answer.keeping(kept) : linker.link(String.join(" ", kept), retrieval);
+        String detail = removed(unsupported, overstated, relinked)
                 + (misstated.isEmpty() ? "" : "; removed text also broke " + misstated);
         GuardCheck check = new GuardCheck(NAME, false, detail);
         if (kept.isEmpty() || revised.citations().isEmpty()) {
@@ -81,8 +96,11 @@ public final class GroundedGuardrail implements Guardrail {
         return new GuardResult(Verdict.REVISED, List.of(check), revised);
     }
 
-    private static String removed(int unsupported, List<String> overstated) {
+    private static String removed(int unsupported, List<String> overstated, int relinked) {
         List<String> parts = new ArrayList<>();
+        if (relinked > 0 && unsupported == 0 && overstated.isEmpty()) {
+            return "re-linked " + relinked + " sentence(s) to the retrieved passage that supports them";
+        }
         if (unsupported > 0) {
             parts.add(unsupported + " sentence(s) not supported by the passages they cite");
         }
@@ -90,13 +108,17 @@ public final class GroundedGuardrail implements Guardrail {
             parts.add(overstated.size() + " sentence(s) saying more than their passage ("
                     + String.join("; ", overstated) + ")");
         }
-        return "removed " + String.join(" and ", parts);
+        return "removed " + String.join(" and ", parts)
+                + (relinked > 0 ? "; re-linked " + relinked + " sentence(s) to the passage that supports them" : "");
     }
 
     /** How a sentence stands against the passages it cites. */
-    private sealed interface Support permits Supported, Unsupported, Overstated {}
+    private sealed interface Support permits Supported, Relinked, Unsupported, Overstated {}
 
     private record Supported() implements Support {}
+
+    /** Supported by another retrieved passage than the one it cites: {@code sentence} cites that one. */
+    private record Relinked(String sentence) implements Support {}
 
     private record Unsupported() implements Support {}
 
@@ -123,6 +145,43 @@ public final class GroundedGuardrail implements Guardrail {
         String citedText = passages.stream().map(p -> p.chunk().text()).collect(Collectors.joining("\n"));
         List<String> beyond = overstatement.beyond(claim, citedText);
         return beyond.isEmpty() ? new Supported() : new Overstated(String.join(", ", beyond));
+    }
+
+    /**
+     * The retrieved passage, not cited by the sentence, that supports it best without being
+     * overstated; the sentence then cites it instead.
+     */
+    private Optional<Support> relinked(String marked, Retrieval retrieval) {
+        if (CitationMarkers.numbers(marked).isEmpty()) {
+            return Optional.empty();
+        }
+        String claim = CitationMarkers.strip(marked);
+        SupportScorer.Claim scored = scorer.claim(claim);
+        int best = -1;
+        double bestScore = SupportScorer.SUPPORTED;
+        List<Passage> passages = retrieval.passages();
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
+            if (CitationMarkers.numbers(marked).contains(i + 1)) {
+                continue; // already found wanting
+            }
+            double score = scorer.support(scored, p);
+            if (score >= bestScore
+                    && overstatement.beyond(claim, p.chunk().text()).isEmpty()) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(new Relinked(CitationMarkers.mark(claim, best + 1)));
+    }
+
+    /** Whether the answer's citation numbers are the passages' places in the retrieval, as a model writes them. */
+    private static boolean numberedByPassage(ComposedAnswer answer, Retrieval retrieval) {
+        List<Passage> passages = retrieval.passages();
+        return answer.citations().stream()
+                .allMatch(c -> c.n() >= 1
+                        && c.n() <= passages.size()
+                        && passages.get(c.n() - 1).chunk().id().equals(c.chunkId()));
     }
 
     /** Citation number to the retrieved passage it names. */

@@ -47,6 +47,21 @@ class GroundedGuardrailTest {
     }
 
     @Test
+    void should_relink_a_true_sentence_that_cites_the_wrong_retrieved_passage() {
+        String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
+        String second =
+                retrieval.passages().get(1).chunk().sentences().getFirst().text();
+        String wronglyCited = second.replaceFirst("\\.$", " [1].");
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + wronglyCited), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(result.answer().text()).isEqualTo(quoted + " " + second.replaceFirst("\\.$", " [2]."));
+        assertThat(result.answer().citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(result.checks().getFirst().detail()).contains("re-linked 1 sentence");
+    }
+
+    @Test
     void should_remove_a_sentence_its_passage_does_not_support() {
         String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
         String invented = "Your employer receives a copy of every session note each month [1].";

@@ -10,6 +10,7 @@ import com.askkira.OpenAiWire;
 import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.PrintStream;
@@ -27,13 +28,23 @@ final class StubModelServer implements AutoCloseable {
     private final Kira kira;
 
     StubModelServer(String reply) {
+        this(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiWire.completion(reply)));
+    }
+
+    /** A model server that answers every request with {@code status} and an OpenAI error body. */
+    static StubModelServer failingWith(int status) {
+        return new StubModelServer(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));
+    }
+
+    private StubModelServer(ResponseDefinitionBuilder response) {
         server.start();
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(OpenAiWire.completion(reply))));
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(response));
         Map<String, String> env = new HashMap<>();
-        KiraConfig shared = TestKira.config();
+        // The shared index, built once for the whole run: every Kira here only reads it.
+        KiraConfig shared = TestKira.sharedConfig();
         env.put("KIRA_CORPUS_DIR", shared.corpusDir().toString());
         env.put("KIRA_INDEX_DIR", shared.indexDir().toString());
         env.put("KIRA_MODEL_PROVIDER", "openai");
