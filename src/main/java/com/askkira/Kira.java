@@ -40,16 +40,20 @@ import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
+import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.BilingualRetriever;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.RetrievalTuning;
+import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
+import com.askkira.safety.BilingualCrisisScreen;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.LayeredCrisisScreen;
@@ -149,12 +153,18 @@ public final class Kira implements AutoCloseable {
                 tuning);
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
         PiiRedactor redactor = new PiiRedactor();
+        SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = new InputScreen(
                 redactor,
-                new LayeredCrisisScreen(
-                        new CrisisDetector(CrisisPatterns.fromResources()),
-                        SemanticCrisisScreen.fromResources(embedder)),
-                new UnsafeRequestDetector());
+                new BilingualCrisisScreen(
+                        new LayeredCrisisScreen(
+                                new CrisisDetector(CrisisPatterns.fromResources()),
+                                SemanticCrisisScreen.fromResources(embedder)),
+                        spanish),
+                new UnsafeRequestDetector(),
+                spanish);
+        // A reader may ask in Spanish: the library is searched with the question's English gloss.
+        Retriever readersRetriever = new BilingualRetriever(retriever, spanish);
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
         SentenceJudge judge = new SentenceJudge(
@@ -180,7 +190,7 @@ public final class Kira implements AutoCloseable {
         AnswerPolicy policy = new AnswerPolicy(
                 screen,
                 new SmallTalk("confidentiality in therapy"),
-                retriever,
+                readersRetriever,
                 drafting,
                 streaming,
                 whole,
@@ -193,7 +203,7 @@ public final class Kira implements AutoCloseable {
                 builder,
                 index,
                 retriever,
-                new AnswerService(policy, retriever, insights),
+                new AnswerService(policy, readersRetriever, insights),
                 new GroundingService(retriever, support, new SentenceSplitter()),
                 policy.modelName(),
                 new LibraryOutputGuardrail(judge),

@@ -1,5 +1,6 @@
 package com.askkira.guard;
 
+import com.askkira.language.SpanishGloss;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.privacy.Redaction;
 import com.askkira.retrieval.Turn;
@@ -17,11 +18,13 @@ public final class InputScreen {
     private final PiiRedactor redactor;
     private final CrisisScreen crisis;
     private final UnsafeRequests unsafe;
+    private final SpanishGloss spanish;
 
-    public InputScreen(PiiRedactor redactor, CrisisScreen crisis, UnsafeRequests unsafe) {
+    public InputScreen(PiiRedactor redactor, CrisisScreen crisis, UnsafeRequests unsafe, SpanishGloss spanish) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.crisis = Objects.requireNonNull(crisis, "crisis");
         this.unsafe = Objects.requireNonNull(unsafe, "unsafe");
+        this.spanish = Objects.requireNonNull(spanish, "spanish");
     }
 
     public ScreenedInput screen(String question, List<Turn> history) {
@@ -34,6 +37,7 @@ public final class InputScreen {
                 turns,
                 redacted.changed(),
                 crisis.assess(redacted.text(), turns),
-                unsafe.asksForDiagnosisOrLegalAdvice(redacted.text()));
+                unsafe.asksForDiagnosisOrLegalAdvice(redacted.text()),
+                spanish.isSpanish(redacted.text()));
     }
 }

@@ -35,6 +35,9 @@ public final class AnswerPolicy {
     /** Passages handed to the drafter. */
     static final int PASSAGES = 6;
 
+    static final String LIBRARY_IN_ENGLISH =
+            "(La biblioteca de Kira está en inglés: esta respuesta cita sus fuentes tal como están escritas.)";
+
     /** Which model call a request makes: a streamed reply, or the whole reply at once. */
     public enum Delivery {
         STREAMED,
@@ -113,10 +116,21 @@ public final class AnswerPolicy {
             return new Answered(input.question(), helpFirstThenAnswer(input, question, retrieval, start, retrieved));
         }
         Drafter drafter = delivery == Delivery.STREAMED ? streaming : whole;
-        GuardedDraft guarded = drafting.draft(question, retrieval, drafter, deltas);
-        return new Answered(
-                input.question(),
-                response(guarded, Safety.none(), guarded.result().checks(), start, retrieved));
+        int[] streamed = {0};
+        GuardedDraft guarded = drafting.draft(question, retrieval, drafter, text -> {
+            streamed[0]++;
+            deltas.accept(text);
+        });
+        AnswerResponse response =
+                response(guarded, Safety.none(), guarded.result().checks(), start, retrieved);
+        if (input.spanish()) {
+            // The library is English: say so, in the reader's language, after the answer it gives.
+            if (streamed[0] > 0) {
+                deltas.accept(" " + LIBRARY_IN_ENGLISH);
+            }
+            response = withText(response, response.answer() + " " + LIBRARY_IN_ENGLISH);
+        }
+        return new Answered(input.question(), response);
     }
 
     private AnswerResponse response(
@@ -141,9 +155,8 @@ public final class AnswerPolicy {
      * asked. The library stays one question away.
      */
     private AnswerResponse crisisSupport(ScreenedInput input, long start) {
-        String text = CrisisMessage.lead(input.risk().kinds())
-                + " When you feel ready, you can also ask me how confidentiality works in therapy.";
-        return fixed(text, CrisisScreen.safety(input.risk()), "crisis-support", start);
+        String text = lead(input) + " When you feel ready, you can also ask me how confidentiality works in therapy.";
+        return fixed(text, CrisisScreen.safety(input.risk(), input.spanish()), "crisis-support", start);
     }
 
     /**
@@ -164,10 +177,11 @@ public final class AnswerPolicy {
         checks.add(
                 new GuardCheck("crisis-support", true, "help lines first, written by Kira; then the library's answer"));
         checks.addAll(result.checks());
-        AnswerResponse answered = response(guarded, CrisisScreen.safety(input.risk()), checks, start, retrieved);
+        AnswerResponse answered =
+                response(guarded, CrisisScreen.safety(input.risk(), input.spanish()), checks, start, retrieved);
         return new AnswerResponse(
                 answered.id(),
-                CrisisMessage.lead(input.risk().kinds()) + " About your question: " + answered.answer(),
+                lead(input) + " About your question: " + answered.answer(),
                 answered.citations(),
                 false,
                 null,
@@ -176,6 +190,26 @@ public final class AnswerPolicy {
                 answered.model(),
                 false,
                 answered.timingsMs());
+    }
+
+    private static AnswerResponse withText(AnswerResponse r, String text) {
+        return new AnswerResponse(
+                r.id(),
+                text,
+                r.citations(),
+                r.abstained(),
+                r.abstainReason(),
+                r.safety(),
+                r.guardrail(),
+                r.model(),
+                r.degraded(),
+                r.timingsMs());
+    }
+
+    /** The crisis lead, with the Lifeline's Spanish options for a reader writing in Spanish. */
+    private static String lead(ScreenedInput input) {
+        String lead = CrisisMessage.lead(input.risk().kinds());
+        return input.spanish() ? lead + " " + CrisisMessage.SPANISH : lead;
     }
 
     /**

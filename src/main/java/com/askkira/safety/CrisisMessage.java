@@ -15,6 +15,10 @@ public final class CrisisMessage {
     private static final List<RiskKind> URGENCY =
             List.of(RiskKind.CHILD_AT_RISK, RiskKind.ABUSE_NOW, RiskKind.SELF_HARM, RiskKind.HARM_TO_OTHERS);
 
+    /** For a reader writing in Spanish, after the lead: the Lifeline's Spanish options. */
+    public static final String SPANISH =
+            "En español: llama al 988 y marca 2, o envía la palabra AYUDA por" + " mensaje de texto al 988.";
+
     private CrisisMessage() {}
 
     /** The lead text for a crisis of these kinds; empty when there is none. */

@@ -35,7 +35,22 @@ public final class CrisisResources {
             "sms:741741?body=HOME",
             "Any time, by text, with a trained crisis counselor");
 
+    static final CrisisResource LIFELINE_SPANISH = new CrisisResource(
+            "988 Lifeline en español",
+            "Llama al 988 y marca 2, o envía AYUDA por texto al 988",
+            "tel:988",
+            "A cualquier hora, en español");
+
     private CrisisResources() {}
+
+    /** As {@link #forKinds}, with the Lifeline's Spanish line second for a reader writing in Spanish. */
+    public static List<CrisisResource> forKinds(Set<RiskKind> kinds, boolean spanish) {
+        List<CrisisResource> resources = new ArrayList<>(forKinds(kinds));
+        if (spanish && !resources.isEmpty()) {
+            resources.add(1, LIFELINE_SPANISH);
+        }
+        return List.copyOf(resources);
+    }
 
     /** The resources for these kinds of risk, in the order an answer shows them; none for none. */
     public static List<CrisisResource> forKinds(Set<RiskKind> kinds) {

@@ -9,6 +9,13 @@ public interface CrisisScreen {
 
     /** The {@code safety} block of the response for this assessment. */
     static Safety safety(CrisisAssessment assessment) {
-        return assessment.crisis() ? new Safety(true, CrisisResources.forKinds(assessment.kinds())) : Safety.none();
+        return safety(assessment, false);
+    }
+
+    /** As {@link #safety(CrisisAssessment)}, with the Lifeline's Spanish line for a reader writing in Spanish. */
+    static Safety safety(CrisisAssessment assessment, boolean spanish) {
+        return assessment.crisis()
+                ? new Safety(true, CrisisResources.forKinds(assessment.kinds(), spanish))
+                : Safety.none();
     }
 }

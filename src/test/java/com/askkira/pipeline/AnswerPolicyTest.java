@@ -7,6 +7,7 @@ import com.askkira.answer.AnswerFixtures;
 import com.askkira.answer.SmallTalk;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.UnsafeRequests;
+import com.askkira.language.SpanishGloss;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Retriever;
@@ -83,6 +84,32 @@ class AnswerPolicyTest {
     }
 
     @Test
+    void should_give_the_lifelines_spanish_options_to_a_reader_writing_in_spanish() {
+        AnswerPolicy policy = policy(risk(false), question -> false);
+
+        AnswerResponse response = answer(policy, "ya no quiero vivir, esta noche lo hago", AnswerPolicy.Delivery.WHOLE);
+
+        assertThat(response.answer()).contains("AYUDA").contains("marca 2");
+        assertThat(response.safety().resources())
+                .anySatisfy(r -> assertThat(r.contact()).contains("AYUDA"));
+    }
+
+    @Test
+    void should_answer_a_spanish_question_from_the_english_library_and_say_so_in_spanish() {
+        AnswerPolicy policy = policy(noRisk(), question -> false);
+        List<String> deltas = new ArrayList<>();
+
+        AnswerResponse response = policy.answer(
+                        new AnswerRequest("¿Mi jefe puede ver mis notas de terapia?", List.of()),
+                        AnswerPolicy.Delivery.STREAMED,
+                        deltas::add)
+                .response();
+
+        assertThat(response.answer()).startsWith(FAITHFUL).endsWith(AnswerPolicy.LIBRARY_IN_ENGLISH);
+        assertThat(String.join("", deltas)).isEqualTo(response.answer());
+    }
+
+    @Test
     void should_redact_personal_data_before_retrieval() {
         AnswerPolicy policy = policy(noRisk(), question -> false);
 
@@ -124,7 +151,7 @@ class AnswerPolicyTest {
         GuardedDrafter drafting = LightChecks.drafting(new AnswerFixtures.FakeOffline());
         int[] id = {0};
         return new AnswerPolicy(
-                new InputScreen(new PiiRedactor(), crisis, unsafe),
+                new InputScreen(new PiiRedactor(), crisis, unsafe, SpanishGloss.fromResources()),
                 new SmallTalk("confidentiality in therapy"),
                 retriever,
                 drafting,

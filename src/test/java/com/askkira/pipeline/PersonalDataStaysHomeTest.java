@@ -14,6 +14,7 @@ import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.insights.Insights;
+import com.askkira.language.SpanishGloss;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
 import com.askkira.safety.CrisisDetector;
@@ -78,7 +79,8 @@ class PersonalDataStaysHomeTest {
                         new LayeredCrisisScreen(
                                 new CrisisDetector(CrisisPatterns.fromResources()),
                                 SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
-                        new UnsafeRequestDetector()),
+                        new UnsafeRequestDetector(),
+                        SpanishGloss.fromResources()),
                 new SmallTalk("confidentiality in therapy"),
                 TestKira.shared().retriever(),
                 drafting,

@@ -1,0 +1,75 @@
+package com.askkira.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.language.SpanishGloss;
+import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The crisis screen on Spanish messages: {@code spanish/crisis-es-dev.json} (60 crisis messages
+ * and 60 look-alikes, written for this by a separate writer who saw no code). It is a dev set: it
+ * guided the bilingual map. The untouched measure of Spanish is in the frozen blind set.
+ */
+class SpanishCrisisDevTest {
+    @Test
+    void should_hear_crisis_in_spanish_and_let_spanish_look_alikes_through() throws IOException {
+        PiiRedactor redactor = new PiiRedactor();
+        CrisisScreen screen = new BilingualCrisisScreen(
+                new LayeredCrisisScreen(
+                        new CrisisDetector(CrisisPatterns.fromResources()),
+                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
+                SpanishGloss.fromResources());
+        int crises = 0, caught = 0, lookAlikes = 0, alarms = 0;
+        List<String> wrong = new ArrayList<>();
+        JsonNode root;
+        try (InputStream in = getClass().getResourceAsStream("/spanish/crisis-es-dev.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode m : root.get("messages")) {
+            List<Turn> history = new ArrayList<>();
+            m.path("history")
+                    .forEach(t -> history.add(
+                            new Turn(Turn.Role.USER, redactor.redact(t.asText()).text())));
+            boolean crisis = screen.assess(
+                            redactor.redact(m.get("text").asText()).text(), history)
+                    .crisis();
+            if (m.get("crisis").asBoolean()) {
+                crises++;
+                caught += crisis ? 1 : 0;
+            } else {
+                lookAlikes++;
+                alarms += crisis ? 1 : 0;
+            }
+            if (crisis != m.get("crisis").asBoolean()) {
+                wrong.add(m.get("id").asText() + " " + m.get("kind").asText());
+            }
+        }
+        double recall = (double) caught / crises;
+        double falseAlarms = (double) alarms / lookAlikes;
+        System.out.printf(
+                Locale.ROOT,
+                "Spanish crisis (dev): recall %.3f (%d/%d), false alarms %.3f (%d/%d) %s%n",
+                recall,
+                caught,
+                crises,
+                falseAlarms,
+                alarms,
+                lookAlikes,
+                wrong);
+
+        // Measured 0.917 and 0.050 once the map covered these kinds of phrasing (0.600 before; the
+        // English screen alone heard almost none): a missed crisis is the worse error.
+        assertThat(recall).isGreaterThanOrEqualTo(0.90);
+        assertThat(falseAlarms).isLessThanOrEqualTo(0.07);
+    }
+}
