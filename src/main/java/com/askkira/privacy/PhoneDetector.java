@@ -1,5 +1,6 @@
 package com.askkira.privacy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
@@ -61,6 +62,22 @@ final class PhoneDetector implements PiiDetector {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether digits read out in words ("five five five, eight six seven...") are a personal number:
+     * ten digits, or eleven after a 1, or seven where the reader said it is a number to call.
+     */
+    static boolean isPersonalNumber(String digits, boolean cued) {
+        if (digits.length() == 7) {
+            return cued;
+        }
+        try {
+            PhoneNumber number = PHONES.parse(digits, "US");
+            return nationalDigits(number) == 10 && PHONES.isPossibleNumber(number) && isPersonal(number);
+        } catch (NumberParseException e) {
+            return false;
+        }
     }
 
     /** Whether a number is someone's own: not toll-free, and in North America with an area code's shape. */
