@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Person names, found two ways. A cue introduces one ("my name is", "I'm", "my husband", "Dr.",
  * "Sincerely,"), and the words after it are read as a name; the weaker the cue, the more the first
- * word must look like a name. Without a cue, only a capitalised first name from the list followed by
- * a capitalised surname counts ("Jessica Martinez"). Titles and cues stay in the text ("Dr. [name]",
- * "my husband [name]"), so the question keeps its meaning and its grammar.
+ * word must look like a name. A first name takes the surname after it, in lower case too when that
+ * word reads as a surname and not as the sentence going on ("i'm sarah johnson", not "i'm sarah and
+ * i..."); a title takes a lower-case surname the same way ("dr. nguyen", not "Dr. visits"). Without
+ * a cue, only a capitalised first name from the list followed by a capitalised surname counts
+ * ("Jessica Martinez"), or the same written surname first ("Kowalski, Anna"). Titles and cues stay
+ * in the text ("Dr. [name]", "my husband [name]"), so the question keeps its meaning and its grammar.
  *
  * <p>Left alone: words on the never-a-name list (HIPAA, Kira, God, weekdays, months, states, the
  * law's vocabulary), either side of a case name ("Jaffee v. Redmond"), and the people the library
@@ -25,14 +28,24 @@ final class NameDetector implements PiiDetector {
 
     private static final Pattern NAME_WORD = Pattern.compile(UPPER_WORD + "(?![\\p{L}\\d])");
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}+(?![\\p{L}\\d'’])");
+    /** A surname as readers type it in lower case: johnson, o'brien, garcia-lopez (not "don't"). */
+    private static final Pattern LOWER_SURNAME =
+            Pattern.compile("(?:\\p{Ll}['’])?\\p{Ll}+(?:-\\p{Ll}+)*(?![\\p{L}\\d'’-])");
+    /** "Kowalski, Anna": a surname written first, as forms and lists write it. */
+    private static final Pattern SURNAME_FIRST =
+            Pattern.compile("(?<![\\p{L}'’-])(" + UPPER_WORD + "),[ \\t]+(" + UPPER_WORD + ")(?![\\p{L}\\d])");
+
     private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.[ \\t]+(?=" + UPPER_WORD + ")");
     private static final Pattern GAP = Pattern.compile("[ \\t]+");
-    /** Titles that stand before a name and stay in the text: "Dr. [name]", "Pastor [name]". Not Justice or Judge. */
-    private static final String TITLES =
-            "(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sgt|Det)\\.?|Miss|Officer|Detective|Father|Pastor"
-                    + "|Reverend|Rabbi|Coach)";
+    /**
+     * Titles that stand before a name and stay in the text: "Dr. [name]", "Pastor [name]". Not Justice or Judge.
+     * The common abbreviations are taken in lower case too ("dr. smith"), and with no space after the full stop
+     * ("Dr.Smith"), but not in capitals: "MS Word" and "DR Congo" are no one's title.
+     */
+    private static final String TITLES = "(?:(?:[Dd]r|[Mm]rs?|[Mm][sx]|[Pp]rof)(?:\\.[ \\t]*|[ \\t]+)"
+            + "|(?:(?:Rev|Sgt|Det)\\.?|Miss|Officer|Detective|Father|Pastor|Reverend|Rabbi|Coach)[ \\t]+)";
 
-    private static final Pattern TITLE = Pattern.compile(TITLES + "[ \\t]+");
+    private static final Pattern TITLE = Pattern.compile(TITLES);
     private static final Pattern CASE_NAME_AFTER = Pattern.compile("^\\s+v(?:s)?\\.?\\s");
     private static final Pattern CASE_NAME_BEFORE = Pattern.compile("\\sv(?:s)?\\.?\\s+$");
     private static final Pattern AND_NAME = Pattern.compile("[ \\t]+(?:and|&)[ \\t]+");
@@ -56,24 +69,28 @@ final class NameDetector implements PiiDetector {
     /** How much a cue vouches for the words after it. */
     private enum Cue {
         /** The reader's own name, said as such: taken even if it is a public figure's. */
-        OWN_NAME(true, true, true),
+        OWN_NAME(true, true, true, false),
         /** "named", "my husband", "Sincerely,": any capitalised word, or a listed first name in lower case. */
-        STRONG(true, true, false),
-        /** "Dr.", "Dear": any capitalised word. */
-        TITLE(true, false, false),
+        STRONG(true, true, false, false),
+        /** "Dr.", "Mrs": any capitalised word, or a lower-case one that reads as a surname ("dr. nguyen"). */
+        TITLE(true, false, false, true),
+        /** "Dear": any capitalised word. */
+        GREETING(true, false, false, false),
         /** "I'm", "I am": only a listed first name that is not also a word ("I'm Christian" stays). */
-        WEAK(false, true, false),
+        WEAK(false, true, false, false),
         /** "this is": as WEAK, and capitalised only. */
-        WEAK_UPPER(false, false, false);
+        WEAK_UPPER(false, false, false, false);
 
         final boolean anyCapitalised;
         final boolean lowerCaseListed;
         final boolean overridesPublic;
+        final boolean lowerCaseSurname;
 
-        Cue(boolean anyCapitalised, boolean lowerCaseListed, boolean overridesPublic) {
+        Cue(boolean anyCapitalised, boolean lowerCaseListed, boolean overridesPublic, boolean lowerCaseSurname) {
             this.anyCapitalised = anyCapitalised;
             this.lowerCaseListed = lowerCaseListed;
             this.overridesPublic = overridesPublic;
+            this.lowerCaseSurname = lowerCaseSurname;
         }
     }
 
@@ -98,8 +115,8 @@ final class NameDetector implements PiiDetector {
                             + "|yours\\s+truly|yours|signed|xoxo)[ \\t]*(?:,[ \\t]*\\R?|\\R)[ \\t]*"),
                     Cue.STRONG,
                     true),
-            new CuePattern("\\bDear[ \\t]+", Cue.TITLE),
-            new CuePattern("\\b" + TITLES + "[ \\t]+", Cue.TITLE),
+            new CuePattern("\\bDear[ \\t]+", Cue.GREETING),
+            new CuePattern("\\b" + TITLES, Cue.TITLE),
             new CuePattern("(?i)\\b(?:i['’]m|im|i\\s+am)[ \\t]+", Cue.WEAK),
             new CuePattern("(?i)\\bthis\\s+is[ \\t]+", Cue.WEAK_UPPER));
 
@@ -129,6 +146,7 @@ final class NameDetector implements PiiDetector {
             }
         }
         found.addAll(uncuedPairs(text));
+        found.addAll(surnameFirst(text));
         return found;
     }
 
@@ -137,12 +155,14 @@ final class NameDetector implements PiiDetector {
         int start = at;
         boolean anyCapitalised = cue.anyCapitalised;
         boolean lowerCaseListed = cue.lowerCaseListed;
+        boolean lowerCaseSurname = cue.lowerCaseSurname;
         Matcher title = TITLE.matcher(text).region(start, text.length());
         if (title.lookingAt()) {
             // "my therapist Dr. Lee": the title vouches for the surname; it stays in the text.
             start = title.end();
             anyCapitalised = true;
             lowerCaseListed = false;
+            lowerCaseSurname = true;
         }
         Matcher upper = NAME_WORD.matcher(text).region(start, text.length());
         if (upper.lookingAt()) {
@@ -158,17 +178,56 @@ final class NameDetector implements PiiDetector {
                 Candidate pair = weak && !lexicon.isWordLike(word) ? extend(text, start, upper.end(), word) : null;
                 return pair != null && pair.words().size() >= 2 ? pair : null;
             }
-            return extend(text, start, upper.end(), word);
+            Candidate name = extend(text, start, upper.end(), word);
+            // After a title the word is already the surname ("Pastor Dan said").
+            return lowerCaseSurname ? name : withLowerCaseSurname(text, name);
         }
         Matcher lower = LOWER_WORD.matcher(text).region(start, text.length());
         if (lowerCaseListed && lower.lookingAt()) {
-            // Lower case, only a listed name is trusted, and only itself: the next word is too likely not a surname.
+            // Lower case, only a listed name is trusted; the next word joins it only if it reads as a surname.
             String word = lower.group();
             if (lexicon.isFirstName(word) && !lexicon.isWordLike(word) && !lexicon.isNeverName(word)) {
-                return new Candidate(start, lower.end(), List.of(word));
+                return withSurname(text, new Candidate(start, lower.end(), List.of(word)));
             }
         }
+        Matcher surname = LOWER_SURNAME.matcher(text).region(start, text.length());
+        if (lowerCaseSurname && surname.lookingAt() && lexicon.isSurnameLike(surname.group())) {
+            return new Candidate(start, surname.end(), List.of(surname.group()));
+        }
         return null;
+    }
+
+    /** The given name and the surname after it, in either case: "sarah johnson", "mike O'Brien". */
+    private Candidate withSurname(String text, Candidate given) {
+        Matcher gap = GAP.matcher(text).region(given.end(), text.length());
+        if (!gap.lookingAt()) {
+            return given;
+        }
+        Matcher upper = NAME_WORD.matcher(text).region(gap.end(), text.length());
+        if (upper.lookingAt() && !lexicon.isNeverName(upper.group())) {
+            return extend(text, given.start(), given.end(), given.words().getFirst());
+        }
+        return withLowerCaseSurname(text, given);
+    }
+
+    /**
+     * A single listed first name and the lower-case word after it when that word reads as a surname
+     * ("Sarah johnson"); "my mom Linda read it" stays as it is, since "read" is an English word.
+     */
+    private Candidate withLowerCaseSurname(String text, Candidate name) {
+        if (name.words().size() != 1 || !lexicon.isFirstName(name.words().getFirst())) {
+            return name;
+        }
+        Matcher gap = GAP.matcher(text).region(name.end(), text.length());
+        if (!gap.lookingAt()) {
+            return name;
+        }
+        Matcher surname = LOWER_SURNAME.matcher(text).region(gap.end(), text.length());
+        if (!surname.lookingAt() || !lexicon.isSurnameLike(surname.group())) {
+            return name;
+        }
+        List<String> words = List.of(name.words().getFirst(), surname.group());
+        return new Candidate(name.start(), surname.end(), words);
     }
 
     /** A second listed first name joined by "and": "my parents Tom and Lisa". */
@@ -196,6 +255,34 @@ final class NameDetector implements PiiDetector {
             Candidate pair = extend(text, m.start(), m.end(), first);
             if (pair.words().size() >= 2 && keep(text, pair, false)) {
                 found.add(pair.finding());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * "Kowalski, Anna": a word that reads as a surname, a comma, and a listed first name. "Thanks, Anna"
+     * and "Well, Anna" are not taken (never a name, an English word), nor "Best, Anna" or "Love, Anna":
+     * surnames that are also the commonest words.
+     */
+    private List<Finding> surnameFirst(String text) {
+        List<Finding> found = new ArrayList<>();
+        Matcher m = SURNAME_FIRST.matcher(text);
+        while (m.find()) {
+            String surname = m.group(1);
+            String first = m.group(2);
+            if (!lexicon.isSurnameLike(surname)
+                    || !lexicon.isFirstName(first)
+                    || lexicon.isWordLike(first)
+                    || lexicon.isNeverName(first)) {
+                continue;
+            }
+            Candidate given = extend(text, m.start(2), m.end(2), first);
+            List<String> words = new ArrayList<>(List.of(surname));
+            words.addAll(given.words());
+            Candidate name = new Candidate(m.start(1), given.end(), List.copyOf(words));
+            if (keep(text, name, false)) {
+                found.add(name.finding());
             }
         }
         return found;

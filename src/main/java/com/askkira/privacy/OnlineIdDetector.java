@@ -5,10 +5,26 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Email addresses, web addresses and IP addresses: identifiers with a fixed shape and no context needed. */
+/**
+ * Email addresses, web addresses and IP addresses: identifiers with a fixed shape and no context
+ * needed. An email spelled out to slip past filters ("john at example dot com", "john [at] example
+ * [dot] com") is an email too; "at" and "dot" as plain words count only together and before a
+ * top-level domain, so "I work at google.com" and "the office is at home dot" stay.
+ */
 final class OnlineIdDetector implements PiiDetector {
     private static final Pattern EMAIL =
             Pattern.compile("(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.\\p{Alpha}{2,}(?![\\w-])");
+    private static final String BRACKETED_AT = "\\s*[\\[(<{]\\s*at\\s*[\\])>}]\\s*";
+    private static final String BRACKETED_DOT = "\\s*[\\[(<{]\\s*dot\\s*[\\])>}]\\s*";
+    private static final String WORD_DOT = "\\s+dot\\s+";
+    private static final String TLD = "(?:com|org|net|edu|gov|io|co|us|me|info|biz|app|dev|ly|uk|ca|au|de|fr|ie|nz)";
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";
+    /** Group 1 is how the at sign was written, group 2 the domain after it. */
+    private static final Pattern SPELLED_EMAIL = Pattern.compile("(?i)(?<![\\w.+-])[\\w.+-]*\\w(" + BRACKETED_AT
+            + "|\\s+at\\s+|\\s*@\\s*)(" + LABEL + "(?:(?:" + BRACKETED_DOT + "|" + WORD_DOT + "|\\.)" + LABEL + ")*"
+            + "(?:" + BRACKETED_DOT + "|" + WORD_DOT + "|\\.)" + TLD + ")(?![\\w-])");
+
+    private static final Pattern SPELLED_DOT = Pattern.compile("(?i)" + BRACKETED_DOT + "|" + WORD_DOT);
     // A bare domain ("hhs.gov", "BetterHelp.com") names a service, not a person: only a path makes it personal.
     private static final Pattern URL = Pattern.compile("(?i)(?<![\\w@.-])(?:(?:https?://|www\\.)[^\\s<>\"'\\[\\]]+"
             + "|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|edu|gov|io|co|us|me|info|ly|app|uk|ca)"
@@ -25,6 +41,16 @@ final class OnlineIdDetector implements PiiDetector {
     public List<Finding> detect(String text) {
         List<Finding> found = new ArrayList<>();
         addAll(EMAIL, PiiKind.EMAIL, text, found);
+        Matcher spelled = SPELLED_EMAIL.matcher(text);
+        while (spelled.find()) {
+            boolean wordAt = spelled.group(1).strip().equalsIgnoreCase("at");
+            boolean spelledDot = SPELLED_DOT.matcher(spelled.group(2)).find();
+            boolean plainAt = spelled.group(1).strip().equals("@");
+            // A plain email is EMAIL's; "at" as a word needs a spelled "dot" as well to be more than a preposition.
+            if (spelledDot || (!wordAt && !plainAt)) {
+                found.add(new Finding(PiiKind.EMAIL, spelled.start(), spelled.end()));
+            }
+        }
         Matcher url = URL.matcher(text);
         while (url.find()) {
             int end = url.end();

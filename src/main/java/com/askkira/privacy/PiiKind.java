@@ -15,6 +15,8 @@ public enum PiiKind {
     CARD_NUMBER("[card number]"),
     ID_NUMBER("[id number]"),
     URL("[url]"),
+    /** A user name on a social network or chat service: "@jane.doe", "my insta is janedoe99". */
+    SOCIAL_HANDLE("[handle]"),
     IP_ADDRESS("[ip address]");
 
     private final String token;

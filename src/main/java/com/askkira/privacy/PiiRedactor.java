@@ -19,6 +19,7 @@ public final class PiiRedactor {
     private static final List<PiiKind> PRECEDENCE = List.of(
             PiiKind.EMAIL,
             PiiKind.URL,
+            PiiKind.SOCIAL_HANDLE,
             PiiKind.SSN,
             PiiKind.CARD_NUMBER,
             PiiKind.ID_NUMBER,
@@ -32,13 +33,19 @@ public final class PiiRedactor {
 
     /** The redactor with every detector and the name lists shipped in the jar. */
     public PiiRedactor() {
+        this(NameLexicon.fromClasspath());
+    }
+
+    private PiiRedactor(NameLexicon lexicon) {
         this(List.of(
                 new OnlineIdDetector(),
+                new SocialHandleDetector(lexicon),
                 new AccountNumberDetector(),
                 new PhoneDetector(),
+                new SpelledPhoneDetector(),
                 new DateOfBirthDetector(),
                 new AddressDetector(),
-                new NameDetector(NameLexicon.fromClasspath())));
+                new NameDetector(lexicon)));
     }
 
     PiiRedactor(List<PiiDetector> detectors) {

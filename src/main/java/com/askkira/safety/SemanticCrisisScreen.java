@@ -28,6 +28,19 @@ public final class SemanticCrisisScreen {
     private static final int MIN_WORDS = 3;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    /**
+     * Contact details as the redactor leaves them ("call me at [phone]", "my email is [email]"). They
+     * say how to reach the reader and nothing of risk, but "call me" and "text me" are words people in
+     * crisis write too: "call me at [phone]." sat nearer the crisis examples than any informational
+     * one, and a reader who only left a number was given help lines. The patterns never counted them;
+     * now the comparison of meanings does not either, and hears only what else the reader says.
+     */
+    private static final Pattern CONTACT_DETAILS = Pattern.compile("(?i)(?:\\b(?:please\\s+)?(?:call|text|phone|ring"
+            + "|reach|e-?mail|message|dm|contact|write\\s+to|find|add)(?:\\s+me)?(?:\\s+back)?(?:\\s+(?:at|on|via))?"
+            + "\\s*:?\\s*|\\b(?:my|our|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:number|cell|phone|mobile|e-?mail|insta"
+            + "|instagram|snapchat|snap|handle|username)(?:\\s+is|\\s*:)?\\s*|\\bhere['’]?s\\s+my\\s+\\w+\\s*:?\\s*)?"
+            + "\\[(?:phone|email|handle)\\]");
+
     private static final int MIN_SENTENCE_WORDS = 4;
     /** Bounds the extra embeddings a long conversation costs: the newest sentences matter most. */
     private static final int MAX_SENTENCES = 8;
@@ -77,7 +90,7 @@ public final class SemanticCrisisScreen {
 
     /** The kinds of risk the nearest crisis examples carry, or empty when the conversation reads as informational. */
     public Set<RiskKind> screen(String message, List<Turn> history) {
-        String conversation = conversation(message, history);
+        String conversation = withoutContactDetails(conversation(message, history));
         if (WORD.matcher(conversation).results().count() < MIN_WORDS) {
             // "bye", "thanks", an emoji: too little said for a comparison of meanings to mean anything.
             return Set.of();
@@ -136,7 +149,7 @@ public final class SemanticCrisisScreen {
         }
         List<String> sentences = new ArrayList<>();
         for (String turn : turns) {
-            for (String sentence : SENTENCE_END.split(turn)) {
+            for (String sentence : SENTENCE_END.split(withoutContactDetails(turn))) {
                 if (sentences.size() < MAX_SENTENCES
                         && WORD.matcher(sentence).results().count() >= MIN_SENTENCE_WORDS) {
                     sentences.add(sentence.strip());
@@ -144,6 +157,10 @@ public final class SemanticCrisisScreen {
             }
         }
         return sentences;
+    }
+
+    static String withoutContactDetails(String text) {
+        return CONTACT_DETAILS.matcher(text).replaceAll(" ");
     }
 
     private static double meanOfTop(List<Scored> sorted) {

@@ -136,6 +136,14 @@ class PiiRedactorTest {
             SSN 078-05-1120                       | SSN [ssn]
             call (800) 273-8255                   | call (800) 273-8255
             call (312) 273-8255                   | call [phone]
+            call (312)2738255 tonight             | call [phone] tonight
+            work line 212-555-0199 ext. 42        | work line [phone]
+            call me at 555-867-5309.              | call me at [phone].
+            my German number is +49 30 1234567    | my German number is [phone]
+            my UK mobile is 07700 900123          | my UK mobile is [phone]
+            call 1 (800) 950-6264 for NAMI        | call 1 (800) 950-6264 for NAMI
+            order 2023-001234 shipped             | order 2023-001234 shipped
+            form D1234567 from my therapist       | form D1234567 from my therapist
             see 45 CFR 164.512 and § 164.5121234  | see 45 CFR 164.512 and § 164.5121234
             the 2 Supreme Court rulings           | the 2 Supreme Court rulings
             P.O. Box 1234, is that safe?          | [address], is that safe?

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrisisScreenTest {
     private static final double MARGIN = SemanticCrisisScreen.MARGIN;
+    private static final PiiRedactor REDACTOR = new PiiRedactor();
     private static Embedder embedder;
     private static List<SemanticCrisisScreen.Exemplar> exemplars;
     private static List<SemanticCrisisScreen.LabelledText> texts;
@@ -131,6 +133,53 @@ class CrisisScreenTest {
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
 
         assertThat(screen.assess(message, List.of()).crisis()).isFalse();
+    }
+
+    /**
+     * A reader who leaves a number or an address is not in crisis for that: these are look-alikes of
+     * "someone call me", screened as the pipeline screens them, after redaction ("call me at [phone].").
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "call me at 555-867-5309.",
+                "text me at 555-867-5309 after 5",
+                "here's my number: (555) 867-5309",
+                "you can reach me at 555-867-5309 or sarah@example.com",
+                "call me at five five five eight six seven five three oh nine",
+                "my insta is janedoe99, dm me there",
+                "email me the answer at sarah@example.com",
+                "call me at 5 pm."
+            })
+    void should_not_hear_crisis_in_contact_details(String message) {
+        CrisisScreen screen = new CrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+
+        assertThat(screen.assess(REDACTOR.redact(message).text(), List.of()).crisis())
+                .isFalse();
+    }
+
+    /** Leaving contact details out of the comparison must not hide the risk said beside them. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "please call me at 555-867-5309, I'm going to kill myself tonight",
+                "call me at 555-867-5309 before I do something stupid tonight",
+                "call me at 555-867-5309 i cant do this anymore",
+                "text me at 555-867-5309 before i swallow these pills",
+                "my number is 555-867-5309. i'm going to end it tonight",
+                "if you don't call me at 555-867-5309 in an hour I'll be gone",
+                "someone call me, I took all my pills",
+                "I can't stay safe tonight, call me"
+            })
+    void should_still_hear_crisis_beside_a_number_to_call(String message) {
+        CrisisScreen screen = new CrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+
+        assertThat(screen.assess(REDACTOR.redact(message).text(), List.of()).crisis())
+                .isTrue();
     }
 
     @Test
