@@ -1,22 +1,27 @@
 package com.askkira.cli;
 
 import com.askkira.Kira;
+import com.askkira.answer.ChatModels;
+import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.EmbeddingModels;
 import com.askkira.eval.EvalReport;
 import com.askkira.eval.GoldenSet;
 import com.askkira.eval.RetrievalEvaluator;
 import com.askkira.eval.RetrievalScore;
 import com.askkira.http.KiraServer;
+import com.askkira.http.ServerPort;
 import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.askkira.retrieval.RetrievalMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,23 +55,31 @@ public final class KiraCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Start the HTTP API (builds the index first when it is missing or stale).")
     static final class Serve implements Callable<Integer> {
+        /**
+         * Every setting is checked, and the port claimed, before any index or model work: a mistake
+         * is reported in a second with the configuration exit code (2), not after an index build.
+         */
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
             KiraConfig config = KiraConfig.fromEnvironment();
-            try (Kira kira = Kira.start(config, System.out)) {
+            checkSettings(config);
+            try (ServerPort port = ServerPort.bind(config.host(), config.port());
+                    Kira kira = Kira.start(config, System.out)) {
                 KiraServer server = new KiraServer(
                         kira.answers(),
                         kira.grounding(),
                         kira.admin(),
                         new ObjectMapper(),
                         new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
-                List<String> origins = WebAssets.parseOrigins(String.join(",", config.allowedOrigins()));
-                var app = server.create(cfg -> WebAssets.register(cfg, config.webDir(), origins))
-                        .start(config.port());
+                var app = server.create(port, cfg -> WebAssets.register(cfg, config.webDir(), config.allowedOrigins()))
+                        .start();
                 System.out.printf(
-                        "Kira is answering on http://localhost:%d (model: %s), ready in %d ms.%n",
-                        app.port(), kira.modelName(), (System.nanoTime() - start) / 1_000_000);
+                        "Kira is answering on http://%s:%d (model: %s), ready in %d ms.%n",
+                        config.host().map(Serve::urlHost).orElse("localhost"),
+                        app.port(),
+                        kira.modelName(),
+                        (System.nanoTime() - start) / 1_000_000);
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     app.stop();
@@ -75,6 +88,26 @@ public final class KiraCommand implements Runnable {
                 stopped.await();
             }
             return 0;
+        }
+
+        /** What Kira.start would find only later, checked now; builds no index, loads no model, calls no server. */
+        static void checkSettings(KiraConfig config) {
+            if (!EmbeddingModels.NAMES.contains(config.embeddingModel())) {
+                throw new InvalidConfigException("KIRA_EMBEDDING_MODEL must be one of " + EmbeddingModels.NAMES
+                        + ", was '" + config.embeddingModel() + "'");
+            }
+            if (!Files.isDirectory(config.corpusDir())) {
+                throw new InvalidConfigException(
+                        "KIRA_CORPUS_DIR " + config.corpusDir().toAbsolutePath() + " is not a folder");
+            }
+            if (config.modelProvider() != KiraConfig.ModelProvider.OFFLINE) {
+                // Checks KIRA_MODEL_BASE_URL and KIRA_MODEL_API_KEY; the client it builds opens no connection.
+                ChatModels.create(config);
+            }
+        }
+
+        private static String urlHost(String host) {
+            return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         }
     }
 

@@ -1,5 +1,7 @@
 package com.askkira.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Optional;
  */
 public record KiraConfig(
         int port,
+        Optional<String> host,
         Path corpusDir,
         Path indexDir,
         Path webDir,
@@ -31,6 +34,7 @@ public record KiraConfig(
         if (port < 0 || port > 65_535) {
             throw new InvalidConfigException("KIRA_PORT must be 0 to 65535, was " + port);
         }
+        host.ifPresent(KiraConfig::checkHost);
         if (modelTimeoutMs <= 0) {
             throw new InvalidConfigException("KIRA_MODEL_TIMEOUT_MS must be positive, was " + modelTimeoutMs);
         }
@@ -38,7 +42,7 @@ public record KiraConfig(
             throw new InvalidConfigException("KIRA_RATE_LIMIT_PER_MIN must be 0 or more, was " + rateLimitPerMinute);
         }
         apiKeys = List.copyOf(apiKeys);
-        allowedOrigins = List.copyOf(allowedOrigins);
+        allowedOrigins = allowedOrigins.stream().map(KiraConfig::origin).toList();
     }
 
     public static KiraConfig fromEnvironment() {
@@ -48,6 +52,7 @@ public record KiraConfig(
     public static KiraConfig fromEnvironment(Map<String, String> env) {
         return new KiraConfig(
                 intValue(env, "KIRA_PORT", 7070),
+                value(env, "KIRA_HOST"),
                 Path.of(value(env, "KIRA_CORPUS_DIR").orElse("corpus")),
                 Path.of(value(env, "KIRA_INDEX_DIR").orElse("index")),
                 Path.of(value(env, "KIRA_WEB_DIR").orElse("web")),
@@ -61,6 +66,43 @@ public record KiraConfig(
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
                 list(env, "KIRA_API_KEYS"),
                 value(env, "KIRA_INSIGHTS_FILE").map(Path::of));
+    }
+
+    /**
+     * One KIRA_ALLOWED_ORIGINS entry, as browsers send it: "https://Site.example/" becomes
+     * "https://site.example"; anything that is not a scheme and host (a path, a query, a bare name)
+     * is refused here, at start-up, rather than silently never matching.
+     */
+    public static String origin(String raw) {
+        String value = raw.strip();
+        if (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null
+                || uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
+            throw new InvalidConfigException(
+                    "KIRA_ALLOWED_ORIGINS holds an origin such as https://site.example, not '" + raw + "'");
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    /** KIRA_HOST names an interface to listen on: an address or a host name, never a URL. */
+    private static void checkHost(String host) {
+        if (host.isBlank() || host.contains("/") || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidConfigException(
+                    "KIRA_HOST is an address or host name to listen on, such as 127.0.0.1; was '" + host + "'");
+        }
     }
 
     /** A comma-separated variable as its non-empty items. */

@@ -3,6 +3,7 @@ package com.askkira.http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The keys that open /v1/admin/*, sent as {@code Authorization: Bearer <key>} or
@@ -16,21 +17,35 @@ final class ApiKeys {
     }
 
     void require(String authorization, String apiKeyHeader) {
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip()
-                : apiKeyHeader;
-        if (presented == null || presented.isBlank() || !known(presented)) {
+        if (identify(authorization, apiKeyHeader).isEmpty()) {
             throw new HttpError(401, "unauthorized", "This path needs a valid API key.");
         }
     }
 
-    /** Compares in constant time, so response times do not leak how much of a key was right. */
-    private boolean known(String presented) {
-        byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (byte[] key : keys) {
-            match |= MessageDigest.isEqual(key, candidate);
+    /**
+     * Which configured key the request carries, as its position in the configuration; empty when it
+     * carries none or one that is not configured. Only a configured key may stand for a client (its
+     * own rate-limit bucket, say): anyone can invent a new one for every request.
+     */
+    OptionalInt identify(String authorization, String apiKeyHeader) {
+        String presented = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).strip()
+                : apiKeyHeader;
+        if (presented == null || presented.isBlank()) {
+            return OptionalInt.empty();
         }
-        return match;
+        return known(presented);
+    }
+
+    /** Compares in constant time, so response times do not leak how much of a key was right. */
+    private OptionalInt known(String presented) {
+        byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
+        int match = -1;
+        for (int i = 0; i < keys.size(); i++) {
+            if (MessageDigest.isEqual(keys.get(i), candidate) && match < 0) {
+                match = i;
+            }
+        }
+        return match < 0 ? OptionalInt.empty() : OptionalInt.of(match);
     }
 }

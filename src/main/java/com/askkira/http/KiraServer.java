@@ -1,5 +1,6 @@
 package com.askkira.http;
 
+import com.askkira.corpus.SentenceSplitter;
 import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
@@ -10,27 +11,50 @@ import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of Kira. Handlers parse, call a service and write JSON; every failure is an
- * exception mapped to the contract's error body in {@link #mapErrors}. Logs carry method, path,
- * status and time, never a question, a query string or a body.
+ * exception mapped to the contract's error body in {@link #mapErrors}, and what Jetty refuses before
+ * Javalin sees it is answered in the same shape by {@link JsonErrorHandler}. Logs carry method,
+ * path, status and time, never a question, a query string or a body.
+ *
+ * <p>Limits, all per request unless said otherwise: a body of {@value #MAX_BODY_BYTES} bytes; a
+ * request line and headers of {@value #MAX_HEADER_BYTES} bytes (Jetty's default, set here so it is
+ * written down); headers complete within {@link Options#HEADER_TIMEOUT}; no byte for {@link
+ * Options#IDLE_TIMEOUT} closes a connection; text without control characters ({@link
+ * ControlCharacters}); grounding text within {@link GroundingService#MAX_ANSWER_CHARS} and {@link
+ * GroundingService#MAX_SENTENCES}; and, per client and minute, {@link Options#rateLimitPerMinute}
+ * requests to each of answers (streamed or not), search, grounding and feedback.
  */
 public final class KiraServer {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_HEADER_BYTES = 8 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
+    /** A request attribute the request log appends: what happened that the status alone does not say. */
+    private static final String LOG_NOTE = "kira.log.note";
+
+    private static final Pattern BAD_PERCENT_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private final AnswerService answers;
     private final GroundingService grounding;
@@ -39,6 +63,9 @@ public final class KiraServer {
     private final RequestParser parser;
     private final RateLimiter rateLimiter;
     private final ApiKeys apiKeys;
+    private final Clients clients;
+    private final Options options;
+    private final SentenceSplitter splitter = new SentenceSplitter();
 
     /** What the server reports about, and does to, the index beneath it. */
     public interface Admin {
@@ -51,10 +78,42 @@ public final class KiraServer {
         InsightsReport insights();
     }
 
-    /** Limits and keys from the configuration. */
-    public record Options(int rateLimitPerMinute, List<String> apiKeys) {
+    /**
+     * Limits and keys from the configuration. {@code rateLimitPerMinute} (0: off) applies to each
+     * client, a configured API key or else the address, for each of answers, search, grounding and
+     * feedback. {@code idleTimeout} closes a connection that sends nothing for that long;
+     * {@code headerTimeout} one whose request headers take longer than that ({@link HeaderTimeout}).
+     */
+    public record Options(int rateLimitPerMinute, List<String> apiKeys, Duration idleTimeout, Duration headerTimeout) {
+        /**
+         * Jetty's own default, kept and written down: a keep-alive connection may wait this long for
+         * a reader's next question. Jetty counts it only while it waits to read or write, not while a
+         * handler computes (a 3 s grounding check still answered with a 300 ms idle timeout), so a
+         * slow model call is not cut short by it; a client that stops reading a stream is.
+         */
+        public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+        /**
+         * A request's line and headers, at most 8 KiB, take a browser or a script milliseconds even
+         * on a poor mobile link; ten seconds leaves room for a stalled packet or two, and a client
+         * that trickles its headers (Slowloris) loses the connection after 10 to 12.5 s instead of
+         * keeping it for as long as it keeps sending.
+         */
+        public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+
         public Options {
             apiKeys = List.copyOf(apiKeys);
+            if (rateLimitPerMinute < 0) {
+                throw new IllegalArgumentException("the rate limit must be 0 (off) or more, was " + rateLimitPerMinute);
+            }
+            if (!idleTimeout.isPositive() || !headerTimeout.isPositive()) {
+                throw new IllegalArgumentException(
+                        "timeouts must be positive, were " + idleTimeout + " and " + headerTimeout);
+            }
+        }
+
+        public Options(int rateLimitPerMinute, List<String> apiKeys) {
+            this(rateLimitPerMinute, apiKeys, IDLE_TIMEOUT, HEADER_TIMEOUT);
         }
     }
 
@@ -67,22 +126,45 @@ public final class KiraServer {
         this.parser = new RequestParser(json);
         this.rateLimiter = new RateLimiter(options.rateLimitPerMinute(), Clock.systemUTC());
         this.apiKeys = new ApiKeys(options.apiKeys());
+        this.clients = new Clients(apiKeys);
+        this.options = options;
     }
 
     public Javalin create() {
         return create(config -> {});
     }
 
-    /** The API, with {@code extra} applied to the config last: the website and CORS ({@link WebAssets}). */
+    /**
+     * The API, with {@code extra} applied to the config last: the website and CORS ({@link
+     * WebAssets}). It listens where {@code start(port)} or {@code start(host, port)} says.
+     */
     public Javalin create(Consumer<JavalinConfig> extra) {
+        return create(Optional.empty(), extra);
+    }
+
+    /** The API on a socket bound beforehand ({@link ServerPort#bind}); start it with {@code start()}. */
+    public Javalin create(ServerPort port, Consumer<JavalinConfig> extra) {
+        return create(Optional.of(port), extra);
+    }
+
+    private Javalin create(Optional<ServerPort> port, Consumer<JavalinConfig> extra) {
         return Javalin.create(config -> {
+            JettyConfig jetty = config.jetty;
+            jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+            jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            jetty.addConnector((server, http) -> connector(server, http, port, jetty));
             config.concurrency.useVirtualThreads = true;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.requestLogger.http(
-                    (ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> LOG.info(
+                    "{} {} {} {}ms{}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.statusCode(),
+                    Math.round(ms),
+                    ctx.attribute(LOG_NOTE) == null ? "" : " (" + ctx.attribute(LOG_NOTE) + ")"));
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
@@ -102,6 +184,25 @@ public final class KiraServer {
         });
     }
 
+    /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */
+    private ServerConnector connector(
+            Server server, HttpConfiguration http, Optional<ServerPort> port, JettyConfig jetty) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.addBean(new HeaderTimeout(connector, options.headerTimeout()));
+        if (port.isPresent()) {
+            try {
+                connector.open(port.get().channel());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            connector.setHost(jetty.host);
+            connector.setPort(jetty.port);
+        }
+        return connector;
+    }
+
     private void answer(Context ctx) {
         ctx.json(answers.answer(admitted(ctx)));
     }
@@ -109,7 +210,8 @@ public final class KiraServer {
     /**
      * Server-sent events: {@code delta} events with the answer's sentences, then {@code done} with
      * the full response, or one {@code error}. Bad input and rate limits are refused as ordinary
-     * JSON errors before the stream opens.
+     * JSON errors before the stream opens. A client that goes away mid-stream is no failure of
+     * ours: the request's log line says so, and nothing else is logged.
      */
     private void stream(Context ctx) throws IOException {
         AnswerRequest request = admitted(ctx);
@@ -119,52 +221,102 @@ public final class KiraServer {
             AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
             events.send("done", response);
         } catch (KiraException.ModelUnavailable e) {
-            events.send(
-                    "error", ErrorBody.of("model_unavailable", e.getMessage()).error());
+            sendError(events, ErrorBody.of("model_unavailable", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("stream failed on {}", ctx.path(), e);
-            events.send(
-                    "error",
-                    ErrorBody.of("internal_error", "Something went wrong on our side. Please try again.")
-                            .error());
+            // The pipeline may wrap the failed write, or carry on and fail at the next one: ask the writer.
+            if (!events.clientGone()) {
+                LOG.error("stream failed on {}", ctx.path(), e);
+                sendError(
+                        events, ErrorBody.of("internal_error", "Something went wrong on our side. Please try again."));
+            }
+        }
+        if (events.clientGone()) {
+            ctx.attribute(LOG_NOTE, "the client went away mid-stream");
+        }
+    }
+
+    private static void sendError(SseWriter events, ErrorBody error) {
+        try {
+            events.send("error", error.error());
+        } catch (SseWriter.ClientGone e) {
+            // Nobody is left to tell; the request's log line says so.
         }
     }
 
     /** A reader's rating of an answer: a down vote, with its comment redacted, goes to the insights. */
     private void feedback(Context ctx) {
         Feedback feedback = parser.feedback(jsonBody(ctx));
+        limit(ctx, "feedback");
         answers.rate(feedback.answerId(), feedback.rating(), feedback.comment());
         ctx.status(202).json(Map.of("accepted", true));
     }
 
+    /**
+     * Grounding costs a retrieval and two embeddings per sentence, so text beyond the service's
+     * limits is refused with 413 before any of that work, as a body too large would be.
+     */
     private void grounding(Context ctx) {
-        var root = parser.object(jsonBody(ctx));
-        var answer = root.get("answer");
-        var question = root.get("question");
-        if (answer == null || !answer.isTextual()) {
-            throw new KiraException.InvalidRequest("'answer' is required and must be a string");
+        RequestParser.GroundingRequest request = parser.grounding(jsonBody(ctx));
+        int chars = request.answer().length();
+        if (chars > GroundingService.MAX_ANSWER_CHARS) {
+            throw new HttpError(
+                    413,
+                    "payload_too_large",
+                    "'answer' is " + chars + " characters; the limit is " + GroundingService.MAX_ANSWER_CHARS
+                            + ". Check a long text in parts.");
         }
-        if (question != null && !question.isNull() && !question.isTextual()) {
-            throw new KiraException.InvalidRequest("'question' must be a string");
+        int sentences = splitter.split(request.answer()).size();
+        if (sentences > GroundingService.MAX_SENTENCES) {
+            throw new HttpError(
+                    413,
+                    "payload_too_large",
+                    "'answer' has " + sentences + " sentences; the limit is " + GroundingService.MAX_SENTENCES
+                            + ". Check a long text in parts.");
         }
-        ctx.json(grounding.check(
-                answer.textValue(), question == null || question.isNull() ? null : question.textValue()));
+        limit(ctx, "grounding");
+        ctx.json(grounding.check(request.answer(), request.question()));
     }
 
     /** A parsed answer request from a client still within its rate limit. */
     private AnswerRequest admitted(Context ctx) {
         AnswerRequest request = parser.answerRequest(jsonBody(ctx));
-        long wait = rateLimiter.acquire(clientKey(ctx));
+        long wait = rateLimiter.acquire("answers " + clients.of(ctx));
         if (wait > 0) {
             throw new HttpError(429, "rate_limited", "Too many questions; try again in " + wait + " s.", wait);
         }
         return request;
     }
 
+    /** Counts a request to {@code what} against its client's limit; 429 when the client is over it. */
+    private void limit(Context ctx, String what) {
+        long wait = rateLimiter.acquire(what + " " + clients.of(ctx));
+        if (wait > 0) {
+            throw new HttpError(
+                    429, "rate_limited", "Too many requests to " + ctx.path() + "; try again in " + wait + " s.", wait);
+        }
+    }
+
     private void search(Context ctx) {
+        String q = ControlCharacters.refuse("q", queryParam(ctx, "q"));
         int k = intParam(ctx, "k", 5, 1, 20);
-        List<SearchResult> results = answers.search(ctx.queryParam("q"), k);
+        if (q == null || q.isBlank()) {
+            throw new KiraException.InvalidRequest("'q' is required and must not be empty");
+        }
+        limit(ctx, "search");
+        List<SearchResult> results = answers.search(q, k);
         ctx.json(Map.of("results", results));
+    }
+
+    /**
+     * A query parameter, or 400 when the query string is not valid percent-encoding: Javalin drops a
+     * value it cannot decode, which would otherwise read as a parameter never sent.
+     */
+    private static String queryParam(Context ctx, String name) {
+        String query = ctx.queryString();
+        if (query != null && BAD_PERCENT_ESCAPE.matcher(query).find()) {
+            throw new KiraException.InvalidRequest("the query string is not valid percent-encoding");
+        }
+        return ctx.queryParam(name);
     }
 
     /** The body of a JSON POST, refused before parsing when it is not JSON or too large. */
@@ -207,7 +359,7 @@ public final class KiraServer {
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String raw = ctx.queryParam(name);
+        String raw = queryParam(ctx, name);
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -220,16 +372,6 @@ public final class KiraServer {
         } catch (NumberFormatException e) {
             throw new KiraException.InvalidRequest("'" + name + "' must be a whole number from " + min + " to " + max);
         }
-    }
-
-    /** The API key when one is sent, else the client's address. */
-    private static String clientKey(Context ctx) {
-        String auth = ctx.header("Authorization");
-        if (auth != null && auth.startsWith("Bearer ")) {
-            return "key:" + auth.substring(7).strip();
-        }
-        String key = ctx.header("X-Api-Key");
-        return key != null && !key.isBlank() ? "key:" + key.strip() : "ip:" + ctx.ip();
     }
 
     private static void mapErrors(io.javalin.config.JavalinConfig config) {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Reads a JSON body into a request, strictly: a number where text belongs is an error, not text,
- * and every message says which field is wrong.
+ * text with a control character is refused ({@link ControlCharacters}), and every message says
+ * which field is wrong.
  */
 final class RequestParser {
     private final ObjectMapper json;
@@ -31,7 +32,28 @@ final class RequestParser {
         if (!question.isTextual()) {
             throw new KiraException.InvalidRequest("'question' must be a string");
         }
-        return new AnswerRequest(question.textValue(), history(root.get("history")));
+        return new AnswerRequest(
+                ControlCharacters.refuse("question", question.textValue()), history(root.get("history")));
+    }
+
+    /** {@code POST /v1/grounding}: the answer text to check, and the question it answers, if given. */
+    record GroundingRequest(String answer, String question) {}
+
+    GroundingRequest grounding(byte[] body) {
+        JsonNode root = object(body);
+        JsonNode answer = root.get("answer");
+        JsonNode question = root.get("question");
+        if (answer == null || !answer.isTextual()) {
+            throw new KiraException.InvalidRequest("'answer' is required and must be a string");
+        }
+        if (question != null && !question.isNull() && !question.isTextual()) {
+            throw new KiraException.InvalidRequest("'question' must be a string");
+        }
+        return new GroundingRequest(
+                ControlCharacters.refuse("answer", answer.textValue()),
+                question == null || question.isNull()
+                        ? null
+                        : ControlCharacters.refuse("question", question.textValue()));
     }
 
     Feedback feedback(byte[] body) {
@@ -53,7 +75,7 @@ final class RequestParser {
         return new Feedback(
                 answerId.textValue(),
                 rating.textValue(),
-                comment == null || comment.isNull() ? null : comment.textValue());
+                comment == null || comment.isNull() ? null : ControlCharacters.refuse("comment", comment.textValue()));
     }
 
     JsonNode object(byte[] body) {
@@ -89,7 +111,7 @@ final class RequestParser {
             if (!turn.isObject() || role == null || !role.isTextual() || content == null || !content.isTextual()) {
                 throw new KiraException.InvalidRequest("each 'history' turn needs a string 'role' and 'content'");
             }
-            turns.add(new Turn(role(role.textValue()), content.textValue()));
+            turns.add(new Turn(role(role.textValue()), ControlCharacters.refuse("history", content.textValue())));
         }
         return turns;
     }

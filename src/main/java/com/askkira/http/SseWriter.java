@@ -6,10 +6,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes server-sent events, each flushed at once so the reader sees it as it is sent. */
+/**
+ * Writes server-sent events, each flushed at once so the reader sees it as it is sent. Once a write
+ * fails the client is taken to be gone: every later send throws {@link ClientGone} without writing.
+ */
 final class SseWriter {
     private final OutputStream out;
     private final ObjectMapper json;
+    private volatile boolean gone;
 
     SseWriter(OutputStream out, ObjectMapper json) {
         this.out = out;
@@ -17,13 +21,29 @@ final class SseWriter {
     }
 
     void send(String event, Object data) {
+        if (gone) {
+            throw new ClientGone(null);
+        }
         try {
             // JSON has no raw newlines, so one data line always holds the whole payload.
             String frame = "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n";
             out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("the client went away", e);
+            gone = true;
+            throw new ClientGone(e);
+        }
+    }
+
+    /** Whether a write has failed: the client closed or reset the connection, or stopped reading. */
+    boolean clientGone() {
+        return gone;
+    }
+
+    /** The client went away mid-stream: nothing more can reach it, and nothing is wrong on our side. */
+    static final class ClientGone extends UncheckedIOException {
+        ClientGone(IOException cause) {
+            super("the client went away", cause == null ? new IOException("the client went away") : cause);
         }
     }
 }

@@ -1,12 +1,12 @@
 package com.askkira.http;
 
+import com.askkira.config.KiraConfig;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ public final class WebAssets {
      */
     public static void register(JavalinConfig config, Path webDir, List<String> allowedOrigins) {
         Path dir = webDir.toAbsolutePath().normalize();
-        Set<String> origins = allowedOrigins.stream().map(WebAssets::origin).collect(Collectors.toUnmodifiableSet());
+        Set<String> origins = allowedOrigins.stream().map(KiraConfig::origin).collect(Collectors.toUnmodifiableSet());
         if (Files.isDirectory(dir)) {
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -85,7 +85,7 @@ public final class WebAssets {
         });
     }
 
-    /** KIRA_ALLOWED_ORIGINS: comma-separated origins, blanks ignored. */
+    /** KIRA_ALLOWED_ORIGINS: comma-separated origins, blanks ignored, each checked as {@link KiraConfig#origin} does. */
     public static List<String> parseOrigins(String raw) {
         if (raw == null || raw.isBlank()) {
             return List.of();
@@ -93,24 +93,8 @@ public final class WebAssets {
         return Arrays.stream(raw.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .map(WebAssets::origin)
+                .map(KiraConfig::origin)
                 .toList();
-    }
-
-    /** "https://Site.example/" → "https://site.example": browsers send the origin without a path. */
-    static String origin(String raw) {
-        String value = raw.strip();
-        if (value.endsWith("/")) {
-            value = value.substring(0, value.length() - 1);
-        }
-        URI uri = URI.create(value);
-        if (uri.getScheme() == null
-                || uri.getHost() == null
-                || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-            throw new IllegalArgumentException(
-                    "KIRA_ALLOWED_ORIGINS holds an origin such as https://site.example, not '" + raw + "'");
-        }
-        return value.toLowerCase(Locale.ROOT);
     }
 
     private static void page(Context ctx, Path dir, String slug) {

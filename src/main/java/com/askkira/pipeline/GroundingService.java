@@ -19,7 +19,28 @@ import java.util.List;
  * closest text the library has.
  */
 public final class GroundingService {
-    static final int MAX_ANSWER_CHARS = 10_000;
+    /**
+     * Every sentence costs a hybrid retrieval and two embeddings, about 20 ms of CPU however short it
+     * is, and the embeddings grow with its length, about 0.14 ms per character; so both the text and
+     * its sentences are limited, to keep one check well under 100 ms of CPU.
+     *
+     * <p>Measured with TestKira's shared Kira on this project's 2-core machine while other builds
+     * ran (load 5 to 9), 31 checks of each shape, median process CPU (the request's own thread in
+     * brackets; the rest is ONNX Runtime's worker threads and GC): 1 sentence of 200 or 300
+     * characters 50 to 70 ms (31 to 33), 2 of 100 characters 70 ms (33), 2 of 120 80 ms (37), 2 of
+     * 150 90 ms (49), 3 of 100 120 ms (53); 30 sentences, 5,800 characters, 1.8 s, so the old limit
+     * of 10,000 characters allowed about 3 s. At these limits the worst case is about 80 ms of
+     * process CPU on that loaded machine and 40 ms on the request's thread.
+     *
+     * <p>250 characters takes any two typical library sentences (median 110 characters) or one long
+     * one (97% are shorter). A longer text is checked in parts; checking a whole answer in one
+     * request needs its sentences embedded and searched in batches rather than one by one.
+     */
+    public static final int MAX_ANSWER_CHARS = 250;
+
+    /** See {@link #MAX_ANSWER_CHARS}. */
+    public static final int MAX_SENTENCES = 2;
+
     private static final int PASSAGES = 3;
 
     private final HybridRetriever retriever;
@@ -40,8 +61,13 @@ public final class GroundingService {
         if (answer.length() > MAX_ANSWER_CHARS) {
             throw new KiraException.InvalidRequest("'answer' is over " + MAX_ANSWER_CHARS + " characters");
         }
+        List<Sentence> split = splitter.split(answer);
+        if (split.size() > MAX_SENTENCES) {
+            throw new KiraException.InvalidRequest(
+                    "'answer' has " + split.size() + " sentences; the limit is " + MAX_SENTENCES);
+        }
         List<GroundingReport.SentenceSupport> sentences = new ArrayList<>();
-        for (Sentence sentence : splitter.split(answer)) {
+        for (Sentence sentence : split) {
             String claim = CitationMarkers.strip(sentence.text());
             if (claim.isBlank()) {
                 continue;

@@ -22,6 +22,24 @@ class KiraConfigTest {
         assertThat(config.rateLimitPerMinute()).isEqualTo(60);
         assertThat(config.apiKeys()).isEmpty();
         assertThat(config.allowedOrigins()).isEmpty();
+        assertThat(config.host()).as("every interface").isEmpty();
+    }
+
+    @Test
+    void should_read_the_host_to_listen_on() {
+        assertThat(KiraConfig.fromEnvironment(Map.of("KIRA_HOST", " 127.0.0.1 "))
+                        .host())
+                .hasValue("127.0.0.1");
+        assertThat(KiraConfig.fromEnvironment(Map.of("KIRA_HOST", "::1")).host())
+                .hasValue("::1");
+    }
+
+    @Test
+    void should_normalise_allowed_origins_as_browsers_send_them() {
+        KiraConfig config = KiraConfig.fromEnvironment(
+                Map.of("KIRA_ALLOWED_ORIGINS", " https://Clinic.example/ ,http://localhost:8080"));
+
+        assertThat(config.allowedOrigins()).containsExactly("https://clinic.example", "http://localhost:8080");
     }
 
     @Test
@@ -42,7 +60,13 @@ class KiraConfigTest {
         "KIRA_PORT, 70000",
         "KIRA_MODEL_PROVIDER, gpt",
         "KIRA_MODEL_TIMEOUT_MS, 0",
-        "KIRA_RATE_LIMIT_PER_MIN, -1"
+        "KIRA_RATE_LIMIT_PER_MIN, -1",
+        "KIRA_HOST, http://localhost",
+        "KIRA_HOST, my host",
+        "KIRA_ALLOWED_ORIGINS, https://clinic.example/widget",
+        "KIRA_ALLOWED_ORIGINS, clinic.example",
+        "KIRA_ALLOWED_ORIGINS, https://clinic.example?x=1",
+        "KIRA_ALLOWED_ORIGINS, https://clinic example"
     })
     void should_refuse_a_bad_setting_naming_the_variable(String name, String value) {
         assertThatThrownBy(() -> KiraConfig.fromEnvironment(Map.of(name, value)))

@@ -1,0 +1,58 @@
+package com.askkira.http;
+
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/**
+ * Whom a request counts against for the rate limits: a configured API key, else the client's
+ * address. Both are things a client cannot make up: a key that is not configured counts as no key
+ * (anyone can invent a new one per request), and a forwarded-for header counts only from a proxy on
+ * this machine (anyone can send one).
+ */
+final class Clients {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final ApiKeys keys;
+
+    Clients(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    String of(Context ctx) {
+        var key = keys.identify(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+        return key.isPresent() ? "key#" + key.getAsInt() : "ip " + address(ctx);
+    }
+
+    /**
+     * The peer's address; or, when the peer is this machine (a proxy in front of a server bound to
+     * loopback with KIRA_HOST), the last address in X-Forwarded-For, the one that proxy added.
+     * Addresses earlier in the header came from the client and are ignored.
+     */
+    static String address(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && isLoopback(peer)) {
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
+        return peer;
+    }
+
+    private static boolean isLoopback(String address) {
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        // Jetty reports the peer's address, never a name; checked anyway, so that no name is ever looked up.
+        if (!IPV4.matcher(literal).matches() && !literal.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
