@@ -38,6 +38,7 @@ import com.askkira.guard.SupportScorer;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
+import com.askkira.index.IndexOpener;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.insights.Insights;
@@ -130,15 +131,7 @@ public final class Kira implements AutoCloseable {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        Optional<String> stale = builder.staleness(library, config.indexDir());
-        if (stale.isPresent()) {
-            log.println("Building the index (" + stale.get() + ")…");
-            IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
-            log.printf(
-                    "Indexed %d documents as %d chunks in %d ms.%n",
-                    report.documents(), report.chunks(), report.millis());
-        }
-        KiraIndex index = KiraIndex.open(config.indexDir());
+        KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
         HybridRetriever retriever =
                 HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
         AbstentionWriter abstentions = abstentionWriter(library.documents());

@@ -174,6 +174,9 @@ public final class IndexBuilder {
             }
         };
         Analyzer analyzer = new PerFieldAnalyzerWrapper(KiraAnalyzer.forIndexing(), Map.of(IndexFields.SPELL, words));
-        return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        // Without an explicit commit nothing is kept: a build that fails half-way leaves the last index in place.
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setCommitOnClose(false);
     }
 }
