@@ -297,8 +297,14 @@ public final class Insights {
 
     /** Fails the start, as a configuration error, when the file cannot be created or appended to. */
     private static void requireWritable(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        for (Path folder = parent; folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new InvalidConfigException(
+                        "KIRA_INSIGHTS_FILE: cannot write to " + path + " (" + folder + " is a file, not a folder)");
+            }
+        }
         try {
-            Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
@@ -310,7 +316,9 @@ public final class Insights {
     }
 
     private static String reason(IOException e) {
-        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        String reason = e instanceof FileSystemException f
+                ? Optional.ofNullable(f.getReason()).orElse(f.getFile())
+                : e.getMessage();
         return e.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
     }
 
