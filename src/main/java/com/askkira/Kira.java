@@ -18,6 +18,7 @@ import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.DocumentType;
+import com.askkira.corpus.InvalidDocumentException;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.LibraryDocument;
 import com.askkira.corpus.MarkdownDocumentParser;
@@ -36,8 +37,11 @@ import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.http.KiraServer;
 import com.askkira.index.IndexBuilder;
 import com.askkira.index.IndexFields;
+import com.askkira.index.IndexOpener;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
+import com.askkira.index.ReindexException;
+import com.askkira.index.Reindexer;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
 import com.askkira.language.SpanishGloss;
@@ -46,6 +50,7 @@ import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
+import com.askkira.pipeline.KiraException;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.BilingualRetriever;
 import com.askkira.retrieval.HybridRetriever;
@@ -133,15 +138,7 @@ public final class Kira implements AutoCloseable {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        Optional<String> stale = builder.staleness(library, config.indexDir());
-        if (stale.isPresent()) {
-            log.println("Building the index (" + stale.get() + ")…");
-            IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
-            log.printf(
-                    "Indexed %d documents as %d chunks in %d ms.%n",
-                    report.documents(), report.chunks(), report.millis());
-        }
-        KiraIndex index = KiraIndex.open(config.indexDir());
+        KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
         HybridRetriever retriever =
                 HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
@@ -233,11 +230,24 @@ public final class Kira implements AutoCloseable {
         return new AbstentionWriter(articles, sources);
     }
 
-    /** Rebuilds the index from the corpus and swaps it in without a restart. */
-    public synchronized IndexBuilder.BuildReport reindex() {
-        IndexBuilder.BuildReport report = indexBuilder.build(library, config.indexDir());
-        index.refresh();
-        return report;
+    private final Reindexer reindexer = new Reindexer(Reindexer.DEFAULT_TIME_LIMIT);
+
+    /**
+     * Rebuilds the index from the corpus and swaps it in without a restart; one at a time, within
+     * a time limit. A document that cannot be indexed is named with its line and reason, and the
+     * index in service is kept.
+     */
+    public IndexBuilder.BuildReport reindex() {
+        try {
+            return reindexer.reindex(indexBuilder, library, config.indexDir(), index);
+        } catch (InvalidDocumentException e) {
+            throw new KiraException.InvalidDocument(
+                    "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());
+        } catch (ReindexException.AlreadyRunning e) {
+            throw new KiraException.Conflict(e.getMessage());
+        } catch (ReindexException.TimedOut e) {
+            throw new KiraException.TimedOut(e.getMessage());
+        }
     }
 
     public AnswerService answers() {

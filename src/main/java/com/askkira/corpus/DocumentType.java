@@ -16,6 +16,10 @@ public enum DocumentType {
 
     @JsonCreator
     public static DocumentType fromWireName(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be 'article' or 'source', was '" + name + "'");
+        }
     }
 }

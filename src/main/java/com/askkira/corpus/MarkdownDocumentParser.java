@@ -1,13 +1,21 @@
 package com.askkira.corpus;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -22,19 +30,27 @@ import org.commonmark.parser.Parser;
 
 /** Reads one library document: YAML front matter between '---' lines, then a CommonMark body. */
 public final class MarkdownDocumentParser {
+    private static final List<String> FRONT_MATTER_KEYS = java.util.Arrays.stream(
+                    FrontMatter.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
     private final Parser markdown = Parser.builder().build();
 
     public LibraryDocument parse(String source) {
         String normalized = source.replace("\r\n", "\n");
+        if (normalized.isBlank()) {
+            throw new InvalidDocumentException("the file is empty");
+        }
         if (!normalized.startsWith("---\n")) {
-            throw new InvalidDocumentException("a library document starts with '---' and its front matter");
+            throw new InvalidDocumentException(1, "a library document starts with '---' and its front matter");
         }
         int close = normalized.indexOf("\n---\n", 3);
         if (close < 0) {
-            throw new InvalidDocumentException("front matter is not closed by a '---' line");
+            throw new InvalidDocumentException(1, "front matter is not closed by a '---' line");
         }
-        FrontMatter meta = frontMatter(normalized.substring(4, close));
+        String yamlText = normalized.substring(4, close);
+        FrontMatter meta = frontMatter(yamlText);
         List<Block> blocks = blocks(meta.title(), markdown.parse(normalized.substring(close + 5)));
         if (blocks.isEmpty()) {
             throw new InvalidDocumentException("document '" + meta.slug() + "' has no body text");
@@ -42,12 +58,71 @@ public final class MarkdownDocumentParser {
         return new LibraryDocument(meta, blocks);
     }
 
+    /**
+     * The line of the document (1-based) where front matter key {@code key} is set, or 0 when it is
+     * not: for pointing at a value that is wrong as a whole, such as a slug another document has.
+     */
+    static int lineOfKey(String source, String key) {
+        List<String> lines = source.replace("\r\n", "\n").lines().toList();
+        for (int i = 1; i < lines.size() && !lines.get(i).equals("---"); i++) {
+            if (lines.get(i).matches(Pattern.quote(key) + "\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     private FrontMatter frontMatter(String text) {
         try {
             return yaml.readValue(text, FrontMatter.class);
+        } catch (JsonMappingException e) {
+            // A value of the wrong kind, or one FrontMatter refused: name its key and point at its line.
+            String reason = rootMessage(e);
+            Optional<String> key = e.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .or(() -> FRONT_MATTER_KEYS.stream()
+                            .filter(k -> reason.contains("'" + k + "'") || reason.startsWith(k + " "))
+                            .findFirst());
+            // A key that is not set at all has no line to point at.
+            int line = key.map(k -> lineOfKey("---\n" + text, k)).orElseGet(() -> documentLine(e));
+            String named = key.filter(k -> !reason.contains(k))
+                    .map(k -> " '" + k + "'")
+                    .orElse("");
+            throw new InvalidDocumentException(
+                    line, reason.startsWith("front matter") ? reason : "front matter" + named + ": " + reason);
+        } catch (JsonProcessingException e) {
+            String reason = yamlProblem(e);
+            if (reason.contains("mapping values are not allowed")) {
+                reason += " (quote a value that contains a colon)";
+            }
+            throw new InvalidDocumentException(documentLine(e), "front matter: " + reason);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidDocumentException("front matter: " + rootMessage(e));
         }
+    }
+
+    /** Where the YAML parser stopped, as a line of the document: the front matter starts on line 2. */
+    private static int documentLine(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? 0 : location.getLineNr() + 1;
+    }
+
+    /**
+     * The YAML parser's sentences without its position lines and snippets ("while scanning a quoted
+     * scalar: found unexpected end of stream"): the line is reported on its own.
+     */
+    private static String yamlProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String sentences = message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining(": "));
+        return sentences.isEmpty() ? rootMessage(e) : sentences;
     }
 
     private static List<Block> blocks(String title, Node root) {

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -385,6 +386,19 @@ public final class KiraServer {
                 KiraException.InvalidRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         config.routes.exception(
                 KiraException.ModelUnavailable.class, (e, ctx) -> error(ctx, 503, "model_unavailable", e.getMessage()));
+        config.routes.exception(KiraException.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+        config.routes.exception(KiraException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
+        config.routes.exception(KiraException.TimedOut.class, (e, ctx) -> error(ctx, 503, "timed_out", e.getMessage()));
+        // A library document that cannot be indexed (POST /v1/admin/reindex): the file and line beside the message.
+        config.routes.exception(KiraException.InvalidDocument.class, (e, ctx) -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("code", "invalid_document");
+            detail.put("message", e.getMessage());
+            e.file().ifPresent(file -> detail.put("file", file));
+            e.line().ifPresent(line -> detail.put("line", line));
+            ctx.attribute("kira.error", "true");
+            ctx.status(422).json(Map.of("error", detail));
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal_error", "Something went wrong on our side. Please try again.");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,9 @@ import org.apache.lucene.store.FSDirectory;
 
 /** Builds the index from the library: chunks, their analysed fields, and their embeddings. */
 public final class IndexBuilder {
+    /** Texts per call to the embedder: the unit of work between two looks at the time limit. */
+    private static final int EMBEDDING_BATCH = 64;
+
     private final Chunker chunker;
     private final Embedder embedder;
 
@@ -46,20 +50,34 @@ public final class IndexBuilder {
      * working; a {@link KiraIndex#refresh()} swaps them to the new one.
      */
     public BuildReport build(Library library, Path indexDir) {
+        return build(library, indexDir, new Deadline(System.nanoTime(), Optional.empty()));
+    }
+
+    /**
+     * Like {@link #build(Library, Path)}, but stops with {@link ReindexException.TimedOut} once
+     * {@code timeLimit} has passed. The limit is checked between batches of work, all of which come
+     * before the index is written, so a build that stops leaves the last index as it was.
+     */
+    public BuildReport build(Library library, Path indexDir, Duration timeLimit) {
+        return build(library, indexDir, new Deadline(System.nanoTime(), Optional.of(timeLimit)));
+    }
+
+    private BuildReport build(Library library, Path indexDir, Deadline deadline) {
         long start = System.nanoTime();
         String fingerprint = library.fingerprint();
         List<LibraryDocument> documents = library.documents();
         List<Chunk> chunks = new ArrayList<>();
         documents.forEach(d -> chunks.addAll(chunker.chunk(d)));
 
-        List<float[]> chunkVectors = embedder.embedPassages(
-                chunks.stream().map(IndexBuilder::embeddingText).toList());
+        List<float[]> chunkVectors =
+                embedPassages(chunks.stream().map(IndexBuilder::embeddingText).toList(), deadline);
         List<String> sentences = chunks.stream()
                 .flatMap(c -> c.sentences().stream())
                 .map(Sentence::text)
                 .toList();
-        List<float[]> sentenceVectors = embedder.embedPassages(sentences);
-        float[] generality = generality(sentenceVectors);
+        List<float[]> sentenceVectors = embedPassages(sentences, deadline);
+        float[] generality = generality(sentenceVectors, deadline);
+        deadline.check();
         Map<String, String> sectionTexts = new HashMap<>();
         Map<String, float[]> sectionVectors = new HashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -137,12 +155,29 @@ public final class IndexBuilder {
         return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
     }
 
+    /** Embeds in batches, so that a build over its time limit stops within one batch. */
+    private List<float[]> embedPassages(List<String> texts, Deadline deadline) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
+            deadline.check();
+            vectors.addAll(embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH))));
+        }
+        return vectors;
+    }
+
     /** For each sentence, the mean similarity to its ten closest other sentences in the library. */
     static float[] generality(List<float[]> vectors) {
+        return generality(vectors, new Deadline(System.nanoTime(), Optional.empty()));
+    }
+
+    private static float[] generality(List<float[]> vectors, Deadline deadline) {
         int neighbours = Math.min(10, Math.max(1, vectors.size() - 1));
         float[] out = new float[vectors.size()];
         float[] similarities = new float[vectors.size()];
         for (int i = 0; i < vectors.size(); i++) {
+            if (i % 256 == 0) {
+                deadline.check();
+            }
             for (int j = 0; j < vectors.size(); j++) {
                 similarities[j] = i == j ? -1 : Embedder.dot(vectors.get(i), vectors.get(j));
             }
@@ -155,6 +190,16 @@ public final class IndexBuilder {
             out[i] = vectors.size() < 2 ? 0 : sum / neighbours;
         }
         return out;
+    }
+
+    /** When a build must give up: {@code limit} after {@code startNanos}, or never. */
+    private record Deadline(long startNanos, Optional<Duration> limit) {
+        void check() {
+            if (limit.isPresent()
+                    && System.nanoTime() - startNanos > limit.get().toNanos()) {
+                throw new ReindexException.TimedOut(limit.get());
+            }
+        }
     }
 
     private static List<Float> asList(float[] values, int from, int to) {
@@ -174,6 +219,9 @@ public final class IndexBuilder {
             }
         };
         Analyzer analyzer = new PerFieldAnalyzerWrapper(KiraAnalyzer.forIndexing(), Map.of(IndexFields.SPELL, words));
-        return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        // Without an explicit commit nothing is kept: a build that fails half-way leaves the last index in place.
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setCommitOnClose(false);
     }
 }

@@ -50,9 +50,22 @@ public final class AnswerService {
         return recorded(answered);
     }
 
-    /** A reader's rating of an answer, for the content team's insights. */
+    /**
+     * A reader's rating of an answer, for the content team's insights: one vote per answer, and
+     * only on an answer this server gave recently, so that made-up votes cannot flood the insights.
+     */
     public void rate(String answerId, String rating, String comment) {
-        insights.rated(answerId, rating, comment);
+        if (comment != null && comment.length() > Insights.MAX_COMMENT_CHARS) {
+            throw new KiraException.InvalidRequest(
+                    "'comment' must be a string of at most " + Insights.MAX_COMMENT_CHARS + " characters");
+        }
+        switch (insights.rated(answerId, rating, comment)) {
+            case RECORDED -> {}
+            case UNKNOWN_ANSWER ->
+                throw new KiraException.NotFound(
+                        "No recent answer has this id; feedback is taken on the answers this server gave lately.");
+            case ALREADY_RATED -> throw new KiraException.Conflict("This answer has been rated already.");
+        }
     }
 
     /** The passages the answerer would see for {@code query}, best first. */

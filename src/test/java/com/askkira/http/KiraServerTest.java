@@ -273,10 +273,13 @@ class KiraServerTest {
 
     @Test
     void should_accept_feedback_on_an_answer() throws Exception {
+        String id = json(post("/v1/answers", "application/json", "{\"question\": \"What is Tarasoff?\"}"))
+                .get("id")
+                .asText();
         HttpResponse<String> response = post(
                 "/v1/feedback",
                 "application/json",
-                "{\"answerId\": \"ans_7f3c00aa\", \"rating\": \"down\", \"comment\": \"too vague\"}");
+                "{\"answerId\": \"" + id + "\", \"rating\": \"down\", \"comment\": \"too vague\"}");
         assertThat(response.statusCode()).isEqualTo(202);
         assertError(
                 post("/v1/feedback", "application/json", "{\"answerId\": \"ans_1\", \"rating\": \"meh\"}"),

@@ -89,22 +89,71 @@ class InsightsTest {
         Insights insights = insights(Optional.empty());
         insights.answered(new AnswerRecord(DAY, "ans_7", null, false, List.of("Minors"), "can my mom read my notes"));
 
-        insights.rated("ans_7", "down", "Wrong! Call me on (555) 123-4567, Sarah Johnson");
-        insights.rated("ans_7", "up", "thanks");
-        insights.rated("ans_unknown", "down", null);
+        assertThat(insights.rated("ans_7", "down", "Wrong! Call me on (555) 123-4567, Sarah Johnson"))
+                .isEqualTo(RatingOutcome.RECORDED);
+        assertThat(insights.rated("ans_7", "up", "thanks")).isEqualTo(RatingOutcome.ALREADY_RATED);
+        assertThat(insights.rated("ans_unknown", "down", null)).isEqualTo(RatingOutcome.UNKNOWN_ANSWER);
 
         assertThat(insights.report().downVoted())
-                .containsExactly(
-                        new InsightsReport.DownVote("ans_unknown", null, null),
-                        new InsightsReport.DownVote(
-                                "ans_7",
-                                "can my mom read my notes",
-                                insights.report().downVoted().get(1).comment()));
-        assertThat(insights.report().downVoted().get(1).comment())
+                .containsExactly(new InsightsReport.DownVote(
+                        "ans_7",
+                        "can my mom read my notes",
+                        insights.report().downVoted().getFirst().comment()));
+        assertThat(insights.report().downVoted().getFirst().comment())
                 .startsWith("Wrong!")
                 .doesNotContain("555")
                 .doesNotContain("Sarah")
                 .doesNotContain("Johnson");
+    }
+
+    @Test
+    void should_count_an_up_vote_as_the_one_vote_and_keep_nothing_of_it() {
+        Insights insights = insights(Optional.empty());
+        insights.answered(new AnswerRecord(DAY, "ans_1", null, false, List.of("Minors"), "q"));
+
+        assertThat(insights.rated("ans_1", "up", "great")).isEqualTo(RatingOutcome.RECORDED);
+        assertThat(insights.rated("ans_1", "down", "no, bad")).isEqualTo(RatingOutcome.ALREADY_RATED);
+        assertThat(insights.report().downVoted()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_comment_over_the_limit() {
+        Insights insights = insights(Optional.empty());
+        insights.answered(new AnswerRecord(DAY, "ans_1", null, false, List.of(), "q"));
+
+        assertThatThrownBy(() -> insights.rated("ans_1", "down", "x".repeat(Insights.MAX_COMMENT_CHARS + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(insights.rated("ans_1", "down", "x".repeat(Insights.MAX_COMMENT_CHARS)))
+                .isEqualTo(RatingOutcome.RECORDED);
+    }
+
+    @Test
+    void should_keep_vectors_only_for_the_questions_it_keeps() {
+        Insights insights = new Insights(new FeedbackTest.FixedEmbedder(), new PiiRedactor(), Optional.empty(), CLOCK);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < Insights.MAX_KEPT; i++) {
+                insights.answered(new AnswerRecord(
+                        DAY, "ans_" + round + "_" + i, "not_covered", false, List.of(), "question " + round + "/" + i));
+            }
+            insights.report();
+        }
+
+        assertThat(insights.cachedVectors()).isEqualTo(Insights.MAX_KEPT);
+    }
+
+    @Test
+    void should_count_the_unreadable_lines_of_its_file() throws IOException {
+        Path file = dir.resolve("insights.jsonl");
+        Files.writeString(file, """
+                {"type":"answer","date":"2026-11-27","answerId":"ans_1","crisis":false}
+                {"type":"answer","date":"not a date"}
+                not json at all
+                {"type":"answer","da""");
+
+        Insights insights = insights(Optional.of(file));
+
+        assertThat(insights.malformedLines()).isEqualTo(3);
+        assertThat(insights.report().daily()).containsExactly(new InsightsReport.Day("2026-11-27", 1, 0, 0));
     }
 
     @Test
