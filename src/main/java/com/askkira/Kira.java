@@ -138,6 +138,9 @@ public final class Kira implements AutoCloseable {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        PiiRedactor redactor = new PiiRedactor();
+        // Before the index build too: an insights file that cannot be written stops the start at once.
+        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
         HybridRetriever retriever =
                 HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
@@ -149,7 +152,6 @@ public final class Kira implements AutoCloseable {
                 abstentions,
                 tuning);
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
-        PiiRedactor redactor = new PiiRedactor();
         SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = new InputScreen(
                 redactor,
@@ -183,7 +185,6 @@ public final class Kira implements AutoCloseable {
         Drafter whole = chatModel
                 .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
                 .orElse(drafting.offline());
-        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         AnswerPolicy policy = new AnswerPolicy(
                 screen,
                 new SmallTalk("confidentiality in therapy"),

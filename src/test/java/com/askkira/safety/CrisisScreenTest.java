@@ -152,7 +152,7 @@ class CrisisScreenTest {
                 "call me at 5 pm."
             })
     void should_not_hear_crisis_in_contact_details(String message) {
-        CrisisScreen screen = new CrisisScreen(
+        CrisisScreen screen = new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
 
@@ -174,7 +174,7 @@ class CrisisScreenTest {
                 "I can't stay safe tonight, call me"
             })
     void should_still_hear_crisis_beside_a_number_to_call(String message) {
-        CrisisScreen screen = new CrisisScreen(
+        CrisisScreen screen = new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
 
