@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The two readers together. The semantic screen is measured leave-one-out over its own exemplars
@@ -115,8 +117,8 @@ class CrisisScreenTest {
         assertThat((double) falseAlarms / lookAlikes).isLessThanOrEqualTo(0.20);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
             strings = {
                 "hey",
                 "ty",
@@ -128,19 +130,22 @@ class CrisisScreenTest {
                 "ok bye then"
             })
     void should_not_hear_crisis_in_small_talk(String message) {
-        CrisisScreen screen = new LayeredCrisisScreen(
+        assertThat(layered().assess(message, List.of()).crisis()).isFalse();
+    }
+
+    /** Both readers, patterns and meaning, as the pipeline runs them. */
+    private static CrisisScreen layered() {
+        return new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 new SemanticCrisisScreen(embedder, exemplars, MARGIN));
-
-        assertThat(screen.assess(message, List.of()).crisis()).isFalse();
     }
 
     /**
      * A reader who leaves a number or an address is not in crisis for that: these are look-alikes of
      * "someone call me", screened as the pipeline screens them, after redaction ("call me at [phone].").
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
             strings = {
                 "call me at 555-867-5309.",
                 "text me at 555-867-5309 after 5",
@@ -152,17 +157,13 @@ class CrisisScreenTest {
                 "call me at 5 pm."
             })
     void should_not_hear_crisis_in_contact_details(String message) {
-        CrisisScreen screen = new LayeredCrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()),
-                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
-
-        assertThat(screen.assess(REDACTOR.redact(message).text(), List.of()).crisis())
+        assertThat(layered().assess(REDACTOR.redact(message).text(), List.of()).crisis())
                 .isFalse();
     }
 
     /** Leaving contact details out of the comparison must not hide the risk said beside them. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
             strings = {
                 "please call me at 555-867-5309, I'm going to kill myself tonight",
                 "call me at 555-867-5309 before I do something stupid tonight",
@@ -174,11 +175,7 @@ class CrisisScreenTest {
                 "I can't stay safe tonight, call me"
             })
     void should_still_hear_crisis_beside_a_number_to_call(String message) {
-        CrisisScreen screen = new LayeredCrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()),
-                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
-
-        assertThat(screen.assess(REDACTOR.redact(message).text(), List.of()).crisis())
+        assertThat(layered().assess(REDACTOR.redact(message).text(), List.of()).crisis())
                 .isTrue();
     }
 
