@@ -52,9 +52,9 @@ import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.KiraException;
 import com.askkira.privacy.PiiRedactor;
-import com.askkira.retrieval.BilingualRetriever;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
+import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
@@ -162,8 +162,8 @@ public final class Kira implements AutoCloseable {
                         spanish),
                 new UnsafeRequestDetector(),
                 spanish);
-        // A reader may ask in Spanish: the library is searched with the question's English gloss.
-        Retriever readersRetriever = new BilingualRetriever(retriever, spanish);
+        // A question asked in Spanish, or with asides, is searched as the library reads it.
+        Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
         SentenceJudge judge = new SentenceJudge(

@@ -7,6 +7,7 @@ import com.askkira.answer.Citation;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +55,36 @@ class OfflineAnswerQualityTest {
 
         assertThat(first).isGreaterThanOrEqualTo(minFirst);
         assertThat(every).isGreaterThanOrEqualTo(minEvery);
+    }
+
+    /**
+     * The facts a correct answer must state (added to the golden questions from the sections that
+     * answer them), found in Kira's answer: the condition, who decides, what must be signed.
+     */
+    @ParameterizedTest(name = "{0}")
+    // Measured 0.422 (dev) and 0.457 (the second dev set) when the facts were added: far from the 0.85
+    // a reader needs, so the bars only stop it falling while the answerer is reworked.
+    @CsvSource({"retrieval-dev.json, 0.40", "retrieval-holdout.json, 0.43"})
+    void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
+        int facts = 0, stated = 0;
+        for (GoldenQuestion q : GoldenSets.named(file).questions()) {
+            String answer = TestKira.shared()
+                    .answers()
+                    .answer(new AnswerRequest(q.question(), q.turns()))
+                    .answer()
+                    .toLowerCase(Locale.ROOT);
+            for (List<String> fact : q.facts()) {
+                facts++;
+                stated += fact.stream().anyMatch(p -> answer.contains(p.toLowerCase(Locale.ROOT))) ? 1 : 0;
+            }
+        }
+        double share = (double) stated / facts;
+        System.out.printf(
+                Locale.ROOT, "Offline answers on %s: facts stated %.3f (%d/%d)%n", file, share, stated, facts);
+
+        assertThat(facts)
+                .isGreaterThanOrEqualTo(GoldenSets.named(file).questions().size());
+        assertThat(share).isGreaterThanOrEqualTo(minFacts);
     }
 
     private static boolean answers(GoldenQuestion q, Citation c) {

@@ -22,7 +22,7 @@ class SpanishRetrievalDevTest {
     @Test
     void should_find_the_answering_section_for_spanish_questions() throws IOException {
         Retriever english = TestKira.shared().retriever();
-        Retriever bilingual = new BilingualRetriever(english, SpanishGloss.fromResources());
+        Retriever bilingual = ReaderRetriever.over(english, SpanishGloss.fromResources());
         JsonNode root;
         try (InputStream in = getClass().getResourceAsStream("/spanish/questions-es-dev.json")) {
             root = new ObjectMapper().readTree(in);
