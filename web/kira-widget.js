@@ -226,7 +226,8 @@ header :focus-visible{outline-color:#fff}
 blockquote{margin:6px 0;padding:0 0 0 10px;border-left:3px solid #9cc3ec;color:#1f2328}
 .meta{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;color:#57606a;font-size:12.5px}
 .badge{padding:1px 7px;border-radius:9px;background:#e6edf5;color:#1f2328;font-weight:600;text-transform:capitalize}
-.resources{margin:8px 0 0;font-size:14px}
+.resources,.related{margin:8px 0 0;font-size:14px}
+.related a{color:#0b5cad}
 .resources a{color:#0b5cad}
 .feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;color:#57606a;font-size:13px}
 .feedback>span{white-space:nowrap}
@@ -678,6 +679,16 @@ textarea::placeholder{color:#6e7781}
           list.append(card);
         }
         this.box.append(h('div', { class: 'srcs' }, h('h3', null, 'Sources'), list));
+      }
+
+      // A question the library does not answer yet: its nearest sections, as reading, not as an answer.
+      const related = data.abstained === true && Array.isArray(data.related) ? data.related : [];
+      const links = related
+        .filter((r) => r && typeof r.url === 'string' && r.url.startsWith('/') && !r.url.startsWith('//'))
+        .map((r) => h('li', null, h('a', { href: r.url }, String(r.section || r.url)),
+          r.title ? h('small', null, ' — ' + String(r.title)) : ''));
+      if (links.length) {
+        this.box.append(h('div', { class: 'related' }, h('p', null, 'Related reading:'), h('ul', null, ...links)));
       }
 
       const resources = Array.isArray(safety.resources) ? safety.resources : [];

@@ -31,7 +31,18 @@ public final class AbstentionWriter {
                 "I can't help with that request: Kira gives general information, not a diagnosis or"
                         + " advice about your own situation. A licensed clinician or a lawyer can. " + covers;
         };
-        return ComposedAnswer.abstained(text, reason);
+        // Only a gap gets reading: outside the field, nothing near is relevant; a declined request is not a question.
+        return ComposedAnswer.abstained(
+                text, reason, reason == AbstainReason.NOT_COVERED ? related(nearest) : List.of());
+    }
+
+    /** The nearest sections, one link each, at most three. */
+    private static List<RelatedReading> related(List<Passage> nearest) {
+        return nearest.stream()
+                .map(p -> RelatedReading.of(p.chunk()))
+                .distinct()
+                .limit(3)
+                .toList();
     }
 
     private static String nearestSections(List<Passage> nearest) {

@@ -2,6 +2,7 @@ package com.askkira.pipeline;
 
 import com.askkira.answer.AbstainReason;
 import com.askkira.answer.Citation;
+import com.askkira.answer.RelatedReading;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.Verdict;
 import com.askkira.safety.Safety;
@@ -14,6 +15,7 @@ public record AnswerResponse(
         List<Citation> citations,
         boolean abstained,
         AbstainReason abstainReason,
+        List<RelatedReading> related,
         Safety safety,
         Guardrail guardrail,
         String model,
@@ -22,6 +24,7 @@ public record AnswerResponse(
 
     public AnswerResponse {
         citations = List.copyOf(citations);
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** The {@code guardrail} block: the verdict and each check. */

@@ -171,6 +171,22 @@ class WidgetConversationTest {
     }
 
     @Test
+    void should_offer_the_nearest_sections_as_links_when_the_library_does_not_cover_a_question() {
+        browser.openPanel();
+
+        browser.ask("does lexapro cause weight gain");
+
+        WebElement answer = browser.awaitAnswer(1);
+        assertThat(answer.getText()).contains("doesn't answer that question yet");
+        List<WebElement> links = answer.findElements(By.cssSelector(".related a"));
+        assertThat(links).isNotEmpty();
+        assertThat(links)
+                .allSatisfy(
+                        link -> assertThat(link.getAttribute("href")).matches(".*/(articles|sources)/[\\w-]+#[\\w-]+"));
+        browser.screenshot("widget-related-reading");
+    }
+
+    @Test
     void should_thank_for_feedback_whatever_the_server_says() throws Exception {
         browser.recordFetches();
         browser.openPanel();

@@ -8,6 +8,7 @@ import com.askkira.answer.AnswerFixtures;
 import com.askkira.answer.Answerer;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.answer.ModelFailures;
+import com.askkira.answer.RelatedReading;
 import com.askkira.guard.Verdict;
 import com.askkira.retrieval.Retrieval;
 import dev.langchain4j.exception.HttpException;
@@ -115,6 +116,12 @@ class GuardedDrafterTest {
         assertThat(answer.citations()).isEmpty();
         assertThat(answer.text()).contains("doesn't answer that question yet");
         assertThat(guarded.drafted().degraded()).isFalse();
+        assertThat(answer.related())
+                .extracting(RelatedReading::url)
+                .containsExactly(
+                        "/articles/confidentiality-in-therapy#can-my-employer-access-my-therapy-records",
+                        "/articles/confidentiality-in-therapy#duty-to-warn",
+                        "/articles/confidentiality-in-therapy#subpoenas-and-court-orders");
     }
 
     @Test
