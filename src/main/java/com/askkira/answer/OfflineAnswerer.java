@@ -24,6 +24,12 @@ public final class OfflineAnswerer implements Answerer {
                     + "As a result|Also|Otherwise|Instead)\\b.*");
 
     private static final int SHORT_LEAD_WORDS = 6;
+    /**
+     * Sentences of the best one's paragraph that follow it into the answer. Facts stated on the
+     * golden questions (dev / second dev): 0 gave 0.422 / 0.457, 1 gave 0.512 / 0.503, 2 gives
+     * 0.531 / 0.538, 3 gave 0.535 / 0.538 for longer answers.
+     */
+    private static final int FOLLOWING = 2;
 
     private final SentenceScorer scorer;
     private final FieldClassifier field;
@@ -135,7 +141,35 @@ public final class OfflineAnswerer implements Answerer {
                 out.add(previous);
             }
         }
+        // The best sentence keeps what follows it in its paragraph: the answer after a lead-in, or
+        // the condition or exception of a rule.
+        ScoredSentence last = chosen.getFirst();
+        for (int more = 0; more < FOLLOWING; more++) {
+            ScoredSentence before = last;
+            Optional<ScoredSentence> next = all.stream()
+                    .filter(n -> n.passage() == before.passage() && n.index() == before.index() + 1)
+                    .filter(n -> sameParagraph(before, n) && quotable(n))
+                    .findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            if (!out.contains(next.get())) {
+                out.add(next.get());
+            }
+            last = next.get();
+        }
         return out;
+    }
+
+    private static boolean sameParagraph(ScoredSentence first, ScoredSentence next) {
+        var sentences = first.passage().chunk().sentences();
+        String between = first.passage()
+                .chunk()
+                .text()
+                .substring(
+                        sentences.get(first.index()).end(),
+                        sentences.get(next.index()).start());
+        return !between.contains("\n");
     }
 
     /** Passages in order of their best chosen sentence; sentences in the order the passage has them. */

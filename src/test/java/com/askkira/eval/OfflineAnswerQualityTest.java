@@ -62,9 +62,10 @@ class OfflineAnswerQualityTest {
      * answer them), found in Kira's answer: the condition, who decides, what must be signed.
      */
     @ParameterizedTest(name = "{0}")
-    // Measured 0.422 (dev) and 0.457 (the second dev set) when the facts were added: far from the 0.85
-    // a reader needs, so the bars only stop it falling while the answerer is reworked.
-    @CsvSource({"retrieval-dev.json, 0.40", "retrieval-holdout.json, 0.43"})
+    // Measured 0.422 (dev) and 0.457 (the second dev set) when the facts were added, 0.531 and 0.538
+    // once the best sentence kept what follows it in its paragraph: still far from the 0.85 a reader
+    // needs, so the bars only stop it falling while the answerer is reworked.
+    @CsvSource({"retrieval-dev.json, 0.51", "retrieval-holdout.json, 0.51"})
     void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
         int facts = 0, stated = 0;
         for (GoldenQuestion q : GoldenSets.named(file).questions()) {
