@@ -2,7 +2,6 @@ package com.askkira;
 
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerPrompt;
-import com.askkira.answer.AnswerTuning;
 import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
@@ -16,6 +15,7 @@ import com.askkira.answer.SmallTalk;
 import com.askkira.answer.StreamingModelDrafter;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
+import com.askkira.config.Tuning;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.DocumentType;
 import com.askkira.corpus.Library;
@@ -48,7 +48,6 @@ import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
-import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
@@ -138,15 +137,14 @@ public final class Kira implements AutoCloseable {
                     report.documents(), report.chunks(), report.millis());
         }
         KiraIndex index = KiraIndex.open(config.indexDir());
-        HybridRetriever retriever =
-                HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
+        Tuning tuning = Tuning.defaults();
+        HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
-        AnswerTuning tuning = AnswerTuning.defaults();
         OfflineAnswerer offline = new OfflineAnswerer(
-                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
-                FieldClassifier.fromResources(embedder, tuning.minFieldSimilarity()),
+                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
+                FieldClassifier.fromResources(embedder, tuning.answer().minFieldSimilarity()),
                 abstentions,
-                tuning);
+                tuning.answer());
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
         PiiRedactor redactor = new PiiRedactor();
         InputScreen screen = new InputScreen(
@@ -155,7 +153,8 @@ public final class Kira implements AutoCloseable {
                         new CrisisDetector(CrisisPatterns.fromResources()),
                         SemanticCrisisScreen.fromResources(embedder)),
                 new UnsafeRequestDetector());
-        SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
+        SupportScorer support =
+                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
         SentenceJudge judge = new SentenceJudge(
                 LibraryChecks.standard(

@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
@@ -28,10 +29,10 @@ public final class OfflineAnswerer implements Answerer {
     private final SentenceScorer scorer;
     private final FieldClassifier field;
     private final AbstentionWriter abstentions;
-    private final AnswerTuning tuning;
+    private final Tuning.Answer tuning;
 
     public OfflineAnswerer(
-            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, AnswerTuning tuning) {
+            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, Tuning.Answer tuning) {
         this.scorer = scorer;
         this.field = field;
         this.abstentions = abstentions;
