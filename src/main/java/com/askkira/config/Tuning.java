@@ -54,8 +54,6 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
     private static final double PASSAGE_WEIGHT = 1.0;
     // 0.6 (2e2ba7d): dev first citation 0.720, every 0.632; 0.5 → 0.728, 0.633; 0.7 → 0.720, 0.634
     private static final double GENERIC_WEIGHT = 0.6;
-    // 0.50: dev and abstention-dev, every figure the same from -1 to 0.55; 0.6 → dev refused 9, gaps flagged 20
-    private static final double MIN_SEMANTIC = 0.50;
     // 0.75: abstention-dev outside answered 1; 0.70 → 2; 0.80 → 1
     private static final double SURE_SEMANTIC = 0.75;
     // 0.53: abstention-dev gaps flagged 17; 0.50 → 16; 0.56 → 18
@@ -108,7 +106,6 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
                         LEXICAL_SATURATION,
                         PASSAGE_WEIGHT,
                         GENERIC_WEIGHT,
-                        MIN_SEMANTIC,
                         SURE_SEMANTIC,
                         MIN_FIELD_SIMILARITY,
                         COVERAGE_MARGIN,
@@ -174,7 +171,6 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
      * @param passageWeight how much the fused retrieval score of a sentence's passage counts
      * @param genericWeight how much a sentence's generality (closeness to the library at large) counts
      *     against it: a definition or disclaimer is near every question and answers none in particular
-     * @param minSemantic below this, no retrieved sentence is close enough in meaning to answer
      * @param sureSemantic at or above this, a sentence is so close in meaning that the question is in
      *     the library's field whatever words it uses
      * @param minFieldSimilarity below this, a question is outside the library's field
@@ -192,7 +188,6 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
             double lexicalSaturation,
             double passageWeight,
             double genericWeight,
-            double minSemantic,
             double sureSemantic,
             double minFieldSimilarity,
             double coverageMargin,
@@ -208,12 +203,7 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
             positive("Answer.lexicalSaturation", lexicalSaturation);
             atLeast("Answer.passageWeight", passageWeight, 0);
             atLeast("Answer.genericWeight", genericWeight, 0);
-            between("Answer.minSemantic", minSemantic, -1, 1);
             between("Answer.sureSemantic", sureSemantic, -1, 1);
-            if (sureSemantic < minSemantic) {
-                throw new IllegalArgumentException("Tuning.Answer.sureSemantic must be at least minSemantic ("
-                        + minSemantic + "), was " + sureSemantic);
-            }
             between("Answer.minFieldSimilarity", minFieldSimilarity, -1, 1);
             between("Answer.coverageMargin", coverageMargin, -1, 1);
             between("Answer.keepRatio", keepRatio, 0, 1);

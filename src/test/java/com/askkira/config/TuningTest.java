@@ -51,7 +51,6 @@ class TuningTest {
                         a.lexicalSaturation(),
                         a.passageWeight(),
                         a.genericWeight(),
-                        a.minSemantic(),
                         a.sureSemantic(),
                         a.minFieldSimilarity(),
                         a.coverageMargin(),

@@ -166,7 +166,6 @@ class TuningSweep {
                         knob("answer.lexicalSaturation", 10, 14, 1000),
                         knob("answer.passageWeight", 0.8, 1.2),
                         knob("answer.genericWeight", 0.5, 0.7),
-                        knob("answer.minSemantic", 0.45, 0.55, -1, 0.6),
                         knob("answer.sureSemantic", 0.70, 0.80),
                         knob("answer.minFieldSimilarity", 0.50, 0.56),
                         knob("answer.coverageMargin", -0.07, -0.03),
