@@ -2,7 +2,6 @@ package com.askkira;
 
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerPrompt;
-import com.askkira.answer.AnswerTuning;
 import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
@@ -16,6 +15,7 @@ import com.askkira.answer.SmallTalk;
 import com.askkira.answer.StreamingModelDrafter;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
+import com.askkira.config.Tuning;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.DocumentType;
 import com.askkira.corpus.InvalidDocumentException;
@@ -55,7 +55,6 @@ import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.ReaderRetriever;
-import com.askkira.retrieval.RetrievalTuning;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.BilingualCrisisScreen;
@@ -142,15 +141,14 @@ public final class Kira implements AutoCloseable {
         // Before the index build too: an insights file that cannot be written stops the start at once.
         Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
-        HybridRetriever retriever =
-                HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
+        Tuning tuning = Tuning.defaults();
+        HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
-        AnswerTuning tuning = AnswerTuning.defaults();
         OfflineAnswerer offline = new OfflineAnswerer(
-                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
-                FieldClassifier.fromResources(embedder, tuning.minFieldSimilarity()),
+                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
+                FieldClassifier.fromResources(embedder, tuning.answer().minFieldSimilarity()),
                 abstentions,
-                tuning);
+                tuning.answer());
         CitationLinker linker = new CitationLinker(new SentenceSplitter());
         SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = new InputScreen(
@@ -164,7 +162,8 @@ public final class Kira implements AutoCloseable {
                 spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
-        SupportScorer support = new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()));
+        SupportScorer support =
+                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
         ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
         SentenceJudge judge = new SentenceJudge(
                 LibraryChecks.standard(

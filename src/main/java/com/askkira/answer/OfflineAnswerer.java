@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
@@ -24,20 +25,14 @@ public final class OfflineAnswerer implements Answerer {
                     + "As a result|Also|Otherwise|Instead)\\b.*");
 
     private static final int SHORT_LEAD_WORDS = 6;
-    /**
-     * Sentences of the best one's paragraph that follow it into the answer. Facts stated on the
-     * golden questions (dev / second dev): 0 gave 0.422 / 0.457, 1 gave 0.512 / 0.503, 2 gives
-     * 0.531 / 0.538, 3 gave 0.535 / 0.538 for longer answers.
-     */
-    private static final int FOLLOWING = 2;
 
     private final SentenceScorer scorer;
     private final FieldClassifier field;
     private final AbstentionWriter abstentions;
-    private final AnswerTuning tuning;
+    private final Tuning.Answer tuning;
 
     public OfflineAnswerer(
-            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, AnswerTuning tuning) {
+            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, Tuning.Answer tuning) {
         this.scorer = scorer;
         this.field = field;
         this.abstentions = abstentions;
@@ -71,7 +66,9 @@ public final class OfflineAnswerer implements Answerer {
         boolean librarysSubject = retrieval.followUp()
                 || bestSemantic >= tuning.sureSemantic()
                 || field.speaksOfTheLibrarysSubject(retrieval.searchText());
-        if (best.isEmpty() || bestSemantic < tuning.minSemantic() || !libraryBeatsTheField || !librarysSubject) {
+        // No floor on the best sentence's closeness alone: the margin above decides first (a floor anywhere from
+        // -1 to 0.55 changed no answer of any dev set or test; docs/tuning.md).
+        if (best.isEmpty() || !libraryBeatsTheField || !librarysSubject) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));
@@ -123,7 +120,7 @@ public final class OfflineAnswerer implements Answerer {
      * Adds the sentence before a chosen one when the chosen one leans on it ("This means…") or
      * when the best sentence follows a short lead that answers outright ("In most circumstances, no.").
      */
-    private static List<ScoredSentence> withContext(List<ScoredSentence> chosen, List<ScoredSentence> all) {
+    private List<ScoredSentence> withContext(List<ScoredSentence> chosen, List<ScoredSentence> all) {
         List<ScoredSentence> out = new ArrayList<>(chosen);
         for (ScoredSentence s : chosen) {
             if (s.index() == 0) {
@@ -144,7 +141,7 @@ public final class OfflineAnswerer implements Answerer {
         // The best sentence keeps what follows it in its paragraph: the answer after a lead-in, or
         // the condition or exception of a rule.
         ScoredSentence last = chosen.getFirst();
-        for (int more = 0; more < FOLLOWING; more++) {
+        for (int more = 0; more < tuning.following(); more++) {
             ScoredSentence before = last;
             Optional<ScoredSentence> next = all.stream()
                     .filter(n -> n.passage() == before.passage() && n.index() == before.index() + 1)

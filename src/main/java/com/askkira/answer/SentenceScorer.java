@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.config.Tuning;
 import com.askkira.corpus.Sentence;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
@@ -14,9 +15,9 @@ import java.util.List;
  */
 public final class SentenceScorer {
     private final TermExtractor sentenceTerms;
-    private final AnswerTuning tuning;
+    private final Tuning.Answer tuning;
 
-    public SentenceScorer(TermExtractor sentenceTerms, AnswerTuning tuning) {
+    public SentenceScorer(TermExtractor sentenceTerms, Tuning.Answer tuning) {
         this.sentenceTerms = sentenceTerms;
         this.tuning = tuning;
     }

@@ -1,5 +1,6 @@
 package com.askkira.guard;
 
+import com.askkira.config.Tuning;
 import com.askkira.corpus.Sentence;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
@@ -15,17 +16,24 @@ import java.util.Set;
  */
 public final class SupportScorer {
     /**
-     * Calibrated on guard/grounding-fresh-tune.json, grounding-claims.json and the good sentences of
-     * limits-fresh-tune.json, together with {@link Overstatement} (see SupportScorerTest).
+     * The default threshold ({@link Tuning.Grounding#supported()}), for the checks that compare a
+     * score with it: its provenance is in {@link Tuning}.
      */
-    public static final double SUPPORTED = 0.725;
+    public static final double SUPPORTED = Tuning.defaults().grounding().supported();
 
     private final Embedder embedder;
     private final TermExtractor terms;
+    private final double meaningWeight;
 
+    /** A scorer weighing meaning and words as {@link Tuning#defaults()} does. */
     public SupportScorer(Embedder embedder, TermExtractor terms) {
+        this(embedder, terms, Tuning.defaults().grounding());
+    }
+
+    public SupportScorer(Embedder embedder, TermExtractor terms, Tuning.Grounding tuning) {
         this.embedder = embedder;
         this.terms = terms;
+        this.meaningWeight = tuning.meaningWeight();
     }
 
     /** A claim ready to be scored against many passages: embedded and analysed once. */
@@ -38,7 +46,8 @@ public final class SupportScorer {
 
     /**
      * The support of the passage's best sentence, or pair of neighbouring sentences, for the claim,
-     * 0 to 1: half meaning, half the claim's own words found. A pair counts because a faithful
+     * 0 to 1: meaning and the claim's own words found, weighed by {@link
+     * Tuning.Grounding#meaningWeight()} (half and half by default). A pair counts because a faithful
      * answer sentence often joins two sentences of its passage into one.
      */
     public double support(Claim claim, Passage passage) {
@@ -56,7 +65,7 @@ public final class SupportScorer {
                         meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
                 words = Math.max(words, wordsFound(claim.terms(), pairTerms));
             }
-            best = Math.max(best, 0.5 * meaning + 0.5 * words);
+            best = Math.max(best, meaningWeight * meaning + (1 - meaningWeight) * words);
         }
         return best;
     }

@@ -1,5 +1,6 @@
 package com.askkira.retrieval;
 
+import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
@@ -35,7 +36,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class HybridRetriever implements Retriever {
     private static final int CANDIDATES = 50;
-    private final RetrievalTuning tuning;
+    private final Tuning.Retrieval tuning;
     private final KiraIndex index;
     private final Embedder embedder;
     private final QueryBuilder queries;
@@ -48,7 +49,7 @@ public final class HybridRetriever implements Retriever {
             Embedder embedder,
             Analyzer queryAnalyzer,
             SpellingCorrector speller,
-            RetrievalTuning tuning) {
+            Tuning.Retrieval tuning) {
         this.index = index;
         this.embedder = embedder;
         this.queries = new QueryBuilder(queryAnalyzer);
@@ -58,12 +59,12 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** A retriever with the query analysis (synonyms) and spelling vocabulary of the library in {@code corpusDir}. */
-    public static HybridRetriever over(KiraIndex index, Embedder embedder, Path synonymsFile, RetrievalTuning tuning) {
+    public static HybridRetriever over(KiraIndex index, Embedder embedder, Path synonymsFile, Tuning.Retrieval tuning) {
         return new HybridRetriever(
                 index,
                 embedder,
                 KiraAnalyzer.forQueries(synonymsFile),
-                SpellingCorrector.knowingWordsOf(synonymsFile),
+                SpellingCorrector.knowingWordsOf(synonymsFile, (float) tuning.spellingAccuracy()),
                 tuning);
     }
 
@@ -141,7 +142,7 @@ public final class HybridRetriever implements Retriever {
     private List<Integer> bm25(IndexSearcher searcher, String question, Optional<String> context) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         addFields(query, question, 1f);
-        context.ifPresent(c -> addFields(query, c, tuning.historyWeight()));
+        context.ifPresent(c -> addFields(query, c, (float) tuning.historyWeight()));
         List<Integer> docs = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
             docs.add(hit.doc);
@@ -162,8 +163,8 @@ public final class HybridRetriever implements Retriever {
 
     private void addFields(BooleanQuery.Builder query, String text, float weight) {
         add(query, IndexFields.TEXT, text, weight);
-        add(query, IndexFields.HEADINGS, text, weight * tuning.headingBoost());
-        add(query, IndexFields.TITLE, text, weight * tuning.titleBoost());
+        add(query, IndexFields.HEADINGS, text, weight * (float) tuning.headingBoost());
+        add(query, IndexFields.TITLE, text, weight * (float) tuning.titleBoost());
     }
 
     private void add(BooleanQuery.Builder query, String field, String text, float boost) {

@@ -28,15 +28,20 @@ final class SpellingCorrector {
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
 
     private final Set<String> knownWords;
+    private final float accuracy;
 
-    SpellingCorrector(Set<String> knownWords) {
+    SpellingCorrector(Set<String> knownWords, float accuracy) {
         this.knownWords = Set.copyOf(knownWords);
+        this.accuracy = accuracy;
     }
 
-    /** A corrector that leaves alone every word of the synonym map, on either side of a rule. */
-    static SpellingCorrector knowingWordsOf(Path synonymsFile) {
+    /**
+     * A corrector that leaves alone every word of the synonym map, on either side of a rule, and
+     * suggests only library words at least {@code accuracy} alike (Lucene's spell-checker accuracy).
+     */
+    static SpellingCorrector knowingWordsOf(Path synonymsFile, float accuracy) {
         if (!Files.exists(synonymsFile)) {
-            return new SpellingCorrector(Set.of());
+            return new SpellingCorrector(Set.of(), accuracy);
         }
         try {
             Set<String> words = new HashSet<>();
@@ -48,7 +53,7 @@ final class SpellingCorrector {
                     }
                 }
             }
-            return new SpellingCorrector(words);
+            return new SpellingCorrector(words, accuracy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read synonyms " + synonymsFile, e);
         }
@@ -70,7 +75,7 @@ final class SpellingCorrector {
             DirectSpellChecker checker = new DirectSpellChecker();
             // One edit for short words; two only for long ones, where two edits still leave the word recognisable.
             checker.setMaxEdits(word.length() >= 7 ? 2 : 1);
-            checker.setAccuracy(0.7f);
+            checker.setAccuracy(accuracy);
             SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (suggestions.length > 0) {
                 corrections.put(word, suggestions[0].string);

@@ -1,5 +1,6 @@
 package com.askkira.safety;
 
+import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,17 +46,16 @@ public final class SemanticCrisisScreen {
     /** Bounds the extra embeddings a long conversation costs: the newest sentences matter most. */
     private static final int MAX_SENTENCES = 8;
     /**
-     * How much closer the crisis neighbours must be than the informational ones. At 0 the screen
-     * caught 89% of crisis exemplars leave-one-out with 1.7% false alarms; raising it to 0.02 cost
-     * 7 points of recall for one false alarm fewer, and a missed crisis is the worse error.
+     * How much closer the crisis neighbours must be than the informational ones ({@link
+     * Tuning.Crisis#margin()}: its provenance is there); a missed crisis is the worse error.
      */
-    static final double MARGIN = 0.0;
+    static final double MARGIN = Tuning.defaults().crisis().margin();
     /**
      * Far from every crisis example, a message is not one, however the comparison falls ("what time
-     * does the DMV open on Saturday" sits a hair nearer "dead by the weekend" than anything else).
-     * 0.60 kept 18/20 held-out crises and flagged 2 of 362 ordinary questions; 0.57 flagged 5.
+     * does the DMV open on Saturday" sits a hair nearer "dead by the weekend" than anything else):
+     * {@link Tuning.Crisis#floor()}.
      */
-    static final double FLOOR = 0.60;
+    static final double FLOOR = Tuning.defaults().crisis().floor();
 
     /** A labelled message and its embedding. */
     record Exemplar(boolean crisis, Set<RiskKind> kinds, float[] vector) {}

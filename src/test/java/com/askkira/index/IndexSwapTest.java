@@ -2,6 +2,7 @@ package com.askkira.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.config.Tuning;
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
@@ -9,7 +10,6 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalQuery;
-import com.askkira.retrieval.RetrievalTuning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ class IndexSwapTest {
         assertThat(builder.staleness(library, indexDir)).isEmpty();
 
         try (KiraIndex index = KiraIndex.open(indexDir)) {
-            HybridRetriever retriever =
-                    HybridRetriever.over(index, embedder, library.synonymsFile(), RetrievalTuning.defaults());
+            HybridRetriever retriever = HybridRetriever.over(
+                    index, embedder, library.synonymsFile(), Tuning.defaults().retrieval());
             assertThat(retriever
                             .retrieve(RetrievalQuery.of("group therapy members"), 10)
                             .passages())
