@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * The frozen blind set {@code frozen/blind-4.json}: 210 items written 2026-12-06 by a writer who
  * saw only the library, never the code or other sets (answerable, follow-ups, Spanish, gaps,
  * outside the field, crisis, look-alikes). It is measured, never tuned on: this test prints only
- * the figures, never an item, and no code may change for one of its items. The bars are the
- * figures of its first run (on the one-answer-path code, before any answer-quality work), so a
- * change that makes Kira worse on questions nobody tuned for fails here.
+ * the figures, never an item, and no code may change for one of its items. The bars ({@link
+ * #FLOOR}) are its figures after the first session's dev-guided work, so a change that makes Kira
+ * worse on questions nobody tuned for fails here.
  */
 class FrozenBlindSetTest {
     private static final Pattern SPANISH = Pattern.compile(
@@ -54,22 +54,22 @@ class FrozenBlindSetTest {
 
     @Test
     void should_find_and_cite_an_answering_section_for_questions_it_should_answer() {
-        assertThat(figures.searchHit3()).isGreaterThanOrEqualTo(FIRST_RUN.searchHit3() - 0.005);
-        assertThat(figures.citationHit3()).isGreaterThanOrEqualTo(FIRST_RUN.citationHit3() - 0.005);
-        assertThat(figures.facts()).isGreaterThanOrEqualTo(FIRST_RUN.facts() - 0.005);
-        assertThat(figures.answerableDeclined()).isLessThanOrEqualTo(FIRST_RUN.answerableDeclined() + 0.005);
+        assertThat(figures.searchHit3()).isGreaterThanOrEqualTo(FLOOR.searchHit3() - 0.005);
+        assertThat(figures.citationHit3()).isGreaterThanOrEqualTo(FLOOR.citationHit3() - 0.005);
+        assertThat(figures.facts()).isGreaterThanOrEqualTo(FLOOR.facts() - 0.005);
+        assertThat(figures.answerableDeclined()).isLessThanOrEqualTo(FLOOR.answerableDeclined() + 0.005);
     }
 
     @Test
     void should_decline_gaps_and_questions_outside_the_field() {
-        assertThat(figures.gapsDeclined()).isGreaterThanOrEqualTo(FIRST_RUN.gapsDeclined() - 0.005);
-        assertThat(figures.outsideDeclined()).isGreaterThanOrEqualTo(FIRST_RUN.outsideDeclined() - 0.005);
+        assertThat(figures.gapsDeclined()).isGreaterThanOrEqualTo(FLOOR.gapsDeclined() - 0.005);
+        assertThat(figures.outsideDeclined()).isGreaterThanOrEqualTo(FLOOR.outsideDeclined() - 0.005);
     }
 
     @Test
     void should_give_help_lines_to_every_crisis_and_answer_look_alikes() {
-        assertThat(figures.crisisRecall()).isGreaterThanOrEqualTo(FIRST_RUN.crisisRecall() - 0.005);
-        assertThat(figures.lookAlikesAnswered()).isGreaterThanOrEqualTo(FIRST_RUN.lookAlikesAnswered() - 0.005);
+        assertThat(figures.crisisRecall()).isGreaterThanOrEqualTo(FLOOR.crisisRecall() - 0.005);
+        assertThat(figures.lookAlikesAnswered()).isGreaterThanOrEqualTo(FLOOR.lookAlikesAnswered() - 0.005);
     }
 
     @Test
@@ -78,13 +78,18 @@ class FrozenBlindSetTest {
     }
 
     /**
-     * The first run's figures (2026-12-06, offline, commit after "One answer path"): the floor, and
-     * for declines of answerable questions the ceiling. Far below issue 9's targets (citations 0.92,
-     * facts 0.85, declined 0.02, gaps 0.80, outside 0.95, crisis 1.0, look-alikes 0.95): that gap is
-     * the work, and these bars only stop it from widening.
+     * First run (2026-12-06, offline, on the one-answer-path code, before any answer-quality work):
+     * search 0.853, citations 0.621, facts 0.401, answerable declined 0.190, gaps 0.167, outside
+     * 0.867, crisis recall 0.680 (Spanish 0), look-alikes 0.760, overclaims 0.
+     *
+     * <p>The floor (for declines of answerable questions, the ceiling): the figures at the end of the
+     * session that measured it first, after work guided only by dev sets (Spanish, asides, the
+     * answer's paragraph). Still far below issue 9's targets (citations 0.92, facts 0.85, declined
+     * 0.02, gaps 0.80, outside 0.95, crisis 1.0, look-alikes 0.95): that gap is the work, and these
+     * bars only stop it from widening.
      */
-    private static final Figures FIRST_RUN =
-            new Figures(0.853, 0.621, 0.401, 0.190, 0.167, 0.867, 0.680, 0.000, 0.760, 0, 116, 25);
+    private static final Figures FLOOR =
+            new Figures(0.853, 0.681, 0.509, 0.103, 0.167, 0.867, 0.920, 0.714, 0.840, 0, 116, 25);
 
     /**
      * @param searchHit3 answerable questions (plain, follow-up, Spanish, look-alikes that expect an
