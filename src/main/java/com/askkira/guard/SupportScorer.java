@@ -6,7 +6,9 @@ import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.TermExtractor;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +23,23 @@ public final class SupportScorer {
      */
     public static final double SUPPORTED = Tuning.defaults().grounding().supported();
 
+    /** Enough for every sentence of the answers being judged at once on a small server. */
+    private static final int RECENT_CLAIMS = 256;
+
     private final Embedder embedder;
     private final TermExtractor terms;
     private final double meaningWeight;
+    /**
+     * The claims scored lately: an answer is judged sentence by sentence and then whole, so each of
+     * its sentences is asked for twice in a row. Bounded, oldest out; a claim is library-checked text,
+     * its vector the same whoever asks.
+     */
+    private final Map<String, Claim> recent = new LinkedHashMap<>(RECENT_CLAIMS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Claim> eldest) {
+            return size() > RECENT_CLAIMS;
+        }
+    };
 
     /** A scorer weighing meaning and words as {@link Tuning#defaults()} does. */
     public SupportScorer(Embedder embedder, TermExtractor terms) {
@@ -40,8 +56,18 @@ public final class SupportScorer {
     public record Claim(String text, float[] vector, Set<String> terms) {}
 
     public Claim claim(String text) {
+        synchronized (recent) {
+            Claim known = recent.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
         // Claim and library sentence are compared as equals, so both are embedded as passages.
-        return new Claim(text, embedder.embedPassages(List.of(text)).getFirst(), terms.terms(text));
+        Claim claim = new Claim(text, embedder.embedPassages(List.of(text)).getFirst(), terms.terms(text));
+        synchronized (recent) {
+            recent.put(text, claim);
+        }
+        return claim;
     }
 
     /**
