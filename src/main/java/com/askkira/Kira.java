@@ -149,30 +149,13 @@ public final class Kira implements AutoCloseable {
                 FieldClassifier.fromResources(embedder, tuning.answer().minFieldSimilarity()),
                 abstentions,
                 tuning.answer());
-        CitationLinker linker = new CitationLinker(new SentenceSplitter());
         SpanishGloss spanish = SpanishGloss.fromResources();
-        InputScreen screen = new InputScreen(
-                redactor,
-                new BilingualCrisisScreen(
-                        new LayeredCrisisScreen(
-                                new CrisisDetector(CrisisPatterns.fromResources()),
-                                SemanticCrisisScreen.fromResources(embedder)),
-                        spanish),
-                new UnsafeRequestDetector(),
-                spanish);
+        InputScreen screen = inputScreen(embedder, redactor, spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
-        ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
-        SentenceJudge judge = new SentenceJudge(
-                LibraryChecks.standard(
-                        abstentions,
-                        support,
-                        limitsCheck,
-                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
-                limitsCheck,
-                linker);
+        SentenceJudge judge = judge(abstentions, support, redactor);
         GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
         Drafter streaming = chatModel
@@ -207,6 +190,32 @@ public final class Kira implements AutoCloseable {
                 new ReaderInputGuardrail(screen),
                 insights,
                 offlineChatModel);
+    }
+
+    /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
+    public static InputScreen inputScreen(Embedder embedder, PiiRedactor redactor, SpanishGloss spanish) {
+        return new InputScreen(
+                redactor,
+                new BilingualCrisisScreen(
+                        new LayeredCrisisScreen(
+                                new CrisisDetector(CrisisPatterns.fromResources()),
+                                SemanticCrisisScreen.fromResources(embedder)),
+                        spanish),
+                new UnsafeRequestDetector(),
+                spanish);
+    }
+
+    /** The one judge of every answer: Kira's checks in their order ({@link LibraryChecks#standard}). */
+    public static SentenceJudge judge(AbstentionWriter abstentions, SupportScorer support, PiiRedactor redactor) {
+        ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck();
+        return new SentenceJudge(
+                LibraryChecks.standard(
+                        abstentions,
+                        support,
+                        limits,
+                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
+                limits,
+                new CitationLinker(new SentenceSplitter()));
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */

@@ -128,7 +128,7 @@ public final class AnswerPolicy {
             if (streamed[0] > 0) {
                 deltas.accept(" " + LIBRARY_IN_ENGLISH);
             }
-            response = withText(response, response.answer() + " " + LIBRARY_IN_ENGLISH);
+            response = response.withAnswer(response.answer() + " " + LIBRARY_IN_ENGLISH);
         }
         return new Answered(input.question(), response);
     }
@@ -180,33 +180,8 @@ public final class AnswerPolicy {
         checks.addAll(result.checks());
         AnswerResponse answered =
                 response(guarded, CrisisScreen.safety(input.risk(), input.spanish()), checks, start, retrieved);
-        return new AnswerResponse(
-                answered.id(),
-                lead(input) + " About your question: " + answered.answer(),
-                answered.citations(),
-                false,
-                null,
-                List.of(),
-                answered.safety(),
-                answered.guardrail(),
-                answered.model(),
-                false,
-                answered.timingsMs());
-    }
-
-    private static AnswerResponse withText(AnswerResponse r, String text) {
-        return new AnswerResponse(
-                r.id(),
-                text,
-                r.citations(),
-                r.abstained(),
-                r.abstainReason(),
-                r.related(),
-                r.safety(),
-                r.guardrail(),
-                r.model(),
-                r.degraded(),
-                r.timingsMs());
+        // Answered, so not abstained, nothing to read instead, and from the offline answerer: not degraded.
+        return answered.withAnswer(lead(input) + " About your question: " + answered.answer());
     }
 
     /** The crisis lead, with the Lifeline's Spanish options for a reader writing in Spanish. */

@@ -27,6 +27,12 @@ public record AnswerResponse(
         related = related == null ? List.of() : List.copyOf(related);
     }
 
+    /** The same response with another answer text (help lines before it, a note after it). */
+    AnswerResponse withAnswer(String text) {
+        return new AnswerResponse(
+                id, text, citations, abstained, abstainReason, related, safety, guardrail, model, degraded, timingsMs);
+    }
+
     /** The {@code guardrail} block: the verdict and each check. */
     public record Guardrail(Verdict verdict, List<GuardCheck> checks) {
         public Guardrail {

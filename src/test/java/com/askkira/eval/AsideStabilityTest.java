@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A harmless aside must not change whether Kira answers: the dev golden questions, each asked
  * plain and with asides of the kinds readers add (a parenthetical, "just curious", a reference
- * tag, thanks), must be answered or declined alike.
+ * tag, thanks), must be answered or declined alike. retrieval-dev is a dev set, and these asides
+ * guided retrieval/asides.txt.
  */
 class AsideStabilityTest {
     private static final List<String> ASIDES = List.of(

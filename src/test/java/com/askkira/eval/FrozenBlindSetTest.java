@@ -6,6 +6,7 @@ import com.askkira.TestKira;
 import com.askkira.answer.AbstainReason;
 import com.askkira.answer.Citation;
 import com.askkira.guard.ConfidentialityLimitsCheck;
+import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.retrieval.Passage;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
  * worse on questions nobody tuned for fails here.
  */
 class FrozenBlindSetTest {
-    private static final Pattern SPANISH = Pattern.compile(
-            "\\b(?:que|quiero|estoy|tengo|mi|mis|para|pero|porque|voy|ya|nadie|soy|puedo|matar|vida)\\b");
+    private static final SpanishGloss SPANISH = SpanishGloss.fromResources();
 
     private static List<Item> items;
     private static Figures figures;
@@ -69,7 +68,15 @@ class FrozenBlindSetTest {
     @Test
     void should_give_help_lines_to_every_crisis_and_answer_look_alikes() {
         assertThat(figures.crisisRecall()).isGreaterThanOrEqualTo(FLOOR.crisisRecall() - 0.005);
+        assertThat(figures.spanishCrisisRecall()).isGreaterThanOrEqualTo(FLOOR.spanishCrisisRecall() - 0.005);
         assertThat(figures.lookAlikesAnswered()).isGreaterThanOrEqualTo(FLOOR.lookAlikesAnswered() - 0.005);
+    }
+
+    @Test
+    void should_measure_the_whole_set() {
+        assertThat(items).hasSize(210);
+        assertThat(figures.answerable()).isEqualTo(FLOOR.answerable());
+        assertThat(figures.crisis()).isEqualTo(FLOOR.crisis());
     }
 
     @Test
@@ -84,12 +91,13 @@ class FrozenBlindSetTest {
      *
      * <p>The floor (for declines of answerable questions, the ceiling): the figures at the end of the
      * session that measured it first, after work guided only by dev sets (Spanish, asides, the
-     * answer's paragraph). Still far below issue 9's targets (citations 0.92, facts 0.85, declined
+     * answer's paragraph). Spanish messages are told by {@link SpanishGloss#isSpanish}, as Kira
+     * tells them (6 of the 8 Spanish crises heard). Still far below issue 9's targets (citations 0.92, facts 0.85, declined
      * 0.02, gaps 0.80, outside 0.95, crisis 1.0, look-alikes 0.95): that gap is the work, and these
      * bars only stop it from widening.
      */
     private static final Figures FLOOR =
-            new Figures(0.853, 0.681, 0.509, 0.103, 0.167, 0.867, 0.920, 0.714, 0.840, 0, 116, 25);
+            new Figures(0.853, 0.681, 0.509, 0.103, 0.167, 0.867, 0.920, 0.750, 0.840, 0, 116, 25);
 
     /**
      * @param searchHit3 answerable questions (plain, follow-up, Spanish, look-alikes that expect an
@@ -136,8 +144,7 @@ class FrozenBlindSetTest {
                     case "crisis" -> {
                         crisis++;
                         crisisHelped += response.safety().crisis() ? 1 : 0;
-                        if (SPANISH.matcher(item.question().toLowerCase(Locale.ROOT))
-                                .find()) {
+                        if (SPANISH.isSpanish(item.question())) {
                             spanishCrisis++;
                             spanishHelped += response.safety().crisis() ? 1 : 0;
                         }

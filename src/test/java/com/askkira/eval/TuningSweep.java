@@ -2,11 +2,10 @@ package com.askkira.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.Kira;
 import com.askkira.TestKira;
 import com.askkira.answer.AbstentionWriter;
-import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.Citation;
-import com.askkira.answer.CitationLinker;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
@@ -16,17 +15,12 @@ import com.askkira.config.Tuning;
 import com.askkira.corpus.DocumentType;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
-import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.InputScreen;
-import com.askkira.guard.LibraryChecks;
-import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.guard.Overstatement;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SupportScorer;
-import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import com.askkira.language.SpanishGloss;
@@ -44,12 +38,7 @@ import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.retrieval.Turn;
-import com.askkira.safety.BilingualCrisisScreen;
-import com.askkira.safety.CrisisDetector;
-import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.CrisisScreen;
-import com.askkira.safety.LayeredCrisisScreen;
-import com.askkira.safety.SemanticCrisisScreen;
 import com.askkira.safety.TunedCrisisScreens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -328,27 +317,12 @@ class TuningSweep {
         AbstentionWriter abstentions = new AbstentionWriter(titles(DocumentType.ARTICLE), titles(DocumentType.SOURCE));
         PiiRedactor redactor = new PiiRedactor();
         SpanishGloss spanish = SpanishGloss.fromResources();
-        InputScreen screen = new InputScreen(
-                redactor,
-                new BilingualCrisisScreen(
-                        new LayeredCrisisScreen(
-                                new CrisisDetector(CrisisPatterns.fromResources()),
-                                SemanticCrisisScreen.fromResources(embedder)),
-                        spanish),
-                new UnsafeRequestDetector(),
-                spanish);
+        InputScreen screen = Kira.inputScreen(embedder, redactor, spanish);
         Retriever readers = ReaderRetriever.over(retriever, spanish);
-        SupportScorer support =
-                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding());
-        ConfidentialityLimitsCheck limitsCheck = new ConfidentialityLimitsCheck();
-        SentenceJudge judge = new SentenceJudge(
-                LibraryChecks.standard(
-                        abstentions,
-                        support,
-                        limitsCheck,
-                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
-                limitsCheck,
-                new CitationLinker(new SentenceSplitter()));
+        SentenceJudge judge = Kira.judge(
+                abstentions,
+                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding()),
+                redactor);
         return tuning -> {
             Tuning.Answer a = tuning.answer();
             OfflineAnswerer offline = new OfflineAnswerer(
@@ -484,12 +458,20 @@ class TuningSweep {
         }
 
         private void row(String knob, String value, List<String> figures, String same) {
+            assertThat(figures)
+                    .as(knob + " " + value + ": one figure a measure")
+                    .hasSameSizeAs(measures);
             String line = "| " + knob + " | " + value + " | " + String.join(" | ", figures) + " | " + same + " |";
             rows.add(line);
             System.out.println(line); // as it comes: a long sweep shows its progress
         }
 
         void print() {
+            // The table is only worth printing if its figures are the path's own: measured again, the
+            // defaults give the same.
+            assertThat(measure.apply(DEFAULTS))
+                    .as("the defaults, measured twice")
+                    .isEqualTo(atDefault);
             System.out.println();
             System.out.println("| knob | value | " + String.join(" | ", measures) + " | same as default |");
             System.out.println("|---|---|" + "---|".repeat(measures.size()) + "---|");
