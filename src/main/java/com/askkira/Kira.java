@@ -48,6 +48,7 @@ import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.CpuLane;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.KiraException;
@@ -167,6 +168,7 @@ public final class Kira implements AutoCloseable {
         Drafter whole = chatModel
                 .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
                 .orElse(drafting.offline());
+        CpuLane lane = CpuLane.forCores(config.queueLimit());
         AnswerPolicy policy = new AnswerPolicy(
                 screen,
                 new SmallTalk("confidentiality in therapy"),
@@ -176,15 +178,16 @@ public final class Kira implements AutoCloseable {
                 whole,
                 judge,
                 abstentions,
-                new AnswerIds());
+                new AnswerIds(),
+                lane);
         return new Kira(
                 config,
                 library,
                 builder,
                 index,
                 retriever,
-                new AnswerService(policy, readersRetriever, insights),
-                new GroundingService(retriever, support, new SentenceSplitter()),
+                new AnswerService(policy, readersRetriever, insights, lane),
+                new GroundingService(retriever, support, new SentenceSplitter(), lane),
                 policy.modelName(),
                 new LibraryOutputGuardrail(judge),
                 new ReaderInputGuardrail(screen),

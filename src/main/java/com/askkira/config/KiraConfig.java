@@ -28,7 +28,16 @@ public record KiraConfig(
         int modelTimeoutMs,
         int rateLimitPerMinute,
         List<String> apiKeys,
-        Optional<Path> insightsFile) {
+        Optional<Path> insightsFile,
+        int queueLimit) {
+
+    /**
+     * Answers, searches and checks waiting for a core before new ones are refused with 503: at the
+     * about 130 answers a second this machine (2 cores) serves, 128 is one second of work, the
+     * longest a reader should wait in line rather than be told to try again. It also leaves the
+     * benchmark's 128 closed-loop connections unrefused.
+     */
+    public static final int DEFAULT_QUEUE_LIMIT = 128;
 
     public KiraConfig {
         if (port < 0 || port > 65_535) {
@@ -40,6 +49,9 @@ public record KiraConfig(
         }
         if (rateLimitPerMinute < 0) {
             throw new InvalidConfigException("KIRA_RATE_LIMIT_PER_MIN must be 0 or more, was " + rateLimitPerMinute);
+        }
+        if (queueLimit < 0) {
+            throw new InvalidConfigException("KIRA_QUEUE_LIMIT must be 0 or more, was " + queueLimit);
         }
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = allowedOrigins.stream().map(KiraConfig::origin).toList();
@@ -65,7 +77,8 @@ public record KiraConfig(
                 intValue(env, "KIRA_MODEL_TIMEOUT_MS", 30_000),
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
                 list(env, "KIRA_API_KEYS"),
-                value(env, "KIRA_INSIGHTS_FILE").map(Path::of));
+                value(env, "KIRA_INSIGHTS_FILE").map(Path::of),
+                intValue(env, "KIRA_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT));
     }
 
     /**

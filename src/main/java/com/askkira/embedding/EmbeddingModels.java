@@ -1,7 +1,6 @@
 package com.askkira.embedding;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 
 /**
@@ -15,14 +14,31 @@ public final class EmbeddingModels {
 
     private EmbeddingModels() {}
 
+    /**
+     * Query vectors kept for reuse: 1,024 (1.5 MB) covers every question in flight many times over
+     * (the CPU lane holds at most its queue limit, 128 by default), which is all the reuse needs.
+     */
+    private static final int RECENT_QUERIES = 1024;
+
     public static Embedder load(String name) {
+        return new RecentQueries(onnx(name), RECENT_QUERIES);
+    }
+
+    private static Embedder onnx(String name) {
         return switch (name) {
             case BGE_SMALL ->
                 new OnnxEmbedder(
                         BGE_SMALL,
-                        new BgeSmallEnV15QuantizedEmbeddingModel(),
+                        // BGE reads its [CLS] token, as LangChain4j's own BgeSmallEnV15QuantizedEmbeddingModel does.
+                        QuietOnnxModel.fromJar(
+                                "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384),
                         "Represent this sentence for searching relevant passages: ");
-            case MINILM -> new OnnxEmbedder(MINILM, new AllMiniLmL6V2QuantizedEmbeddingModel(), "");
+            case MINILM ->
+                new OnnxEmbedder(
+                        MINILM,
+                        QuietOnnxModel.fromJar(
+                                "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384),
+                        "");
             default ->
                 throw new IllegalArgumentException("unknown embedding model '" + name + "'; use one of " + NAMES);
         };

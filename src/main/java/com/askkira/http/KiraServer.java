@@ -31,6 +31,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class KiraServer {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** Selector, acceptor and Jetty's housekeeping; requests themselves run on virtual threads. */
+    private static final int PLATFORM_THREADS = 16;
+
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
     /** A request attribute the request log appends: what happened that the status alone does not say. */
     private static final String LOG_NOTE = "kira.log.note";
@@ -154,7 +159,7 @@ public final class KiraServer {
             jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             jetty.addConnector((server, http) -> connector(server, http, port, jetty));
-            config.concurrency.useVirtualThreads = true;
+            config.jetty.threadPool = threadPool();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
@@ -183,6 +188,19 @@ public final class KiraServer {
             mapErrors(config);
             extra.accept(config);
         });
+    }
+
+    /**
+     * Jetty's selector and acceptor on platform threads, which the operating system time-slices, and
+     * each request on a virtual thread, which may wait cheaply (for a model, for the CPU lane). With
+     * everything on virtual threads, answers' CPU work kept the two carrier threads busy and new
+     * requests were not even read: {@code /health} waited over a second under load.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool threads = new QueuedThreadPool(PLATFORM_THREADS, 4);
+        threads.setName("kira-jetty");
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("kira-request"));
+        return threads;
     }
 
     /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */
@@ -221,6 +239,9 @@ public final class KiraServer {
         try {
             AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
             events.send("done", response);
+        } catch (KiraException.Overloaded e) {
+            // Refused before any work, so before any event: the reader gets the plain 503 and Retry-After.
+            throw e;
         } catch (KiraException.ModelUnavailable e) {
             sendError(events, ErrorBody.of("model_unavailable", e.getMessage()));
         } catch (RuntimeException e) {
@@ -388,6 +409,11 @@ public final class KiraServer {
                 KiraException.ModelUnavailable.class, (e, ctx) -> error(ctx, 503, "model_unavailable", e.getMessage()));
         config.routes.exception(KiraException.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
         config.routes.exception(KiraException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
+        config.routes.exception(KiraException.Overloaded.class, (e, ctx) -> {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            ctx.attribute(LOG_NOTE, "shed: the CPU lane's queue is full");
+            error(ctx, 503, "overloaded", e.getMessage());
+        });
         config.routes.exception(KiraException.TimedOut.class, (e, ctx) -> error(ctx, 503, "timed_out", e.getMessage()));
         // A library document that cannot be indexed (POST /v1/admin/reindex): the file and line beside the message.
         config.routes.exception(KiraException.InvalidDocument.class, (e, ctx) -> {

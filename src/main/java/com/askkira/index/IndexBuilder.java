@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
@@ -155,14 +159,39 @@ public final class IndexBuilder {
         return chunk.title() + ". " + String.join(". ", chunk.headingPath()) + ".\n" + chunk.text();
     }
 
-    /** Embeds in batches, so that a build over its time limit stops within one batch. */
+    /**
+     * Embeds in batches, a core each (the model runs one thread a call), so that a build over its
+     * time limit stops within one batch.
+     */
     private List<float[]> embedPassages(List<String> texts, Deadline deadline) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
-            deadline.check();
-            vectors.addAll(embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH))));
+        ExecutorService cores =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<List<float[]>>> batches = new ArrayList<>();
+            for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
+                List<String> batch = texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH));
+                batches.add(cores.submit(() -> {
+                    deadline.check();
+                    return embedder.embedPassages(batch);
+                }));
+            }
+            List<float[]> vectors = new ArrayList<>(texts.size());
+            for (Future<List<float[]>> batch : batches) {
+                vectors.addAll(batch.get());
+            }
+            return vectors;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding the library", e);
+        } finally {
+            // A batch that failed (the time limit) leaves the rest unstarted.
+            cores.shutdownNow();
         }
-        return vectors;
     }
 
     /** For each sentence, the mean similarity to its ten closest other sentences in the library. */

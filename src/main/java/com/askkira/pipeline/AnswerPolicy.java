@@ -56,10 +56,12 @@ public final class AnswerPolicy {
     private final SentenceJudge judge;
     private final AbstentionWriter abstentions;
     private final Supplier<String> ids;
+    private final CpuLane lane;
 
     /**
      * @param streaming the drafter for streamed answers
      * @param whole the drafter for blocking answers (the same one offline)
+     * @param lane where the CPU work of an answer runs (all of it offline; all but the model call otherwise)
      */
     public AnswerPolicy(
             InputScreen screen,
@@ -70,7 +72,8 @@ public final class AnswerPolicy {
             Drafter whole,
             SentenceJudge judge,
             AbstentionWriter abstentions,
-            Supplier<String> ids) {
+            Supplier<String> ids,
+            CpuLane lane) {
         this.screen = Objects.requireNonNull(screen, "screen");
         this.smallTalk = Objects.requireNonNull(smallTalk, "smallTalk");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
@@ -80,6 +83,7 @@ public final class AnswerPolicy {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.lane = Objects.requireNonNull(lane, "lane");
     }
 
     /** The name of the model that writes answers (the offline answerer's when there is none). */
@@ -94,28 +98,57 @@ public final class AnswerPolicy {
      */
     public Answered answer(AnswerRequest request, Delivery delivery, Consumer<String> deltas) {
         long start = System.nanoTime();
+        Prepared prepared = lane.call(() -> prepare(request, start));
+        if (prepared.reply().isPresent()) {
+            return prepared.reply().get();
+        }
+        Drafter drafter = delivery == Delivery.STREAMED ? streaming : whole;
+        if (prepared.input().risk().crisis() || !drafter.usesAModel()) {
+            // Composed and judged here, all CPU: on the lane, with the released text passed on from
+            // this thread, so a reader slow to take a stream never holds a lane thread.
+            List<String> released = new ArrayList<>();
+            Answered answered = lane.call(() -> draft(prepared, drafter, released::add, start));
+            released.forEach(deltas);
+            return answered;
+        }
+        // A model call waits on the network: this (virtual) thread waits for it, not the lane.
+        return draft(prepared, drafter, deltas, start);
+    }
+
+    /** The screened input and its passages, or the reply that needs neither library nor model. */
+    private record Prepared(ScreenedInput input, Retrieval retrieval, long retrieved, Optional<Answered> reply) {
+        static Prepared replied(ScreenedInput input, AnswerResponse response) {
+            return new Prepared(input, null, 0, Optional.of(new Answered(input.question(), response)));
+        }
+    }
+
+    private Prepared prepare(AnswerRequest request, long start) {
         ScreenedInput input = screen.screen(request.question(), request.history());
         if (input.risk().crisis() && !input.risk().answerToo()) {
-            return new Answered(input.question(), crisisSupport(input, start));
+            return Prepared.replied(input, crisisSupport(input, start));
         }
         if (input.unsafeRequest()) {
             // A reader at risk who also asks for a diagnosis gets the help lines, not a refusal.
-            AnswerResponse declined =
-                    input.risk().crisis() ? crisisSupport(input, start) : declinedUnsafe(input, start);
-            return new Answered(input.question(), declined);
+            return Prepared.replied(
+                    input, input.risk().crisis() ? crisisSupport(input, start) : declinedUnsafe(input, start));
         }
         Optional<String> chat = smallTalk.reply(input.question());
         if (chat.isPresent()) {
-            return new Answered(input.question(), fixed(chat.get(), Safety.none(), "small-talk", start));
+            return Prepared.replied(input, fixed(chat.get(), Safety.none(), "small-talk", start));
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(input.question(), input.history()), PASSAGES);
-        long retrieved = System.nanoTime();
+        return new Prepared(input, retrieval, System.nanoTime(), Optional.empty());
+    }
+
+    private Answered draft(Prepared prepared, Drafter drafter, Consumer<String> deltas, long start) {
+        ScreenedInput input = prepared.input();
+        Retrieval retrieval = prepared.retrieval();
+        long retrieved = prepared.retrieved();
         // A follow-up is drafted resolved against the conversation ("…emails?" → "…video therapy… emails?").
         String question = retrieval.followUp() ? retrieval.searchText() : input.question();
         if (input.risk().crisis()) {
             return new Answered(input.question(), helpFirstThenAnswer(input, question, retrieval, start, retrieved));
         }
-        Drafter drafter = delivery == Delivery.STREAMED ? streaming : whole;
         int[] streamed = {0};
         GuardedDraft guarded = drafting.draft(question, retrieval, drafter, text -> {
             streamed[0]++;

@@ -20,12 +20,14 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final Retriever retriever;
     private final Insights insights;
+    private final CpuLane lane;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
-    public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights) {
+    public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights, CpuLane lane) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.insights = Objects.requireNonNull(insights, "insights");
+        this.lane = Objects.requireNonNull(lane, "lane");
     }
 
     /** The answer, whole: the stream collected. */
@@ -76,9 +78,9 @@ public final class AnswerService {
         if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest("'q' is over " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }
-        return retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
+        return lane.call(() -> retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()
                 .map(SearchResult::of)
-                .toList();
+                .toList());
     }
 
     /** Counts the answer; the question (already redacted) goes along unless the reader is in crisis. */

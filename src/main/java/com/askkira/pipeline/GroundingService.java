@@ -47,14 +47,21 @@ public final class GroundingService {
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
     private final Overstatement overstatement = new Overstatement();
+    private final CpuLane lane;
 
-    public GroundingService(HybridRetriever retriever, SupportScorer scorer, SentenceSplitter splitter) {
+    public GroundingService(HybridRetriever retriever, SupportScorer scorer, SentenceSplitter splitter, CpuLane lane) {
         this.retriever = retriever;
         this.scorer = scorer;
         this.splitter = splitter;
+        this.lane = lane;
     }
 
+    /** How well the library supports each sentence of {@code answer}; the work runs on the CPU lane. */
     public GroundingReport check(String answer, String question) {
+        return lane.call(() -> checkHere(answer, question));
+    }
+
+    private GroundingReport checkHere(String answer, String question) {
         if (answer == null || answer.isBlank()) {
             throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
         }

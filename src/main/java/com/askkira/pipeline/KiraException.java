@@ -10,7 +10,8 @@ public sealed class KiraException extends RuntimeException
                 KiraException.NotFound,
                 KiraException.Conflict,
                 KiraException.InvalidDocument,
-                KiraException.TimedOut {
+                KiraException.TimedOut,
+                KiraException.Overloaded {
 
     private KiraException(String message) {
         super(message);
@@ -68,6 +69,20 @@ public sealed class KiraException extends RuntimeException
     public static final class TimedOut extends KiraException {
         public TimedOut(String message) {
             super(message);
+        }
+    }
+
+    /** More work is waiting than the server takes on; the caller may try again after a pause. */
+    public static final class Overloaded extends KiraException {
+        private final int retryAfterSeconds;
+
+        public Overloaded(String message, int retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

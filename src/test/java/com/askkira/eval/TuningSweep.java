@@ -28,6 +28,7 @@ import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
+import com.askkira.pipeline.CpuLane;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
@@ -340,7 +341,8 @@ class TuningSweep {
                     drafting.offline(),
                     judge,
                     abstentions,
-                    new AnswerIds());
+                    new AnswerIds(),
+                    CpuLane.forCores(8));
         };
     }
 

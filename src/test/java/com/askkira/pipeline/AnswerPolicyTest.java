@@ -159,7 +159,8 @@ class AnswerPolicyTest {
                 wholeModel,
                 LightChecks.judge(),
                 AnswerFixtures.abstentions(),
-                () -> "ans_" + id[0]++);
+                () -> "ans_" + id[0]++,
+                CpuLane.forCores(8));
     }
 
     private static CrisisScreen noRisk() {

@@ -88,7 +88,8 @@ class PersonalDataStaysHomeTest {
                 drafter,
                 LightChecks.judge(),
                 abstentions,
-                new AnswerIds());
+                new AnswerIds(),
+                CpuLane.forCores(8));
         AnswerService answers = new AnswerService(
                 policy,
                 TestKira.shared().retriever(),
@@ -96,7 +97,8 @@ class PersonalDataStaysHomeTest {
                         EmbeddingModels.load(EmbeddingModels.BGE_SMALL),
                         new PiiRedactor(),
                         Optional.empty(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()),
+                CpuLane.forCores(8));
 
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
