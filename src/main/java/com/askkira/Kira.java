@@ -25,6 +25,7 @@ import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.embedding.StoredVectors;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.LibraryChecks;
@@ -81,6 +82,8 @@ import java.util.Optional;
  */
 public final class Kira implements AutoCloseable {
     private static final Duration MODEL_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** In the index directory: the vectors of the texts Kira embeds as it starts ({@link StoredVectors}). */
+    static final String RESOURCE_VECTORS = "resource-vectors.bin";
 
     private final KiraConfig config;
     private final Library library;
@@ -142,16 +145,18 @@ public final class Kira implements AutoCloseable {
         // Before the index build too: an insights file that cannot be written stops the start at once.
         Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
+        // The fixed texts embedded at every start (crisis examples, field topics) are read back from here.
+        Embedder startupVectors = StoredVectors.in(config.indexDir().resolve(RESOURCE_VECTORS), embedder);
         Tuning tuning = Tuning.defaults();
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
         OfflineAnswerer offline = new OfflineAnswerer(
                 new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
-                FieldClassifier.fromResources(embedder, tuning.answer().minFieldSimilarity()),
+                FieldClassifier.fromResources(startupVectors, tuning.answer().minFieldSimilarity()),
                 abstentions,
                 tuning.answer());
         SpanishGloss spanish = SpanishGloss.fromResources();
-        InputScreen screen = inputScreen(embedder, redactor, spanish);
+        InputScreen screen = inputScreen(startupVectors, redactor, spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         SupportScorer support =
