@@ -152,6 +152,7 @@ class TuningSweep {
                         "retrieval-dev: first citation right",
                         "every citation right",
                         "refused",
+                        "facts stated",
                         "abstention-dev: outside answered",
                         "answerable answered",
                         "gaps flagged")
@@ -362,10 +363,15 @@ class TuningSweep {
 
     /** OfflineAnswerQualityTest's measures and AbstentionSetTest's refusals, on one golden set. */
     private static List<String> citationsAndRefusals(AnswerPolicy policy, GoldenSet golden) {
-        int answered = 0, firstRight = 0, citations = 0, citationsRight = 0, refused = 0;
+        int answered = 0, firstRight = 0, citations = 0, citationsRight = 0, refused = 0, facts = 0, stated = 0;
         for (GoldenQuestion q : golden.questions()) {
             AnswerResponse response = answer(policy, new AnswerRequest(q.question(), q.turns()));
             refused += response.abstained() ? 1 : 0;
+            String text = response.answer().toLowerCase(Locale.ROOT);
+            for (List<String> fact : q.facts()) {
+                facts++;
+                stated += fact.stream().anyMatch(p -> text.contains(p.toLowerCase(Locale.ROOT))) ? 1 : 0;
+            }
             if (response.citations().isEmpty()) {
                 continue;
             }
@@ -379,7 +385,8 @@ class TuningSweep {
         return List.of(
                 share(firstRight, answered),
                 share(citationsRight, citations),
-                refused + "/" + golden.questions().size());
+                refused + "/" + golden.questions().size(),
+                share(stated, facts));
     }
 
     private static boolean answers(GoldenQuestion q, Citation c) {
