@@ -96,6 +96,16 @@ public final class OfflineAnswerer implements Answerer {
                 chosen.add(candidate);
             }
         }
+        // A question often spans two sections (the rule and its exception, the law and the ethics code): when all
+        // that was chosen comes from one section, the best sentence of another joins it if it scores nearly as well.
+        String section = best.passage().chunk().sectionKey();
+        if (chosen.stream().allMatch(c -> c.passage().chunk().sectionKey().equals(section))) {
+            ranked.stream()
+                    .filter(c -> !c.passage().chunk().sectionKey().equals(section))
+                    .filter(c -> quotable(c) && c.score() >= tuning.secondSection() * best.score())
+                    .findFirst()
+                    .ifPresent(chosen::add);
+        }
         if (chosen.size() == 1) {
             sentences.stream()
                     .filter(s -> s.passage() == best.passage() && s.index() == best.index() + 1)

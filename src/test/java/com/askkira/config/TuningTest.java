@@ -60,7 +60,8 @@ class TuningTest {
                         a.redundancy(),
                         a.maxSentences(),
                         0,
-                        a.following()))
+                        a.following(),
+                        a.secondSection()))
                 .hasMessageContaining("Tuning.Answer.passages");
     }
 }

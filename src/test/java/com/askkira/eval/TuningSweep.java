@@ -169,7 +169,8 @@ class TuningSweep {
                         knob("answer.coherence", 0.65, 0.75),
                         knob("answer.redundancy", 0.80, 0.90),
                         knob("answer.maxSentences", 3, 5),
-                        knob("answer.passages", 3, 5))
+                        knob("answer.passages", 3, 5),
+                        knob("answer.secondSection", 0.75, 2))
                 .print();
     }
 
