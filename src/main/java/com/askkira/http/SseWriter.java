@@ -21,13 +21,30 @@ final class SseWriter {
     }
 
     void send(String event, Object data) {
+        // JSON has no raw newlines, so one data line always holds the whole payload.
+        write(() -> "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n");
+    }
+
+    /** An event with no name, only data: how OpenAI streams its chunks. */
+    void data(Object data) {
+        write(() -> "data: " + json.writeValueAsString(data) + "\n\n");
+    }
+
+    /** OpenAI's end of stream, {@code data: [DONE]}. */
+    void done() {
+        write(() -> "data: [DONE]\n\n");
+    }
+
+    private interface Frame {
+        String text() throws IOException;
+    }
+
+    private void write(Frame frame) {
         if (gone) {
             throw new ClientGone(null);
         }
         try {
-            // JSON has no raw newlines, so one data line always holds the whole payload.
-            String frame = "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n";
-            out.write(frame.getBytes(StandardCharsets.UTF_8));
+            out.write(frame.text().getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
             gone = true;
