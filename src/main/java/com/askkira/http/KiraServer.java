@@ -72,6 +72,7 @@ public final class KiraServer {
     private final Options options;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final OpenAiRoutes openAi;
+    private final ApiDocs docs;
 
     /** What the server reports about, and does to, the index beneath it. */
     public interface Admin {
@@ -140,6 +141,7 @@ public final class KiraServer {
                 parser,
                 json,
                 this::admitQuestion);
+        this.docs = new ApiDocs(json);
     }
 
     public Javalin create() {
@@ -195,6 +197,8 @@ public final class KiraServer {
             requireKeyWhenSet(config, OpenAiRoutes.MODELS);
             requireKeyWhenSet(config, OpenAiRoutes.COMPLETIONS);
             openAi.register(config);
+            // The API described (OpenAPI 3.1) and shown to people (Swagger UI).
+            docs.register(config);
             mapErrors(config);
             extra.accept(config);
         });
