@@ -3,6 +3,7 @@ package com.askkira.http;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.insights.InsightsReport;
 import com.askkira.openai.OpenAiChat;
+import com.askkira.openai.TokenCounts;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
@@ -10,8 +11,6 @@ import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.openai.OpenAiChatModelName;
-import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JettyConfig;
@@ -135,12 +134,8 @@ public final class KiraServer {
         this.apiKeys = new ApiKeys(options.apiKeys());
         this.clients = new Clients(apiKeys);
         this.options = options;
-        // usage counts tokens as OpenAI's current models do; Kira has no tokenizer of its own.
         this.openAi = new OpenAiRoutes(
-                new OpenAiChat(answers, new OpenAiTokenCountEstimator(OpenAiChatModelName.GPT_4_O), Clock.systemUTC()),
-                parser,
-                json,
-                this::admitQuestion);
+                new OpenAiChat(answers, TokenCounts.o200k(), Clock.systemUTC()), parser, json, this::admitQuestion);
         this.docs = new ApiDocs(json);
     }
 

@@ -3,13 +3,13 @@ package com.askkira.openai;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
-import dev.langchain4j.model.TokenCountEstimator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Answers a chat-completions request through the one answer path, {@link AnswerService}, whole or
@@ -21,16 +21,13 @@ public final class OpenAiChat {
     public static final String MODEL = "kira";
 
     private final AnswerService answers;
-    private final TokenCountEstimator tokens;
+    private final ToIntFunction<String> tokens;
     private final Clock clock;
     private final long created;
     private final SecureRandom random = new SecureRandom();
 
-    /**
-     * {@code tokens} counts what {@code usage} reports: Kira has no tokenizer of its own, so a
-     * standard one stands in, and the counts read as a client expects.
-     */
-    public OpenAiChat(AnswerService answers, TokenCountEstimator tokens, Clock clock) {
+    /** {@code tokens} counts the tokens of a text for {@code usage} ({@link TokenCounts}). */
+    public OpenAiChat(AnswerService answers, ToIntFunction<String> tokens, Clock clock) {
         this.answers = Objects.requireNonNull(answers, "answers");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -43,7 +40,7 @@ public final class OpenAiChat {
     public Conversation read(ChatCompletionRequest request) {
         AnswerRequest question = ChatTranslator.question(request);
         int promptTokens = request.messages().stream()
-                .mapToInt(m -> tokens.estimateTokenCountInText(m.content()))
+                .mapToInt(m -> tokens.applyAsInt(m.content()))
                 .sum();
         return new Conversation(question, promptTokens);
     }
@@ -110,7 +107,7 @@ public final class OpenAiChat {
     }
 
     private Usage usage(Conversation conversation, String content) {
-        return Usage.of(conversation.promptTokens(), tokens.estimateTokenCountInText(content));
+        return Usage.of(conversation.promptTokens(), tokens.applyAsInt(content));
     }
 
     private long now() {
