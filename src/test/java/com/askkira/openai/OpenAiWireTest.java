@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
 import com.askkira.http.KiraServer;
+import com.askkira.http.WebAssets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +32,8 @@ class OpenAiWireTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String KEY = "consumer-key";
     private static final String QUESTION = "Can my employer see my therapy records?";
+    /** A browser chat UI on another origin, allowed to call this server. */
+    private static final String CHAT_UI = "https://chat.example";
 
     private static Javalin keyed;
     private static Javalin open;
@@ -37,7 +41,14 @@ class OpenAiWireTest {
 
     @BeforeAll
     static void start() {
-        keyed = server(0, List.of(KEY));
+        keyed = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        JSON,
+                        new KiraServer.Options(0, List.of(KEY)))
+                .create(config -> WebAssets.register(config, Path.of("web"), List.of(CHAT_UI)))
+                .start(0);
         open = server(0, List.of());
         limited = server(1, List.of());
     }
@@ -306,6 +317,38 @@ class OpenAiWireTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(send(open, "GET", "/v1/models", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void should_let_a_browser_chat_ui_preflight_the_keyed_face_without_a_key() throws Exception {
+        HttpResponse<String> preflight = send(
+                keyed,
+                "OPTIONS",
+                "/v1/chat/completions",
+                null,
+                "Origin",
+                CHAT_UI,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization, content-type");
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(CHAT_UI);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(h -> assertThat(h).contains("Authorization"));
+        HttpResponse<String> answer = send(
+                keyed,
+                "POST",
+                "/v1/chat/completions",
+                question(QUESTION),
+                "Authorization",
+                "Bearer " + KEY,
+                "Origin",
+                CHAT_UI);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CHAT_UI);
     }
 
     @Test
