@@ -28,7 +28,7 @@ public final class OpenAiChat {
 
     /** {@code tokens} counts the tokens of a text for {@code usage} ({@link TokenCounts}). */
     public OpenAiChat(AnswerService answers, ToIntFunction<String> tokens, Clock clock) {
-        this.answers = Objects.requireNonNull(answers, "answers");
+        this.answers = answers;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.created = clock.instant().getEpochSecond();
