@@ -1,5 +1,6 @@
 package com.askkira.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,29 +23,33 @@ final class SseWriter {
 
     void send(String event, Object data) {
         // JSON has no raw newlines, so one data line always holds the whole payload.
-        write(() -> "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n");
+        write("event: " + event + "\ndata: " + json(data) + "\n\n");
     }
 
     /** An event with no name, only data: how OpenAI streams its chunks. */
     void data(Object data) {
-        write(() -> "data: " + json.writeValueAsString(data) + "\n\n");
+        write("data: " + json(data) + "\n\n");
     }
 
     /** OpenAI's end of stream, {@code data: [DONE]}. */
     void done() {
-        write(() -> "data: [DONE]\n\n");
+        write("data: [DONE]\n\n");
     }
 
-    private interface Frame {
-        String text() throws IOException;
+    private String json(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private void write(Frame frame) {
+    private void write(String frame) {
         if (gone) {
             throw new ClientGone(null);
         }
         try {
-            out.write(frame.text().getBytes(StandardCharsets.UTF_8));
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
             gone = true;
