@@ -3,12 +3,14 @@ package com.askkira.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -43,6 +45,7 @@ class OpenApiDocumentTest {
             Set.of("GET /ready", "GET /metrics", "POST /mcp", "GET /mcp", "DELETE /mcp", "GET /admin");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Javalin app;
     private static OpenAPI document;
 
@@ -56,11 +59,7 @@ class OpenApiDocumentTest {
                         new KiraServer.Options(0, List.of("key")))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/openapi.json"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = call("GET", "/openapi.json", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -163,6 +162,79 @@ class OpenApiDocumentTest {
             }
         }));
         assertThat(without).isEmpty();
+    }
+
+    /**
+     * Real responses against the documented schemas: every field a response carries is documented,
+     * and every field documented as required is there, all the way down. A field added to a
+     * response and not to the document fails here.
+     */
+    @Test
+    void should_describe_the_fields_of_real_responses() throws Exception {
+        String question = "{\"question\": \"Can my employer see my therapy records?\"}";
+        String chat = "{\"model\": \"kira\", \"messages\": [{\"role\": \"user\", \"content\":"
+                + " \"Can my employer see my therapy records?\"}]}";
+        assertMatches("AnswerResponse", call("POST", "/v1/answers", question));
+        assertMatches(
+                "AnswerResponse", call("POST", "/v1/answers", "{\"question\": \"I want to end my life tonight\"}"));
+        assertMatches("SearchResponse", call("GET", "/v1/search?q=employer&k=2", null));
+        assertMatches(
+                "GroundingReport",
+                call("POST", "/v1/grounding", "{\"answer\": \"Your employer cannot access your therapy records.\"}"));
+        assertMatches("Health", call("GET", "/health", null));
+        assertMatches("Insights", call("GET", "/v1/admin/insights", null));
+        assertMatches("ChatCompletion", call("POST", "/v1/chat/completions", chat));
+        assertMatches("ModelList", call("GET", "/v1/models", null));
+        assertMatches("Error", call("POST", "/v1/answers", "{}"));
+        assertMatches("OpenAiError", call("POST", "/v1/chat/completions", "{}"));
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .header("Authorization", "Bearer key")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertMatches(String schema, HttpResponse<String> response) throws Exception {
+        List<String> problems = new ArrayList<>();
+        match(
+                JSON.readTree(response.body()),
+                document.getComponents().getSchemas().get(schema),
+                schema,
+                problems);
+        assertThat(problems).as(schema).isEmpty();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void match(JsonNode node, Schema schema, String where, List<String> problems) {
+        while (schema.get$ref() != null) {
+            String ref = schema.get$ref();
+            schema = document.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (node.isObject() && schema.getProperties() != null) {
+            Map<String, Schema> properties = schema.getProperties();
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            required.stream()
+                    .filter(name -> !node.has(name))
+                    .forEach(name -> problems.add(where + "." + name + " is required but missing"));
+            node.fieldNames().forEachRemaining(name -> {
+                if (!properties.containsKey(name)) {
+                    problems.add(where + "." + name + " is not documented");
+                } else {
+                    match(node.get(name), properties.get(name), where + "." + name, problems);
+                }
+            });
+        } else if (node.isArray() && schema.getItems() != null) {
+            for (JsonNode item : node) {
+                match(item, schema.getItems(), where + "[]", problems);
+            }
+        }
     }
 
     private static MediaType content(ApiResponse response) {
