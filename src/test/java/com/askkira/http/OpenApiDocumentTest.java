@@ -185,6 +185,22 @@ class OpenApiDocumentTest {
         assertMatches("Insights", call("GET", "/v1/admin/insights", null));
         assertMatches("ChatCompletion", call("POST", "/v1/chat/completions", chat));
         assertMatches("ModelList", call("GET", "/v1/models", null));
+        String stream = call("POST", "/v1/chat/completions", chat.replace("{\"model\"", "{\"stream\": true, \"model\""))
+                .body();
+        List<String> chunks = stream.lines()
+                .filter(l -> l.startsWith("data: {"))
+                .map(l -> l.substring("data: ".length()))
+                .toList();
+        assertThat(chunks).hasSizeGreaterThan(2);
+        for (String chunk : chunks) {
+            List<String> problems = new ArrayList<>();
+            match(
+                    JSON.readTree(chunk),
+                    document.getComponents().getSchemas().get("ChatCompletionChunk"),
+                    "chunk",
+                    problems);
+            assertThat(problems).as(chunk).isEmpty();
+        }
         assertMatches("Error", call("POST", "/v1/answers", "{}"));
         assertMatches("OpenAiError", call("POST", "/v1/chat/completions", "{}"));
     }
