@@ -7,13 +7,21 @@ import java.util.OptionalInt;
 
 /**
  * The keys that open /v1/admin/*, sent as {@code Authorization: Bearer <key>} or
- * {@code X-Api-Key: <key>}. With no keys configured, every admin request is refused.
+ * {@code X-Api-Key: <key>}. With no keys configured, every admin request is refused; the machine
+ * faces ({@link #requireWhenSet}) are open.
  */
 final class ApiKeys {
     private final List<byte[]> keys;
 
     ApiKeys(List<String> keys) {
         this.keys = keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    /** For the machine faces (the OpenAI face, /mcp): a key is needed only once keys are configured. */
+    void requireWhenSet(String authorization, String apiKeyHeader) {
+        if (!keys.isEmpty()) {
+            require(authorization, apiKeyHeader);
+        }
     }
 
     void require(String authorization, String apiKeyHeader) {

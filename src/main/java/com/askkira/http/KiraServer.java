@@ -2,6 +2,8 @@ package com.askkira.http;
 
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.insights.InsightsReport;
+import com.askkira.openai.OpenAiChat;
+import com.askkira.openai.TokenCounts;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
@@ -13,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +75,8 @@ public final class KiraServer {
     private final Clients clients;
     private final Options options;
     private final SentenceSplitter splitter = new SentenceSplitter();
+    private final OpenAiRoutes openAi;
+    private final ApiDocs docs;
 
     /** What the server reports about, and does to, the index beneath it. */
     public interface Admin {
@@ -134,6 +139,9 @@ public final class KiraServer {
         this.apiKeys = new ApiKeys(options.apiKeys());
         this.clients = new Clients(apiKeys);
         this.options = options;
+        this.openAi = new OpenAiRoutes(
+                new OpenAiChat(answers, TokenCounts.o200k(), Clock.systemUTC()), parser, json, this::admitQuestion);
+        this.docs = new ApiDocs(json);
     }
 
     public Javalin create() {
@@ -185,6 +193,12 @@ public final class KiraServer {
                     "/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             config.routes.get("/v1/admin/insights", ctx -> ctx.json(admin.insights()));
+            // The OpenAI-compatible face (api-v1.md, "For API consumers"): the same answers, keyed when keys are set.
+            requireKeyWhenSet(config, OpenAiRoutes.MODELS);
+            requireKeyWhenSet(config, OpenAiRoutes.COMPLETIONS);
+            openAi.register(config);
+            // The API described (OpenAPI 3.1) and shown to people (Swagger UI).
+            docs.register(config);
             mapErrors(config);
             extra.accept(config);
         });
@@ -201,6 +215,19 @@ public final class KiraServer {
         threads.setName("kira-jetty");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("kira-request"));
         return threads;
+    }
+
+    /**
+     * A machine face ({@code path}: the OpenAI face, /mcp) needs a configured key, as Bearer or
+     * X-Api-Key, once KIRA_API_KEYS is set; with none set it is open, as the widget's /v1/answers
+     * always is. A CORS preflight carries no key and passes to the CORS handler.
+     */
+    void requireKeyWhenSet(JavalinConfig config, String path) {
+        config.routes.before(path, ctx -> {
+            if (ctx.method() != HandlerType.OPTIONS) {
+                apiKeys.requireWhenSet(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+            }
+        });
     }
 
     /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */
@@ -302,11 +329,16 @@ public final class KiraServer {
     /** A parsed answer request from a client still within its rate limit. */
     private AnswerRequest admitted(Context ctx) {
         AnswerRequest request = parser.answerRequest(jsonBody(ctx));
+        admitQuestion(ctx);
+        return request;
+    }
+
+    /** Counts a question against its client's limit of answers, which every face shares; 429 when over it. */
+    private void admitQuestion(Context ctx) {
         long wait = rateLimiter.acquire("answers " + clients.of(ctx));
         if (wait > 0) {
             throw new HttpError(429, "rate_limited", "Too many questions; try again in " + wait + " s.", wait);
         }
-        return request;
     }
 
     /** Counts a request to {@code what} against its client's limit; 429 when the client is over it. */
@@ -342,7 +374,7 @@ public final class KiraServer {
     }
 
     /** The body of a JSON POST, refused before parsing when it is not JSON or too large. */
-    private static byte[] jsonBody(Context ctx) {
+    static byte[] jsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
@@ -461,6 +493,7 @@ public final class KiraServer {
 
     private static void error(Context ctx, int status, String code, String message) {
         ctx.attribute("kira.error", "true");
-        ctx.status(status).json(ErrorBody.of(code, message));
+        ErrorBody body = ErrorBody.of(code, message);
+        ctx.status(status).json(OpenAiRoutes.PATHS.contains(ctx.path()) ? body.withOpenAiType(status) : body);
     }
 }

@@ -1,5 +1,6 @@
 package com.askkira.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,12 +22,33 @@ final class SseWriter {
     }
 
     void send(String event, Object data) {
+        // JSON has no raw newlines, so one data line always holds the whole payload.
+        write("event: " + event + "\ndata: " + json(data) + "\n\n");
+    }
+
+    /** An event with no name, only data: how OpenAI streams its chunks. */
+    void data(Object data) {
+        write("data: " + json(data) + "\n\n");
+    }
+
+    /** OpenAI's end of stream, {@code data: [DONE]}. */
+    void done() {
+        write("data: [DONE]\n\n");
+    }
+
+    private String json(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String frame) {
         if (gone) {
             throw new ClientGone(null);
         }
         try {
-            // JSON has no raw newlines, so one data line always holds the whole payload.
-            String frame = "event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n";
             out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
