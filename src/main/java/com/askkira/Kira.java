@@ -62,6 +62,7 @@ import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
+import com.askkira.store.Store;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
@@ -73,6 +74,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kira wired by hand: the library, an index that matches it (built or rebuilt on the way), and the
@@ -80,6 +86,7 @@ import java.util.Optional;
  */
 public final class Kira implements AutoCloseable {
     private static final Duration MODEL_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(Kira.class);
 
     private final KiraConfig config;
     private final Library library;
@@ -93,6 +100,8 @@ public final class Kira implements AutoCloseable {
     private final ReaderInputGuardrail inputGuardrail;
     private final Insights insights;
     private final OfflineChatModel offlineChatModel;
+    private final Store store;
+    private final ScheduledExecutorService retention;
 
     private Kira(
             KiraConfig config,
@@ -106,7 +115,8 @@ public final class Kira implements AutoCloseable {
             LibraryOutputGuardrail outputGuardrail,
             ReaderInputGuardrail inputGuardrail,
             Insights insights,
-            OfflineChatModel offlineChatModel) {
+            OfflineChatModel offlineChatModel,
+            Store store) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -119,6 +129,30 @@ public final class Kira implements AutoCloseable {
         this.inputGuardrail = inputGuardrail;
         this.insights = insights;
         this.offlineChatModel = offlineChatModel;
+        this.store = store;
+        this.retention = retention(insights, config.retentionDays());
+    }
+
+    /** Deletes readers' rows past the retention period now, and once a day after, on one daemon thread. */
+    private static ScheduledExecutorService retention(Insights insights, int days) {
+        ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kira-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        daily.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        insights.enforceRetention(days);
+                    } catch (RuntimeException e) {
+                        // A store that is down today is tried again tomorrow; the thread must live on.
+                        LOG.warn("Retention could not run: {}", e.getMessage());
+                    }
+                },
+                0,
+                1,
+                TimeUnit.DAYS);
+        return daily;
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -138,8 +172,10 @@ public final class Kira implements AutoCloseable {
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
         PiiRedactor redactor = new PiiRedactor();
-        // Before the index build too: an insights file that cannot be written stops the start at once.
-        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
+        // Before the index build too: a database that cannot be opened stops the start at once.
+        Store store = Store.open(config.dbUrl());
+        Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+        config.insightsFile().ifPresent(insights::importFile);
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
         Tuning tuning = Tuning.defaults();
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
@@ -189,7 +225,8 @@ public final class Kira implements AutoCloseable {
                 new LibraryOutputGuardrail(judge),
                 new ReaderInputGuardrail(screen),
                 insights,
-                offlineChatModel);
+                offlineChatModel,
+                store);
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -323,8 +360,22 @@ public final class Kira implements AutoCloseable {
         };
     }
 
+    /** Where insights, evaluation runs and golden additions are kept. */
+    public Store store() {
+        return store;
+    }
+
+    public Insights insights() {
+        return insights;
+    }
+
     @Override
     public void close() throws IOException {
-        index.close();
+        retention.shutdownNow();
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
     }
 }

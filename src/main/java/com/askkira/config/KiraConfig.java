@@ -28,7 +28,12 @@ public record KiraConfig(
         int modelTimeoutMs,
         int rateLimitPerMinute,
         List<String> apiKeys,
-        Optional<Path> insightsFile) {
+        Optional<Path> insightsFile,
+        String dbUrl,
+        int retentionDays) {
+
+    /** Where insights are kept unless KIRA_DB_URL says otherwise (the contract's default). */
+    public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/kira.db";
 
     public KiraConfig {
         if (port < 0 || port > 65_535) {
@@ -40,6 +45,13 @@ public record KiraConfig(
         }
         if (rateLimitPerMinute < 0) {
             throw new InvalidConfigException("KIRA_RATE_LIMIT_PER_MIN must be 0 or more, was " + rateLimitPerMinute);
+        }
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigException(
+                    "KIRA_DB_URL must be jdbc:sqlite:PATH or jdbc:postgresql://HOST/DATABASE, was '" + dbUrl + "'");
+        }
+        if (retentionDays < 1) {
+            throw new InvalidConfigException("KIRA_RETENTION_DAYS must be 1 or more, was " + retentionDays);
         }
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = allowedOrigins.stream().map(KiraConfig::origin).toList();
@@ -65,7 +77,9 @@ public record KiraConfig(
                 intValue(env, "KIRA_MODEL_TIMEOUT_MS", 30_000),
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
                 list(env, "KIRA_API_KEYS"),
-                value(env, "KIRA_INSIGHTS_FILE").map(Path::of));
+                value(env, "KIRA_INSIGHTS_FILE").map(Path::of),
+                value(env, "KIRA_DB_URL").orElse(DEFAULT_DB_URL),
+                intValue(env, "KIRA_RETENTION_DAYS", 30));
     }
 
     /**

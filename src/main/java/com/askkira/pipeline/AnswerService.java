@@ -63,7 +63,7 @@ public final class AnswerService {
             case RECORDED -> {}
             case UNKNOWN_ANSWER ->
                 throw new KiraException.NotFound(
-                        "No recent answer has this id; feedback is taken on the answers this server gave lately.");
+                        "No answer with this id is kept; feedback is taken on answers Kira gave within the retention period.");
             case ALREADY_RATED -> throw new KiraException.Conflict("This answer has been rated already.");
         }
     }
