@@ -25,6 +25,10 @@ import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.eval.GoldenQuestion;
+import com.askkira.eval.GoldenSet;
+import com.askkira.eval.RetrievalEvaluator;
+import com.askkira.eval.RetrievalScore;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.LibraryChecks;
@@ -55,6 +59,7 @@ import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.ReaderRetriever;
+import com.askkira.retrieval.RetrievalMode;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.BilingualCrisisScreen;
@@ -62,14 +67,21 @@ import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
+import com.askkira.store.DateRange;
 import com.askkira.store.Store;
+import com.askkira.workbench.Workbench;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +89,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +115,8 @@ public final class Kira implements AutoCloseable {
     private final OfflineChatModel offlineChatModel;
     private final Store store;
     private final ScheduledExecutorService retention;
+    private final Embedder embedder;
+    private final Workbench workbench;
 
     private Kira(
             KiraConfig config,
@@ -116,7 +131,8 @@ public final class Kira implements AutoCloseable {
             ReaderInputGuardrail inputGuardrail,
             Insights insights,
             OfflineChatModel offlineChatModel,
-            Store store) {
+            Store store,
+            Embedder embedder) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -131,6 +147,65 @@ public final class Kira implements AutoCloseable {
         this.offlineChatModel = offlineChatModel;
         this.store = store;
         this.retention = retention(insights, config.retentionDays());
+        this.embedder = embedder;
+        this.workbench = new Workbench(
+                answers,
+                grounding,
+                library::documents,
+                new Chunker(new SentenceSplitter()),
+                store,
+                new PiiRedactor(),
+                config.goldenFile(),
+                new Workbench.Gate() {
+                    @Override
+                    public RetrievalScore scoreCandidate(List<GoldenQuestion> golden) {
+                        return Kira.this.scoreCandidate(golden);
+                    }
+
+                    @Override
+                    public Map<String, Object> swap() {
+                        IndexBuilder.BuildReport report = reindex();
+                        return Map.of(
+                                "documents", report.documents(), "chunks", report.chunks(), "millis", report.millis());
+                    }
+                },
+                Clock.systemUTC(),
+                new ObjectMapper());
+    }
+
+    /**
+     * The golden set's retrieval score over a new index of the library as it is now, built in a
+     * folder of its own and thrown away after: the index in service is not touched.
+     */
+    private RetrievalScore scoreCandidate(List<GoldenQuestion> golden) {
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("kira-candidate-index");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            indexBuilder.build(library, staging, Reindexer.DEFAULT_TIME_LIMIT);
+            try (KiraIndex candidate = KiraIndex.open(staging)) {
+                HybridRetriever candidateRetriever = HybridRetriever.over(
+                        candidate,
+                        embedder,
+                        library.synonymsFile(),
+                        Tuning.defaults().retrieval());
+                return new RetrievalEvaluator(candidateRetriever).score(new GoldenSet(golden), RetrievalMode.HYBRID);
+            }
+        } catch (InvalidDocumentException e) {
+            throw new KiraException.InvalidDocument(
+                    "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try (Stream<Path> files = Files.walk(staging)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                LOG.debug("could not delete the candidate index {}", staging, e);
+            }
+        }
     }
 
     /** Deletes readers' rows past the retention period now, and once a day after, on one daemon thread. */
@@ -226,7 +301,8 @@ public final class Kira implements AutoCloseable {
                 new ReaderInputGuardrail(screen),
                 insights,
                 offlineChatModel,
-                store);
+                store,
+                embedder);
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -353,6 +429,16 @@ public final class Kira implements AutoCloseable {
             }
 
             @Override
+            public InsightsReport insights(DateRange range) {
+                return insights.report(range);
+            }
+
+            @Override
+            public Optional<Workbench> workbench() {
+                return Optional.of(workbench);
+            }
+
+            @Override
             public Map<String, Object> reindex() {
                 IndexBuilder.BuildReport report = Kira.this.reindex();
                 return Map.of("documents", report.documents(), "chunks", report.chunks(), "millis", report.millis());
@@ -369,9 +455,15 @@ public final class Kira implements AutoCloseable {
         return insights;
     }
 
+    /** The content team's workbench behind /admin. */
+    public Workbench workbench() {
+        return workbench;
+    }
+
     @Override
     public void close() throws IOException {
         retention.shutdownNow();
+        workbench.close();
         try {
             index.close();
         } finally {

@@ -30,10 +30,14 @@ public record KiraConfig(
         List<String> apiKeys,
         Optional<Path> insightsFile,
         String dbUrl,
-        int retentionDays) {
+        int retentionDays,
+        Path goldenFile) {
 
     /** Where insights are kept unless KIRA_DB_URL says otherwise (the contract's default). */
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/kira.db";
+
+    /** The golden set the workbench evaluates and gates re-indexing with (the CLI's eval default). */
+    public static final String DEFAULT_GOLDEN_FILE = "src/test/resources/golden/retrieval-holdout.json";
 
     public KiraConfig {
         if (port < 0 || port > 65_535) {
@@ -79,7 +83,8 @@ public record KiraConfig(
                 list(env, "KIRA_API_KEYS"),
                 value(env, "KIRA_INSIGHTS_FILE").map(Path::of),
                 value(env, "KIRA_DB_URL").orElse(DEFAULT_DB_URL),
-                intValue(env, "KIRA_RETENTION_DAYS", 30));
+                intValue(env, "KIRA_RETENTION_DAYS", 30),
+                Path.of(value(env, "KIRA_GOLDEN_FILE").orElse(DEFAULT_GOLDEN_FILE)));
     }
 
     /**

@@ -34,6 +34,14 @@ public final class AnswerService {
     }
 
     /**
+     * The answer a reader would get, not counted in the insights: for the content team checking
+     * answers and running the golden set on the live server.
+     */
+    public AnswerResponse preview(AnswerRequest request) {
+        return policy.answer(request, AnswerPolicy.Delivery.WHOLE, text -> {}).response();
+    }
+
+    /**
      * Answers like {@link #answer}, handing the text to {@code deltas} sentence by sentence as it
      * passes the checks; a reply that was not streamed (crisis support, small talk, a decline) is
      * sent as its sentences. The pieces concatenate to the answer.
