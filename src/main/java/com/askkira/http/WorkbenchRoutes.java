@@ -1,5 +1,6 @@
 package com.askkira.http;
 
+import com.askkira.eval.ChartJs;
 import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.KiraException;
 import com.askkira.store.DateRange;
@@ -15,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The content team's workbench over HTTP: the page at {@code /admin} (HTML, script, styles and
@@ -24,7 +24,7 @@ import java.util.Properties;
  */
 final class WorkbenchRoutes {
     private static final String PAGE = "/admin/";
-    private static final String CHART_JS = chartJsResource();
+    private static final String CHART_JS = ChartJs.resource();
 
     private WorkbenchRoutes() {}
 
@@ -151,19 +151,5 @@ final class WorkbenchRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Chart.js from its WebJar, whichever version the build brought. */
-    private static String chartJsResource() {
-        Properties pom = new Properties();
-        try (InputStream in =
-                WorkbenchRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/chart.js/pom.properties")) {
-            if (in != null) {
-                pom.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "/META-INF/resources/webjars/chart.js/" + pom.getProperty("version", "4.5.1") + "/dist/chart.umd.min.js";
     }
 }

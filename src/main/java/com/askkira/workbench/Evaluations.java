@@ -1,9 +1,9 @@
 package com.askkira.workbench;
 
-import com.askkira.answer.Citation;
+import com.askkira.eval.AnswerEvaluator;
+import com.askkira.eval.EvaluationResult;
+import com.askkira.eval.EvaluationSummary;
 import com.askkira.eval.GoldenQuestion;
-import com.askkira.pipeline.AnswerRequest;
-import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.store.EvalRunRow;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,12 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Evaluations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
-    /** A question passes when its answer states at least this share of its facts (and cites a right section). */
-    static final double FACTS_TO_PASS = 0.5;
-
     private static final int LISTED_RUNS = 20;
 
-    private final AnswerService answers;
+    private final AnswerEvaluator evaluator;
     private final Supplier<List<GoldenQuestion>> golden;
     private final Store store;
     private final Clock clock;
@@ -73,7 +69,7 @@ public final class Evaluations implements AutoCloseable {
 
     public Evaluations(
             AnswerService answers, Supplier<List<GoldenQuestion>> golden, Store store, Clock clock, ObjectMapper json) {
-        this.answers = answers;
+        this.evaluator = new AnswerEvaluator(answers);
         this.golden = golden;
         this.store = store;
         this.clock = clock;
@@ -181,7 +177,7 @@ public final class Evaluations implements AutoCloseable {
         List<EvaluationResult> results = new ArrayList<>();
         try {
             for (GoldenQuestion q : questions) {
-                results.add(evaluate(q));
+                results.add(evaluator.evaluate(q));
                 run.done().incrementAndGet();
             }
             // Failures first, as the report lists them.
@@ -204,54 +200,6 @@ public final class Evaluations implements AutoCloseable {
                 running = null;
             }
         }
-    }
-
-    /** One question answered and scored. */
-    EvaluationResult evaluate(GoldenQuestion q) {
-        long start = System.nanoTime();
-        AnswerResponse response = answers.preview(new AnswerRequest(q.question(), q.turns()));
-        double ms = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-        List<String> cited = response.citations().stream()
-                .map(Citation::chunkId)
-                .map(Evaluations::sectionKey)
-                .distinct()
-                .toList();
-        Boolean hit = q.expected().isEmpty() ? null : cited.stream().anyMatch(q.expected()::contains);
-        String text = response.answer().toLowerCase(Locale.ROOT);
-        int stated = (int) q.facts().stream()
-                .filter(f -> f.stream().anyMatch(p -> text.contains(p.toLowerCase(Locale.ROOT))))
-                .count();
-        boolean abstained = response.abstained();
-        boolean passed = q.expected().isEmpty()
-                ? abstained
-                : !abstained
-                        && hit
-                        && (q.facts().isEmpty()
-                                || stated >= FACTS_TO_PASS * q.facts().size());
-        return new EvaluationResult(
-                q.id(),
-                q.question(),
-                q.kind(),
-                q.expected(),
-                cited,
-                hit,
-                q.facts().size(),
-                stated,
-                abstained,
-                response.abstainReason() == null
-                        ? null
-                        : response.abstainReason().wireName(),
-                response.safety().crisis(),
-                response.guardrail().verdict().wireName(),
-                ms,
-                passed,
-                response.answer());
-    }
-
-    /** A chunk id ({@code slug#anchor-position}) as the section golden sets name ({@code slug#anchor}). */
-    static String sectionKey(String chunkId) {
-        int dash = chunkId.lastIndexOf('-');
-        return dash > chunkId.indexOf('#') ? chunkId.substring(0, dash) : chunkId;
     }
 
     private List<EvaluationResult> read(String results) {

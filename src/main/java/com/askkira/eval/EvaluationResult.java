@@ -1,4 +1,4 @@
-package com.askkira.workbench;
+package com.askkira.eval;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.askkira.workbench;
+package com.askkira.eval;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ public record EvaluationSummary(
         double latencyP95Ms,
         double latencyMaxMs) {
 
-    static EvaluationSummary of(List<EvaluationResult> results) {
+    public static EvaluationSummary of(List<EvaluationResult> results) {
         List<EvaluationResult> withExpected =
                 results.stream().filter(r -> r.hit() != null).toList();
         long hits = withExpected.stream().filter(EvaluationResult::hit).count();
