@@ -317,7 +317,8 @@ class WorkbenchBrowserTest {
         byId("run-eval").click();
         browser.waitUntil(d -> d.findElement(By.id("eval-diff")).getText().contains("before:"));
         assertThat(byId("eval-diff").getText()).contains("Now failing:");
-        screenshotAt("eval-diff", "admin-evaluation-diff");
+        browser.js("document.getElementById('eval-diff').parentElement.scrollIntoView()");
+        browser.screenshot("admin-evaluation-diff");
     }
 
     @Test
