@@ -114,8 +114,14 @@ public final class Workbench implements AutoCloseable {
     /** Kira's answer, not counted in the insights, with every sentence checked as {@link #checkText} does. */
     public CheckedAnswer check(String question) {
         AnswerResponse answer = answers.preview(new AnswerRequest(question, List.of()));
-        GroundingReport report =
-                answer.answer().isBlank() ? new GroundingReport(0, List.of()) : checkText(answer.answer(), question);
+        GroundingReport report = new GroundingReport(0, List.of());
+        if (!answer.answer().isBlank()) {
+            try {
+                report = checkText(answer.answer(), question);
+            } catch (KiraException.InvalidRequest beyondLimits) {
+                // An answer longer than the check's limits (a long crisis reply) is shown without sentence marks.
+            }
+        }
         return new CheckedAnswer(answer, report);
     }
 
