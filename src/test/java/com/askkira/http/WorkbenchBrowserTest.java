@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The content team's workbench at /admin on a real Kira server (its own copy of the library, its
@@ -364,5 +366,25 @@ class WorkbenchBrowserTest {
         } finally {
             Files.move(aside, article, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    @Test
+    @Order(9)
+    void should_swap_in_a_new_index_that_holds_the_floors() {
+        signIn();
+        tab("library");
+        byId("min-hit3").clear();
+        byId("min-hit3").sendKeys("0.5");
+        byId("min-mrr").clear();
+        byId("min-mrr").sendKeys("0.5");
+        browser.driver.findElement(By.cssSelector("#reindex-form button")).click();
+        // Two builds of the library (the candidate aside, then the one in service): longer than the usual wait.
+        new WebDriverWait(browser.driver, Duration.ofMinutes(3))
+                .until(d -> d.findElement(By.id("reindex-result")).getText().startsWith("Swapped in"));
+
+        assertThat(byId("reindex-result").getText()).contains("hold the thresholds");
+        assertThat(kira.answers().search("Can my employer see my therapy records?", 3))
+                .anySatisfy(r -> assertThat(r.chunkId()).startsWith("confidentiality-in-therapy#"));
+        screenshotAt("reindex-form", "admin-reindex-swapped");
     }
 }
