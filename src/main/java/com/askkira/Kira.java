@@ -26,6 +26,10 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.embedding.StoredVectors;
+import com.askkira.eval.GoldenQuestion;
+import com.askkira.eval.GoldenSet;
+import com.askkira.eval.RetrievalEvaluator;
+import com.askkira.eval.RetrievalScore;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.LibraryChecks;
@@ -57,6 +61,7 @@ import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.ReaderRetriever;
+import com.askkira.retrieval.RetrievalMode;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.BilingualCrisisScreen;
@@ -64,17 +69,31 @@ import com.askkira.safety.CrisisDetector;
 import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
+import com.askkira.store.DateRange;
+import com.askkira.store.Store;
+import com.askkira.workbench.Workbench;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kira wired by hand: the library, an index that matches it (built or rebuilt on the way), and the
@@ -84,6 +103,8 @@ public final class Kira implements AutoCloseable {
     private static final Duration MODEL_PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** In the index directory: the vectors of the texts Kira embeds as it starts ({@link StoredVectors}). */
     static final String RESOURCE_VECTORS = "resource-vectors.bin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kira.class);
 
     private final KiraConfig config;
     private final Library library;
@@ -97,6 +118,10 @@ public final class Kira implements AutoCloseable {
     private final ReaderInputGuardrail inputGuardrail;
     private final Insights insights;
     private final OfflineChatModel offlineChatModel;
+    private final Store store;
+    private final ScheduledExecutorService retention;
+    private final Embedder embedder;
+    private final Workbench workbench;
 
     private Kira(
             KiraConfig config,
@@ -110,7 +135,9 @@ public final class Kira implements AutoCloseable {
             LibraryOutputGuardrail outputGuardrail,
             ReaderInputGuardrail inputGuardrail,
             Insights insights,
-            OfflineChatModel offlineChatModel) {
+            OfflineChatModel offlineChatModel,
+            Store store,
+            Embedder embedder) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -123,6 +150,89 @@ public final class Kira implements AutoCloseable {
         this.inputGuardrail = inputGuardrail;
         this.insights = insights;
         this.offlineChatModel = offlineChatModel;
+        this.store = store;
+        this.retention = retention(insights, config.retentionDays());
+        this.embedder = embedder;
+        this.workbench = new Workbench(
+                answers,
+                grounding,
+                library::documents,
+                new Chunker(new SentenceSplitter()),
+                store,
+                new PiiRedactor(),
+                config.goldenFile(),
+                new Workbench.Gate() {
+                    @Override
+                    public RetrievalScore scoreCandidate(List<GoldenQuestion> golden) {
+                        return Kira.this.scoreCandidate(golden);
+                    }
+
+                    @Override
+                    public Map<String, Object> swap() {
+                        IndexBuilder.BuildReport report = reindex();
+                        return Map.of(
+                                "documents", report.documents(), "chunks", report.chunks(), "millis", report.millis());
+                    }
+                },
+                Clock.systemUTC(),
+                new ObjectMapper());
+    }
+
+    /**
+     * The golden set's retrieval score over a new index of the library as it is now, built in a
+     * folder of its own and thrown away after: the index in service is not touched.
+     */
+    private RetrievalScore scoreCandidate(List<GoldenQuestion> golden) {
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("kira-candidate-index");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            indexBuilder.build(library, staging, Reindexer.DEFAULT_TIME_LIMIT);
+            try (KiraIndex candidate = KiraIndex.open(staging)) {
+                HybridRetriever candidateRetriever = HybridRetriever.over(
+                        candidate,
+                        embedder,
+                        library.synonymsFile(),
+                        Tuning.defaults().retrieval());
+                return new RetrievalEvaluator(candidateRetriever).score(new GoldenSet(golden), RetrievalMode.HYBRID);
+            }
+        } catch (InvalidDocumentException e) {
+            throw new KiraException.InvalidDocument(
+                    "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try (Stream<Path> files = Files.walk(staging)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                LOG.debug("could not delete the candidate index {}", staging, e);
+            }
+        }
+    }
+
+    /** Deletes readers' rows past the retention period now, and once a day after, on one daemon thread. */
+    private static ScheduledExecutorService retention(Insights insights, int days) {
+        ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kira-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        daily.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        insights.enforceRetention(days);
+                    } catch (RuntimeException e) {
+                        // A store that is down today is tried again tomorrow; the thread must live on.
+                        LOG.warn("Retention could not run: {}", e.getMessage());
+                    }
+                },
+                0,
+                1,
+                TimeUnit.DAYS);
+        return daily;
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -142,8 +252,10 @@ public final class Kira implements AutoCloseable {
         Embedder embedder = embedder(config);
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
         PiiRedactor redactor = new PiiRedactor();
-        // Before the index build too: an insights file that cannot be written stops the start at once.
-        Insights insights = new Insights(embedder, redactor, config.insightsFile(), Clock.systemUTC());
+        // Before the index build too: a database that cannot be opened stops the start at once.
+        Store store = Store.open(config.dbUrl());
+        Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+        config.insightsFile().ifPresent(insights::importFile);
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
         // The fixed texts embedded at every start (crisis examples, field topics) are read back from here.
         Embedder startupVectors = StoredVectors.in(config.indexDir().resolve(RESOURCE_VECTORS), embedder);
@@ -197,7 +309,9 @@ public final class Kira implements AutoCloseable {
                 new LibraryOutputGuardrail(judge),
                 new ReaderInputGuardrail(screen),
                 insights,
-                offlineChatModel);
+                offlineChatModel,
+                store,
+                embedder);
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -324,6 +438,16 @@ public final class Kira implements AutoCloseable {
             }
 
             @Override
+            public InsightsReport insights(DateRange range) {
+                return insights.report(range);
+            }
+
+            @Override
+            public Optional<Workbench> workbench() {
+                return Optional.of(workbench);
+            }
+
+            @Override
             public Map<String, Object> reindex() {
                 IndexBuilder.BuildReport report = Kira.this.reindex();
                 return Map.of("documents", report.documents(), "chunks", report.chunks(), "millis", report.millis());
@@ -331,8 +455,28 @@ public final class Kira implements AutoCloseable {
         };
     }
 
+    /** Where insights, evaluation runs and golden additions are kept. */
+    public Store store() {
+        return store;
+    }
+
+    public Insights insights() {
+        return insights;
+    }
+
+    /** The content team's workbench behind /admin. */
+    public Workbench workbench() {
+        return workbench;
+    }
+
     @Override
     public void close() throws IOException {
-        index.close();
+        retention.shutdownNow();
+        workbench.close();
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
     }
 }

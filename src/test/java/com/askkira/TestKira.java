@@ -36,9 +36,11 @@ public final class TestKira {
     public static KiraConfig config() {
         try {
             Path index = Files.createTempDirectory("kira-test-index");
+            Path data = Files.createTempDirectory("kira-test-data");
             return KiraConfig.fromEnvironment(Map.of(
                     "KIRA_CORPUS_DIR", Path.of("corpus").toAbsolutePath().toString(),
-                    "KIRA_INDEX_DIR", index.toString()));
+                    "KIRA_INDEX_DIR", index.toString(),
+                    "KIRA_DB_URL", "jdbc:sqlite:" + data.resolve("kira.db")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

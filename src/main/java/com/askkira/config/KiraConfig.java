@@ -29,7 +29,16 @@ public record KiraConfig(
         int rateLimitPerMinute,
         List<String> apiKeys,
         Optional<Path> insightsFile,
+        String dbUrl,
+        int retentionDays,
+        Path goldenFile,
         int queueLimit) {
+
+    /** Where insights are kept unless KIRA_DB_URL says otherwise (the contract's default). */
+    public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/kira.db";
+
+    /** The golden set the workbench evaluates and gates re-indexing with (the CLI's eval default). */
+    public static final String DEFAULT_GOLDEN_FILE = "src/test/resources/golden/retrieval-holdout.json";
 
     /**
      * Answers, searches and checks waiting for a core before new ones are refused with 503: at the
@@ -52,6 +61,13 @@ public record KiraConfig(
         }
         if (queueLimit < 0) {
             throw new InvalidConfigException("KIRA_QUEUE_LIMIT must be 0 or more, was " + queueLimit);
+        }
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigException(
+                    "KIRA_DB_URL must be jdbc:sqlite:PATH or jdbc:postgresql://HOST/DATABASE, was '" + dbUrl + "'");
+        }
+        if (retentionDays < 1) {
+            throw new InvalidConfigException("KIRA_RETENTION_DAYS must be 1 or more, was " + retentionDays);
         }
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = allowedOrigins.stream().map(KiraConfig::origin).toList();
@@ -78,6 +94,9 @@ public record KiraConfig(
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
                 list(env, "KIRA_API_KEYS"),
                 value(env, "KIRA_INSIGHTS_FILE").map(Path::of),
+                value(env, "KIRA_DB_URL").orElse(DEFAULT_DB_URL),
+                intValue(env, "KIRA_RETENTION_DAYS", 30),
+                Path.of(value(env, "KIRA_GOLDEN_FILE").orElse(DEFAULT_GOLDEN_FILE)),
                 intValue(env, "KIRA_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT));
     }
 

@@ -77,23 +77,41 @@ public final class SupportScorer {
      * answer sentence often joins two sentences of its passage into one.
      */
     public double support(Claim claim, Passage passage) {
+        return bestSpan(claim, passage).score();
+    }
+
+    /** The passage's sentences that support a claim best, and how well (see {@link #support}). */
+    public record Span(String text, double score) {}
+
+    /** The passage's best sentence, or pair of neighbouring sentences, for the claim: what {@link #support} scores. */
+    public Span bestSpan(Claim claim, Passage passage) {
         List<Sentence> sentences = passage.chunk().sentences();
         List<float[]> vectors = passage.sentenceVectors();
         double best = 0;
+        String text = "";
         for (int i = 0; i < sentences.size(); i++) {
             Set<String> sentenceTerms = terms.terms(sentences.get(i).text());
             double meaning = Embedder.dot(claim.vector(), vectors.get(i));
             double words = wordsFound(claim.terms(), sentenceTerms);
+            double alone = meaningWeight * meaning + (1 - meaningWeight) * words;
+            if (alone > best) {
+                best = alone;
+                text = sentences.get(i).text();
+            }
             if (i + 1 < sentences.size()) {
                 Set<String> pairTerms = new HashSet<>(sentenceTerms);
                 pairTerms.addAll(terms.terms(sentences.get(i + 1).text()));
-                meaning = Math.max(
+                double pairMeaning = Math.max(
                         meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
-                words = Math.max(words, wordsFound(claim.terms(), pairTerms));
+                double pairWords = Math.max(words, wordsFound(claim.terms(), pairTerms));
+                double pair = meaningWeight * pairMeaning + (1 - meaningWeight) * pairWords;
+                if (pair > best) {
+                    best = pair;
+                    text = sentences.get(i).text() + " " + sentences.get(i + 1).text();
+                }
             }
-            best = Math.max(best, meaningWeight * meaning + (1 - meaningWeight) * words);
         }
-        return best;
+        return new Span(text, best);
     }
 
     /** The direction of two sentences together: their unit vectors added and scaled back to length 1. */

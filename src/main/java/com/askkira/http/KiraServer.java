@@ -10,6 +10,8 @@ import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
+import com.askkira.store.DateRange;
+import com.askkira.workbench.Workbench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -87,6 +89,16 @@ public final class KiraServer {
 
         /** What readers ask that the library does not answer, and how answers fare. */
         InsightsReport insights();
+
+        /** The insights over the days of {@code range} only (the workbench's date range). */
+        default InsightsReport insights(DateRange range) {
+            return insights();
+        }
+
+        /** The content team's workbench, served at /admin when there is one. */
+        default Optional<Workbench> workbench() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -192,7 +204,9 @@ public final class KiraServer {
             config.routes.before(
                     "/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
-            config.routes.get("/v1/admin/insights", ctx -> ctx.json(admin.insights()));
+            config.routes.get("/v1/admin/insights", ctx -> ctx.json(WorkbenchRoutes.insights(ctx, admin)));
+            // The content team's workbench (issue 13): /admin and its /v1/admin/* calls.
+            admin.workbench().ifPresent(workbench -> WorkbenchRoutes.register(config, workbench, parser));
             // The OpenAI-compatible face (api-v1.md, "For API consumers"): the same answers, keyed when keys are set.
             requireKeyWhenSet(config, OpenAiRoutes.MODELS);
             requireKeyWhenSet(config, OpenAiRoutes.COMPLETIONS);

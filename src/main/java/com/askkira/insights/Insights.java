@@ -3,9 +3,13 @@ package com.askkira.insights;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.embedding.Embedder;
 import com.askkira.privacy.PiiRedactor;
+import com.askkira.store.DateRange;
+import com.askkira.store.Store;
+import com.askkira.store.StoreException;
+import com.askkira.store.StoredAnswer;
+import com.askkira.store.StoredVote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,14 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,30 +33,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts what readers ask and how Kira answers, and keeps the few texts the content team needs:
- * each not-covered question, and the question and comment of each down-voted answer, all
- * redacted. A question is held in memory for a while after its answer (so a down vote can name
- * it) and then forgotten; a vote is taken only on one of those recent answers, once. With a file,
- * every event is appended to it as a line of JSON and read back at start (a line that cannot be
- * read is skipped and counted); a file that cannot be written stops the start. Without one,
- * nothing outlives the process.
+ * Counts what readers ask and how Kira answers, in the {@link Store}: every answer with its day,
+ * decline reason, crisis flag, cited sections and redacted question (none for a crisis message),
+ * and each reader's one vote, a down vote with its redacted comment. Replicas that share a
+ * PostgreSQL store share one set of insights: a vote is taken on any answer the store still holds,
+ * whichever replica gave it, once. Rows older than the retention period are deleted by {@link
+ * #enforceRetention}. A JSON-lines file of an older Kira ({@code KIRA_INSIGHTS_FILE}) is read into
+ * the store once ({@link #importFile}).
  */
 public final class Insights {
     private static final Logger LOG = LoggerFactory.getLogger(Insights.class);
-    /** The answers a vote is taken on: the last this many, their questions held so a down vote can name them. */
-    static final int RECENT_ANSWERS = 2_000;
 
+    /** The not-covered questions a report groups: the newest this many. */
     static final int MAX_KEPT = 5_000;
-    static final int MAX_DAYS = 90;
+
     static final int TOP = 20;
     static final int EXAMPLES = 3;
+    /** The down votes a report lists, newest first. */
+    static final int MAX_DOWN_VOTES = 200;
     /** The longest comment kept with a vote, as long as the HTTP API accepts. */
     public static final int MAX_COMMENT_CHARS = 2_000;
+    /** How long readers' rows are kept unless KIRA_RETENTION_DAYS says otherwise. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
     /** Questions per call to the embedder when a report groups new ones. */
     private static final int EMBEDDING_BATCH = 64;
     /** Two not-covered questions this close in meaning are one gap (paraphrases measured 0.76–0.86, other topics at most 0.70). */
@@ -65,135 +69,133 @@ public final class Insights {
 
     private final Embedder embedder;
     private final PiiRedactor redactor;
-    private final Optional<Path> file;
+    private final Store store;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-
-    private final Map<String, Long> abstentions = new HashMap<>();
-    private final Map<String, Long> sections = new HashMap<>();
-    private final TreeMap<LocalDate, long[]> daily = new TreeMap<>();
-    private final Deque<String> notCovered = new ArrayDeque<>();
-    private final Deque<InsightsReport.DownVote> downVoted = new ArrayDeque<>();
-    /** Events not written to the file since appending to it last failed; 0 while it works. */
-    private long unsaved;
+    /** Answers not stored since the store last failed; 0 while it works. */
+    private final AtomicLong unsaved = new AtomicLong();
 
     private int malformedLines;
 
-    /** The last answers given, by id: a vote is taken only on one of these, and only once. */
-    private final Map<String, Recent> recent = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Recent> eldest) {
-            return size() > RECENT_ANSWERS;
-        }
-    };
-
     /**
      * Held by {@link #report} alone, never by an answer: the report embeds questions (a model call
-     * each, minutes for thousands) without the lock that recording an answer takes.
+     * each, minutes for thousands) without holding up the store that answers write to.
      */
     private final Object reportLock = new Object();
-    /** Embeddings of the not-covered questions kept, by question; pruned to them by each report. */
+    /** Embeddings of the not-covered questions grouped last, by question; pruned to them by each report. */
     private final Map<String, float[]> vectors = new HashMap<>();
 
-    public Insights(Embedder embedder, PiiRedactor redactor, Optional<Path> file, Clock clock) {
+    public Insights(Embedder embedder, PiiRedactor redactor, Store store, Clock clock) {
         this.embedder = embedder;
         this.redactor = redactor;
-        this.file = file;
+        this.store = store;
         this.clock = clock;
-        file.ifPresent(path -> {
-            requireWritable(path);
-            load(path);
-        });
     }
 
-    /** One answer given; {@code question} is already redacted, and null for a crisis message. */
-    public synchronized void answered(AnswerRecord answer) {
-        apply(answer);
-        recent.put(answer.answerId(), new Recent(answer.question(), false));
-        append(answerLine(answer));
+    /** Insights in a private in-memory store, with {@code file} (an older Kira's JSON lines) read into it. */
+    public Insights(Embedder embedder, PiiRedactor redactor, Optional<Path> file, Clock clock) {
+        this(embedder, redactor, Store.inMemory(), clock);
+        file.ifPresent(this::importFile);
     }
 
     /**
-     * A reader's rating of one of the last {@value #RECENT_ANSWERS} answers, taken once per answer.
-     * A down vote is kept with its (redacted) comment and its answer's question, when there was one.
+     * One answer given; {@code question} is already redacted, and null for a crisis message. A store
+     * that cannot be written never costs a reader the answer: one warning per outage.
+     */
+    public void answered(AnswerRecord answer) {
+        try {
+            store.saveAnswer(new StoredAnswer(
+                    answer.answerId(),
+                    answer.date(),
+                    clock.millis(),
+                    answer.abstainReason(),
+                    answer.crisis(),
+                    answer.question(),
+                    answer.sections()));
+            long lost = unsaved.getAndSet(0);
+            if (lost > 0) {
+                LOG.info("The insights store can be written again; {} answers before this were not counted", lost);
+            }
+        } catch (StoreException e) {
+            if (unsaved.getAndIncrement() == 0) {
+                LOG.warn(
+                        "Could not write to the insights store ({}); answers go uncounted until it works again",
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A reader's rating of an answer the store holds, taken once per answer (across replicas). A
+     * down vote is kept with its (redacted) comment and its answer's question, when there was one.
      * A vote on any other id, or a second vote, changes nothing and says so.
      */
-    public synchronized RatingOutcome rated(String answerId, String rating, String comment) {
+    public RatingOutcome rated(String answerId, String rating, String comment) {
         if (comment != null && comment.length() > MAX_COMMENT_CHARS) {
             throw new IllegalArgumentException("a comment is at most " + MAX_COMMENT_CHARS + " characters");
         }
-        Recent answer = recent.get(answerId);
-        if (answer == null) {
+        Optional<StoredAnswer> answer = store.answer(answerId);
+        if (answer.isEmpty()) {
             return RatingOutcome.UNKNOWN_ANSWER;
         }
-        if (answer.rated()) {
-            return RatingOutcome.ALREADY_RATED;
-        }
-        recent.put(answerId, new Recent(answer.question(), true));
-        if (!rating.equals("down")) {
-            return RatingOutcome.RECORDED;
-        }
-        String redactedComment = comment == null || comment.isBlank()
+        boolean down = rating.equals("down");
+        String redactedComment = !down || comment == null || comment.isBlank()
                 ? null
                 : redactor.redact(comment.strip()).text();
-        InsightsReport.DownVote vote = new InsightsReport.DownVote(answerId, answer.question(), redactedComment);
-        keep(downVoted, vote);
-        ObjectNode line = json.createObjectNode()
-                .put("type", "down")
-                .put("date", today().toString())
-                .put("answerId", answerId);
-        line.put("question", vote.question()).put("comment", vote.comment());
-        append(line);
-        return RatingOutcome.RECORDED;
+        StoredVote vote = new StoredVote(
+                answerId, today(), clock.millis(), rating, down ? answer.get().question() : null, redactedComment);
+        return store.saveVote(vote) ? RatingOutcome.RECORDED : RatingOutcome.ALREADY_RATED;
+    }
+
+    /** What the content team sees, over everything the store holds. */
+    public InsightsReport report() {
+        return report(DateRange.ALL);
     }
 
     /**
-     * What the content team sees. The counts are copied under the lock answers take; the
-     * not-covered questions are then grouped, embedding any new ones, without it.
+     * What the content team sees for the days of {@code range}. The counts are read from the store;
+     * the not-covered questions are then grouped, embedding any new ones, with no store lock held.
      */
-    public InsightsReport report() {
+    public InsightsReport report(DateRange range) {
         synchronized (reportLock) {
-            Counts counts = counts();
-            return new InsightsReport(
-                    gaps(counts.notCovered()),
-                    counts.abstentions(),
-                    counts.downVoted(),
-                    counts.sections(),
-                    counts.daily());
+            Map<String, Long> declines = store.abstentions(range);
+            Map<String, Long> byReason = new LinkedHashMap<>();
+            REASONS.forEach(r -> byReason.put(r, declines.getOrDefault(r, 0L)));
+            declines.forEach(byReason::putIfAbsent);
+            List<InsightsReport.SectionCitations> cited = store.citations(range).entrySet().stream()
+                    .map(e -> new InsightsReport.SectionCitations(e.getKey(), e.getValue()))
+                    .toList();
+            List<InsightsReport.Day> days = store.daily(range).stream()
+                    .map(d -> new InsightsReport.Day(d.date(), d.answers(), d.abstained(), d.crisis()))
+                    .toList();
+            List<InsightsReport.DownVote> votes = store.downVotes(range, MAX_DOWN_VOTES).stream()
+                    .map(v -> new InsightsReport.DownVote(v.answerId(), v.question(), v.comment()))
+                    .toList();
+            List<String> newestFirst = store.notCovered(range, MAX_KEPT);
+            return new InsightsReport(gaps(newestFirst), byReason, votes, cited, days);
         }
     }
 
-    /** Everything but the grouped questions, as it stands now. */
-    private record Counts(
-            List<String> notCovered,
-            Map<String, Long> abstentions,
-            List<InsightsReport.DownVote> downVoted,
-            List<InsightsReport.SectionCitations> sections,
-            List<InsightsReport.Day> daily) {}
-
-    private synchronized Counts counts() {
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        REASONS.forEach(r -> byReason.put(r, abstentions.getOrDefault(r, 0L)));
-        List<InsightsReport.SectionCitations> cited = sections.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new InsightsReport.SectionCitations(e.getKey(), e.getValue()))
-                .toList();
-        List<InsightsReport.Day> days = daily.entrySet().stream()
-                .map(e -> new InsightsReport.Day(
-                        e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .toList();
-        List<InsightsReport.DownVote> votes = new ArrayList<>(downVoted);
-        Collections.reverse(votes);
-        return new Counts(List.copyOf(notCovered), byReason, votes, cited, days);
+    /** Deletes readers' rows older than {@code days} days; returns how many rows went. */
+    public int enforceRetention(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("retention is at least one day, was " + days);
+        }
+        int deleted = store.deleteBefore(today().minusDays(days));
+        if (deleted > 0) {
+            LOG.info("Retention: deleted {} stored rows older than {} days", deleted, days);
+        }
+        return deleted;
     }
 
     /**
-     * Not-covered questions grouped by meaning (greedily, in the order asked), most asked first.
-     * Called under {@link #reportLock} only. The vector cache keeps just the questions still kept,
-     * so it is never larger than {@value #MAX_KEPT} entries.
+     * Not-covered questions grouped by meaning, most asked first; each group's examples newest
+     * first. Questions are grouped greedily in the order they were asked, so a group is named by
+     * the first question of it. Called under {@link #reportLock} only; the vector cache keeps just
+     * the questions of this report, so it never holds more than {@value #MAX_KEPT} entries.
      */
-    private List<InsightsReport.NotCovered> gaps(List<String> questions) {
-        Set<String> distinct = new LinkedHashSet<>(questions);
+    private List<InsightsReport.NotCovered> gaps(List<String> newestFirst) {
+        Set<String> distinct = new LinkedHashSet<>(newestFirst);
         vectors.keySet().retainAll(distinct);
         List<String> missing =
                 distinct.stream().filter(q -> !vectors.containsKey(q)).toList();
@@ -206,7 +208,7 @@ public final class Insights {
         }
         record Gap(float[] vector, List<String> questions) {}
         List<Gap> gaps = new ArrayList<>();
-        for (String question : questions) {
+        for (String question : newestFirst.reversed()) {
             float[] v = vectors.get(question);
             Gap home = gaps.stream()
                     .filter(g -> Embedder.dot(g.vector(), v) >= SAME_GAP)
@@ -224,109 +226,60 @@ public final class Insights {
                 .map(g -> new InsightsReport.NotCovered(
                         g.questions().getFirst(),
                         g.questions().size(),
-                        new LinkedHashSet<>(g.questions())
+                        new LinkedHashSet<>(g.questions().reversed())
                                 .stream().limit(EXAMPLES).toList()))
                 .toList();
     }
 
-    private void apply(AnswerRecord answer) {
-        long[] day = daily.computeIfAbsent(answer.date(), d -> new long[3]);
-        day[0]++;
-        day[1] += answer.abstained() ? 1 : 0;
-        day[2] += answer.crisis() ? 1 : 0;
-        while (daily.size() > MAX_DAYS) {
-            daily.pollFirstEntry();
-        }
-        if (answer.abstained()) {
-            abstentions.merge(answer.abstainReason(), 1L, Long::sum);
-        }
-        answer.sections().forEach(s -> sections.merge(s, 1L, Long::sum));
-        if ("not_covered".equals(answer.abstainReason()) && answer.question() != null) {
-            keep(notCovered, answer.question());
-        }
-    }
-
-    private static <T> void keep(Deque<T> kept, T item) {
-        kept.addLast(item);
-        while (kept.size() > MAX_KEPT) {
-            kept.removeFirst();
-        }
-    }
-
-    /** An answer's line: its question only when it is kept (not covered), never a crisis message. */
-    private ObjectNode answerLine(AnswerRecord answer) {
-        ObjectNode line = json.createObjectNode()
-                .put("type", "answer")
-                .put("date", answer.date().toString())
-                .put("answerId", answer.answerId())
-                .put("abstainReason", answer.abstainReason())
-                .put("crisis", answer.crisis());
-        answer.sections().forEach(line.putArray("sections")::add);
-        if ("not_covered".equals(answer.abstainReason())) {
-            line.put("question", answer.question());
-        }
-        return line;
-    }
-
-    private void append(ObjectNode line) {
-        if (file.isEmpty()) {
+    /**
+     * Reads an older Kira's JSON-lines insights file into the store, once: a file read in before
+     * (by this or another replica) is left alone. A line that cannot be read (cut short by a crash,
+     * not UTF-8, not an event Kira writes, a crisis line carrying text) is skipped and counted. A
+     * path that cannot be a file stops the start, as a configuration error; a missing file is
+     * nothing to read.
+     */
+    public void importFile(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        requireReadable(file);
+        if (!Files.exists(file)) {
             return;
         }
-        try {
-            Files.writeString(
-                    file.get(),
-                    line + "\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-            if (unsaved > 0) {
-                LOG.info("The insights file can be written again; {} events before this were not saved", unsaved);
-                unsaved = 0;
-            }
-        } catch (IOException e) {
-            // Insights must never cost a reader an answer; one warning per outage, not one per event.
-            if (unsaved++ == 0) {
-                LOG.warn(
-                        "Could not append to the insights file ({}); insights are kept in memory only until it can"
-                                + " be written again",
-                        reason(e));
-            }
+        String source = file.toString();
+        if (store.imported(source)) {
+            LOG.info("The insights file {} was read into the store before; it is not read again", file);
+            return;
+        }
+        int[] events = {0};
+        int skipped = readLines(file, line -> {
+            loadLine(line, events[0]);
+            events[0]++;
+        });
+        store.markImported(source, clock.millis(), events[0], skipped);
+        malformedLines = skipped;
+        LOG.info("Read {} events of the insights file {} into the store", events[0], file);
+        if (skipped > 0) {
+            LOG.warn("Skipped {} unreadable line(s) of the insights file {}", skipped, file);
         }
     }
 
-    /** Fails the start, as a configuration error, when the file cannot be created or appended to. */
-    private static void requireWritable(Path path) {
-        Path parent = path.toAbsolutePath().getParent();
-        for (Path folder = parent; folder != null; folder = folder.getParent()) {
+    private static void requireReadable(Path path) {
+        for (Path folder = path.getParent(); folder != null; folder = folder.getParent()) {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
                 throw new InvalidConfigException(
-                        "KIRA_INSIGHTS_FILE: cannot write to " + path + " (" + folder + " is a file, not a folder)");
+                        "KIRA_INSIGHTS_FILE: cannot read " + path + " (" + folder + " is a file, not a folder)");
             }
         }
-        try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)
-                    .close();
-        } catch (IOException e) {
-            throw new InvalidConfigException("KIRA_INSIGHTS_FILE: cannot write to " + path + " (" + reason(e) + ")");
+        if (Files.isDirectory(path)) {
+            throw new InvalidConfigException("KIRA_INSIGHTS_FILE: cannot read " + path + " (it is a folder)");
         }
     }
 
-    private static String reason(IOException e) {
-        String reason = e instanceof FileSystemException f
-                ? Optional.ofNullable(f.getReason()).orElse(f.getFile())
-                : e.getMessage();
-        return e.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
+    private interface LineReader {
+        void accept(JsonNode line) throws IOException;
     }
 
-    /**
-     * Reads the file back, line by line. A line that cannot be read (cut short by a crash, not
-     * UTF-8, not an event Kira writes) is skipped and counted, never a reason not to start.
-     */
-    private void load(Path path) {
+    /** Calls {@code reader} on each line that is JSON; returns how many lines could not be read. */
+    private int readLines(Path path, LineReader reader) {
         int skipped = 0;
         CharsetDecoder utf8 = StandardCharsets.UTF_8
                 .newDecoder()
@@ -344,7 +297,7 @@ public final class Insights {
                         String text = utf8.decode(ByteBuffer.wrap(bytes.toByteArray()))
                                 .toString();
                         if (!text.isBlank()) {
-                            loadLine(json.readTree(text));
+                            reader.accept(json.readTree(text));
                         }
                     } catch (IOException | RuntimeException unreadable) {
                         skipped++;
@@ -358,29 +311,27 @@ public final class Insights {
         } catch (IOException e) {
             throw new InvalidConfigException("KIRA_INSIGHTS_FILE: cannot read " + path + " (" + reason(e) + ")");
         }
-        malformedLines = skipped;
-        if (skipped > 0) {
-            LOG.warn("Skipped {} unreadable line(s) of the insights file {}", skipped, path);
-        }
+        return skipped;
     }
 
-    private void loadLine(JsonNode line) {
+    /** One event of the file; {@code index} orders the events of one day as the file did. */
+    private void loadLine(JsonNode line, int index) {
         if (!line.isObject()) {
             throw new IllegalArgumentException("not an event");
         }
         LocalDate date = LocalDate.parse(line.path("date").asText(today().toString()));
+        long at = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + index;
         String answerId = line.path("answerId").asText();
+        if (answerId.isEmpty()) {
+            throw new IllegalArgumentException("no answer id");
+        }
         if (line.path("type").asText().equals("down")) {
-            keep(
-                    downVoted,
-                    new InsightsReport.DownVote(answerId, textOrNull(line, "question"), textOrNull(line, "comment")));
-            Recent answer = recent.get(answerId);
-            if (answer != null) {
-                recent.put(answerId, new Recent(answer.question(), true));
-            }
+            store.saveVote(new StoredVote(
+                    answerId, date, at, "down", textOrNull(line, "question"), textOrNull(line, "comment")));
         } else {
             List<String> cited = new ArrayList<>();
             line.path("sections").forEach(s -> cited.add(s.asText()));
+            // AnswerRecord refuses a crisis line that carries text: such a line is skipped whole.
             AnswerRecord answer = new AnswerRecord(
                     date,
                     answerId,
@@ -388,8 +339,8 @@ public final class Insights {
                     line.path("crisis").asBoolean(),
                     cited,
                     textOrNull(line, "question"));
-            apply(answer);
-            recent.put(answerId, new Recent(answer.question(), false));
+            store.saveAnswer(new StoredAnswer(
+                    answerId, date, at, answer.abstainReason(), answer.crisis(), answer.question(), answer.sections()));
         }
     }
 
@@ -398,20 +349,24 @@ public final class Insights {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** Lines of the file skipped at start because they could not be read. */
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException f
+                ? Optional.ofNullable(f.getReason()).orElse(f.getFile())
+                : e.getMessage();
+        return e.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
+    }
+
+    /** Lines of the last file read in that were skipped because they could not be read. */
     int malformedLines() {
         return malformedLines;
     }
 
-    /** Cache entries a report keeps: at most the distinct not-covered questions kept. */
+    /** Cache entries a report keeps: at most the distinct not-covered questions it grouped. */
     int cachedVectors() {
         synchronized (reportLock) {
             return vectors.size();
         }
     }
-
-    /** An answer given recently: its redacted question (null when none was kept), and whether it has had its vote. */
-    private record Recent(String question, boolean rated) {}
 
     private LocalDate today() {
         return LocalDate.now(clock);

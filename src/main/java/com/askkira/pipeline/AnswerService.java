@@ -36,6 +36,14 @@ public final class AnswerService {
     }
 
     /**
+     * The answer a reader would get, not counted in the insights: for the content team checking
+     * answers and running the golden set on the live server.
+     */
+    public AnswerResponse preview(AnswerRequest request) {
+        return policy.answer(request, AnswerPolicy.Delivery.WHOLE, text -> {}).response();
+    }
+
+    /**
      * Answers like {@link #answer}, handing the text to {@code deltas} sentence by sentence as it
      * passes the checks; a reply that was not streamed (crisis support, small talk, a decline) is
      * sent as its sentences. The pieces concatenate to the answer.
@@ -65,7 +73,7 @@ public final class AnswerService {
             case RECORDED -> {}
             case UNKNOWN_ANSWER ->
                 throw new KiraException.NotFound(
-                        "No recent answer has this id; feedback is taken on the answers this server gave lately.");
+                        "No answer with this id is kept; feedback is taken on answers Kira gave within the retention period.");
             case ALREADY_RATED -> throw new KiraException.Conflict("This answer has been rated already.");
         }
     }

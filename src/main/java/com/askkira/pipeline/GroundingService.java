@@ -3,6 +3,8 @@ package com.askkira.pipeline;
 import com.askkira.answer.CitationMarkers;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.guard.ConfidentialityLimitsCheck;
+import com.askkira.guard.LimitsFinding;
 import com.askkira.guard.Overstatement;
 import com.askkira.guard.SupportScorer;
 import com.askkira.retrieval.HybridRetriever;
@@ -11,6 +13,7 @@ import com.askkira.retrieval.RetrievalQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * For the content team: checks any answer text, sentence by sentence, against the whole library.
@@ -48,6 +51,7 @@ public final class GroundingService {
     private final SentenceSplitter splitter;
     private final Overstatement overstatement = new Overstatement();
     private final CpuLane lane;
+    private final ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck();
 
     public GroundingService(HybridRetriever retriever, SupportScorer scorer, SentenceSplitter splitter, CpuLane lane) {
         this.retriever = retriever;
@@ -56,23 +60,39 @@ public final class GroundingService {
         this.lane = lane;
     }
 
-    /** How well the library supports each sentence of {@code answer}; the work runs on the CPU lane. */
+    /**
+     * The longer texts the workbench checks for an admin (a whole answer, a draft): behind an admin
+     * key, so not open to any client, and at about 40 ms of CPU a sentence, 30 sentences are about a
+     * second of one core.
+     */
+    public static final int ADMIN_MAX_ANSWER_CHARS = 6_000;
+
+    /** See {@link #ADMIN_MAX_ANSWER_CHARS}. */
+    public static final int ADMIN_MAX_SENTENCES = 30;
+
     public GroundingReport check(String answer, String question) {
-        return lane.call(() -> checkHere(answer, question));
+        return check(answer, question, MAX_ANSWER_CHARS, MAX_SENTENCES);
     }
 
-    private GroundingReport checkHere(String answer, String question) {
+    /** Checks a text within the given limits ({@link #ADMIN_MAX_ANSWER_CHARS} for the workbench), on the CPU lane. */
+    public GroundingReport check(String answer, String question, int maxChars, int maxSentences) {
+        return lane.call(() -> checkHere(answer, question, maxChars, maxSentences));
+    }
+
+    private GroundingReport checkHere(String answer, String question, int maxChars, int maxSentences) {
         if (answer == null || answer.isBlank()) {
             throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
         }
-        if (answer.length() > MAX_ANSWER_CHARS) {
-            throw new KiraException.InvalidRequest("'answer' is over " + MAX_ANSWER_CHARS + " characters");
+        if (answer.length() > maxChars) {
+            throw new KiraException.InvalidRequest("'answer' is over " + maxChars + " characters");
         }
         List<Sentence> split = splitter.split(answer);
-        if (split.size() > MAX_SENTENCES) {
+        if (split.size() > maxSentences) {
             throw new KiraException.InvalidRequest(
-                    "'answer' has " + split.size() + " sentences; the limit is " + MAX_SENTENCES);
+                    "'answer' has " + split.size() + " sentences; the limit is " + maxSentences);
         }
+        // The limits rules read each sentence in the context of the whole text, as the guardrail does.
+        List<LimitsFinding> limitsFindings = limits.findings(question, answer);
         List<GroundingReport.SentenceSupport> sentences = new ArrayList<>();
         for (Sentence sentence : split) {
             String claim = CitationMarkers.strip(sentence.text());
@@ -83,18 +103,35 @@ public final class GroundingService {
             String search = question == null || question.isBlank() ? claim : question.strip() + " " + claim;
             List<GroundingReport.Support> support = new ArrayList<>();
             boolean supported = false;
+            List<String> stronger = new ArrayList<>();
             for (Passage p :
                     retriever.retrieve(RetrievalQuery.of(search), PASSAGES).passages()) {
-                double score = Math.round(scorer.support(scored, p) * 1000) / 1000.0;
+                SupportScorer.Span span = scorer.bestSpan(scored, p);
+                double score = Math.round(span.score() * 1000) / 1000.0;
                 support.add(
-                        new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score));
+                        new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score, span.text()));
                 // As the grounded guardrail judges: close enough, and no strong word the passage lacks.
-                supported |= score >= SupportScorer.SUPPORTED
-                        && overstatement.beyond(claim, p.chunk().text()).isEmpty();
+                List<String> beyond = overstatement.beyond(claim, p.chunk().text());
+                supported |= score >= SupportScorer.SUPPORTED && beyond.isEmpty();
+                if (score >= SupportScorer.SUPPORTED && !beyond.isEmpty() && stronger.isEmpty()) {
+                    stronger.addAll(beyond);
+                }
             }
             support.sort(
                     Comparator.comparingDouble(GroundingReport.Support::score).reversed());
-            sentences.add(new GroundingReport.SentenceSupport(sentence.text(), supported, support));
+            List<GroundingReport.Finding> findings = new ArrayList<>();
+            limitsFindings.stream()
+                    .filter(f -> f.sentence().equals(sentence.text()))
+                    .forEach(f -> findings.add(
+                            new GroundingReport.Finding(f.rule().name().toLowerCase(Locale.ROOT), f.detail())));
+            if (!supported && !stronger.isEmpty()) {
+                findings.add(new GroundingReport.Finding(
+                        "overstatement",
+                        "stronger than the library: " + String.join(", ", stronger)
+                                + " (the nearest passage does not say so)"));
+            }
+            String verdict = !findings.isEmpty() ? "overstated" : supported ? "supported" : "unsupported";
+            sentences.add(new GroundingReport.SentenceSupport(sentence.text(), supported, support, verdict, findings));
         }
         long supported = sentences.stream()
                 .filter(GroundingReport.SentenceSupport::supported)

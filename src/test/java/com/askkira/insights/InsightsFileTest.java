@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The insights file: a store that cannot be written stops the start with one line naming the
- * variable (a configuration error, exit code 2), and a line that cannot be read is skipped, not fatal.
+ * The insights file of an older Kira, read into the store: a path that cannot be a file stops the
+ * start with one line naming the variable (a configuration error, exit code 2), and a line that
+ * cannot be read is skipped, not fatal.
  */
 class InsightsFileTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
@@ -52,12 +53,13 @@ class InsightsFileTest {
     }
 
     @Test
-    void should_create_the_folders_of_a_new_file() {
+    void should_start_with_nothing_to_read_when_the_file_does_not_exist() {
         Path file = dir.resolve("data/insights/insights.jsonl");
 
-        insights(file);
+        InsightsReport report = insights(file).report();
 
-        assertThat(file).exists();
+        assertThat(report.daily()).isEmpty();
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.privacy.PiiRedactor;
+import com.askkira.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,31 +164,29 @@ class InsightsTest {
     }
 
     @Test
-    void should_write_only_not_covered_questions_and_down_votes_to_its_file_and_read_them_back() throws IOException {
-        Path file = dir.resolve("insights.jsonl");
-        Insights first = insights(Optional.of(file));
-        first.answered(
-                new AnswerRecord(DAY, "ans_1", null, false, List.of("Minors"), "can my mom read my therapy notes"));
-        first.answered(
-                new AnswerRecord(DAY, "ans_2", "not_covered", false, List.of(), "does lexapro cause weight gain"));
-        first.answered(new AnswerRecord(DAY, "ans_3", null, true, List.of(), null));
-        first.rated("ans_1", "down", "not what I asked");
-        Files.writeString(file, "{\"type\":\"answer\",\"da", java.nio.file.StandardOpenOption.APPEND);
+    void should_keep_its_counts_questions_and_votes_in_the_store_across_a_restart() {
+        String url = "jdbc:sqlite:" + dir.resolve("kira.db");
+        try (Store store = Store.open(url)) {
+            Insights first = new Insights(embedder, new PiiRedactor(), store, CLOCK);
+            first.answered(
+                    new AnswerRecord(DAY, "ans_1", null, false, List.of("Minors"), "can my mom read my therapy notes"));
+            first.answered(
+                    new AnswerRecord(DAY, "ans_2", "not_covered", false, List.of(), "does lexapro cause weight gain"));
+            first.answered(new AnswerRecord(DAY, "ans_3", null, true, List.of(), null));
+            first.rated("ans_1", "down", "not what I asked");
+        }
 
-        InsightsReport reread = insights(Optional.of(file)).report();
+        try (Store store = Store.open(url)) {
+            InsightsReport reread = new Insights(embedder, new PiiRedactor(), store, CLOCK).report();
 
-        String written = Files.readString(file);
-        assertThat(written).contains("does lexapro cause weight gain").doesNotContain("pills");
-        assertThat(written.lines().filter(l -> l.contains("can my mom read my therapy notes")))
-                .hasSize(1)
-                .allSatisfy(l -> assertThat(l).contains("\"type\":\"down\""));
-        assertThat(reread.daily()).containsExactly(new InsightsReport.Day("2026-11-27", 3, 1, 1));
-        assertThat(reread.notCovered())
-                .extracting(InsightsReport.NotCovered::question)
-                .containsExactly("does lexapro cause weight gain");
-        assertThat(reread.downVoted())
-                .containsExactly(
-                        new InsightsReport.DownVote("ans_1", "can my mom read my therapy notes", "not what I asked"));
-        assertThat(reread.sections()).containsExactly(new InsightsReport.SectionCitations("Minors", 1));
+            assertThat(reread.daily()).containsExactly(new InsightsReport.Day("2026-11-27", 3, 1, 1));
+            assertThat(reread.notCovered())
+                    .extracting(InsightsReport.NotCovered::question)
+                    .containsExactly("does lexapro cause weight gain");
+            assertThat(reread.downVoted())
+                    .containsExactly(new InsightsReport.DownVote(
+                            "ans_1", "can my mom read my therapy notes", "not what I asked"));
+            assertThat(reread.sections()).containsExactly(new InsightsReport.SectionCitations("Minors", 1));
+        }
     }
 }
