@@ -107,7 +107,7 @@ public final class AnswerPolicy {
             // Composed and judged here, all CPU: on the lane, with the released text passed on from
             // this thread, so a reader slow to take a stream never holds a lane thread.
             List<String> released = new ArrayList<>();
-            Answered answered = lane.call(() -> draft(prepared, drafter, released::add, start));
+            Answered answered = lane.resume(() -> draft(prepared, drafter, released::add, start));
             released.forEach(deltas);
             return answered;
         }

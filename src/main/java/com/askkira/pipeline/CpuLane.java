@@ -1,12 +1,10 @@
 package com.askkira.pipeline;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Where CPU-bound work (embedding, searching, composing, judging) runs: a pool of platform threads
- * sized to the cores, in front of a bounded queue. Requests are served on virtual threads, which the
+ * sized to the cores, in front of a queue that new requests may join only while it is short. Requests are served on virtual threads, which the
  * JVM does not time-slice: CPU work run on them kept the few carrier threads busy, so under load
  * requests were not even read and {@code /health} waited seconds. Here the operating system shares
  * the cores between this pool and the carriers, which only parse, wait and write. A caller blocks
@@ -25,6 +23,8 @@ public final class CpuLane {
     private static final Duration IDLE = Duration.ofSeconds(30);
 
     private final ThreadPoolExecutor pool;
+    private final int threads;
+    private final int queueLimit;
     private final int retryAfterSeconds;
 
     /**
@@ -43,12 +43,15 @@ public final class CpuLane {
                 threads,
                 IDLE.toMillis(),
                 TimeUnit.MILLISECONDS,
-                // A queue of zero is a hand-off: work runs only when a thread is free.
-                queueLimit == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueLimit),
+                // Unbounded: the limit applies to new requests only (call), never to the rest of one
+                // already let in (resume), whose work so far would otherwise be wasted.
+                new LinkedBlockingQueue<>(),
                 work -> new LaneThread(this, work, "kira-cpu-" + count.incrementAndGet()),
                 new ThreadPoolExecutor.AbortPolicy());
         // An idle lane (a test's, a server at night) keeps no threads.
         this.pool.allowCoreThreadTimeOut(true);
+        this.threads = threads;
+        this.queueLimit = queueLimit;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -58,20 +61,26 @@ public final class CpuLane {
     }
 
     /**
-     * Runs {@code work} on the lane and returns its result; its exceptions reach the caller as they
-     * were thrown. Work already on a lane thread runs in place, so nested calls cannot deadlock.
+     * Runs the first work of a request on the lane and returns its result, or refuses it with {@link
+     * KiraException.Overloaded} when every thread is busy and the queue is full; its exceptions
+     * reach the caller as they were thrown. Work already on a lane thread runs in place, so nested
+     * calls cannot deadlock.
      */
     public <T> T call(Supplier<T> work) {
-        if (Thread.currentThread() instanceof LaneThread thread && thread.lane == this) {
-            return work.get();
-        }
-        Future<T> future;
-        try {
-            future = pool.submit(work::get);
-        } catch (RejectedExecutionException e) {
+        boolean onLane = Thread.currentThread() instanceof LaneThread thread && thread.lane == this;
+        if (!onLane && pool.getActiveCount() >= threads && pool.getQueue().size() >= queueLimit) {
             throw new KiraException.Overloaded(
                     "Kira is answering as many questions as it can; please try again in a moment.", retryAfterSeconds);
         }
+        return resume(work);
+    }
+
+    /** Runs more work of a request that {@link #call} let in: never refused, so no finished step is wasted. */
+    public <T> T resume(Supplier<T> work) {
+        if (Thread.currentThread() instanceof LaneThread thread && thread.lane == this) {
+            return work.get();
+        }
+        Future<T> future = pool.submit(work::get);
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -41,7 +41,8 @@ class CpuLaneTest {
     }
 
     @Test
-    void should_refuse_work_at_once_with_a_retry_after_when_the_queue_is_full() throws Exception {
+    void should_refuse_a_new_request_at_once_when_the_queue_is_full_but_never_the_rest_of_one_let_in()
+            throws Exception {
         CpuLane lane = new CpuLane(1, 1, 3);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
@@ -62,10 +63,12 @@ class CpuLaneTest {
                     .isInstanceOfSatisfying(
                             KiraException.Overloaded.class,
                             e -> assertThat(e.retryAfterSeconds()).isEqualTo(3));
+            Future<Integer> resumed = callers.submit(() -> lane.resume(() -> 4));
 
             release.countDown();
             assertThat(busy.get(5, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(resumed.get(5, TimeUnit.SECONDS)).isEqualTo(4);
         } finally {
             release.countDown();
             callers.shutdownNow();
