@@ -45,12 +45,15 @@ import com.askkira.index.Reindexer;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
 import com.askkira.language.SpanishGloss;
+import com.askkira.ops.KiraMetrics;
+import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.ModelCircuit;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
@@ -73,6 +76,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Kira wired by hand: the library, an index that matches it (built or rebuilt on the way), and the
@@ -93,6 +97,11 @@ public final class Kira implements AutoCloseable {
     private final ReaderInputGuardrail inputGuardrail;
     private final Insights insights;
     private final OfflineChatModel offlineChatModel;
+    private final KiraMetrics metrics;
+    private final ModelCircuit circuit;
+    private final boolean modelConfigured;
+    private final String fallbackName;
+    private final AtomicInteger documents;
 
     private Kira(
             KiraConfig config,
@@ -106,7 +115,11 @@ public final class Kira implements AutoCloseable {
             LibraryOutputGuardrail outputGuardrail,
             ReaderInputGuardrail inputGuardrail,
             Insights insights,
-            OfflineChatModel offlineChatModel) {
+            OfflineChatModel offlineChatModel,
+            KiraMetrics metrics,
+            ModelCircuit circuit,
+            boolean modelConfigured,
+            String fallbackName) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -119,6 +132,16 @@ public final class Kira implements AutoCloseable {
         this.inputGuardrail = inputGuardrail;
         this.insights = insights;
         this.offlineChatModel = offlineChatModel;
+        this.metrics = metrics;
+        this.circuit = circuit;
+        this.modelConfigured = modelConfigured;
+        this.fallbackName = fallbackName;
+        this.documents = new AtomicInteger(library.documents().size());
+        metrics.watch(circuit);
+        metrics.watchIndex(
+                index::generation,
+                documents::get,
+                () -> Integer.parseInt(index.commitData().getOrDefault(IndexFields.COMMIT_CHUNKS, "0")));
     }
 
     /** Opens Kira over the configured corpus, first building the index if it is missing or stale. */
@@ -156,7 +179,10 @@ public final class Kira implements AutoCloseable {
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
         SentenceJudge judge = judge(abstentions, support, redactor);
-        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
+        // One registry and one breaker per Kira: per replica, as the README says.
+        KiraMetrics metrics = new KiraMetrics();
+        ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
+        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
         Drafter streaming = chatModel
                 .<Drafter>map(model -> new StreamingModelDrafter(
@@ -176,20 +202,25 @@ public final class Kira implements AutoCloseable {
                 whole,
                 judge,
                 abstentions,
-                new AnswerIds());
+                new AnswerIds(),
+                metrics);
         return new Kira(
                 config,
                 library,
                 builder,
                 index,
                 retriever,
-                new AnswerService(policy, readersRetriever, insights),
+                new AnswerService(policy, readersRetriever, insights, metrics),
                 new GroundingService(retriever, support, new SentenceSplitter()),
                 policy.modelName(),
                 new LibraryOutputGuardrail(judge),
                 new ReaderInputGuardrail(screen),
                 insights,
-                offlineChatModel);
+                offlineChatModel,
+                metrics,
+                circuit,
+                chatModel.isPresent(),
+                offline.modelName());
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -248,7 +279,9 @@ public final class Kira implements AutoCloseable {
      */
     public IndexBuilder.BuildReport reindex() {
         try {
-            return reindexer.reindex(indexBuilder, library, config.indexDir(), index);
+            IndexBuilder.BuildReport report = reindexer.reindex(indexBuilder, library, config.indexDir(), index);
+            documents.set(report.documents());
+            return report;
         } catch (InvalidDocumentException e) {
             throw new KiraException.InvalidDocument(
                     "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());
@@ -293,6 +326,25 @@ public final class Kira implements AutoCloseable {
 
     public String modelName() {
         return modelName;
+    }
+
+    /** This replica's metrics: the pipeline's stages, model calls, the breaker and the index. */
+    public KiraMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether this replica can answer: the index open, and the model or its offline stand-in able to write. */
+    public Readiness readiness() {
+        Readiness.Model model =
+                new Readiness.Model(modelName, modelConfigured, circuit.state().wireName(), fallbackName);
+        long generation;
+        try {
+            generation = index.generation();
+        } catch (RuntimeException closed) {
+            return Readiness.of(new Readiness.Index(false, -1, documents.get(), 0), model);
+        }
+        int chunks = Integer.parseInt(index.commitData().getOrDefault(IndexFields.COMMIT_CHUNKS, "0"));
+        return Readiness.of(new Readiness.Index(true, generation, documents.get(), chunks), model);
     }
 
     /** Health and re-indexing, as the HTTP server's admin paths expose them. */

@@ -3,6 +3,7 @@ package com.askkira.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ public record KiraConfig(
         int modelTimeoutMs,
         int rateLimitPerMinute,
         List<String> apiKeys,
-        Optional<Path> insightsFile) {
+        Optional<Path> insightsFile,
+        ModelCircuitSettings modelCircuit) {
 
     public KiraConfig {
         if (port < 0 || port > 65_535) {
@@ -65,7 +67,10 @@ public record KiraConfig(
                 intValue(env, "KIRA_MODEL_TIMEOUT_MS", 30_000),
                 intValue(env, "KIRA_RATE_LIMIT_PER_MIN", 60),
                 list(env, "KIRA_API_KEYS"),
-                value(env, "KIRA_INSIGHTS_FILE").map(Path::of));
+                value(env, "KIRA_INSIGHTS_FILE").map(Path::of),
+                ModelCircuitSettings.defaults()
+                        .openFor(Duration.ofMillis(intValue(
+                                env, "KIRA_MODEL_BREAKER_OPEN_MS", (int) ModelCircuitSettings.OPEN_FOR.toMillis()))));
     }
 
     /**

@@ -56,6 +56,7 @@ public final class AnswerPolicy {
     private final SentenceJudge judge;
     private final AbstentionWriter abstentions;
     private final Supplier<String> ids;
+    private final PipelineMeter meter;
 
     /**
      * @param streaming the drafter for streamed answers
@@ -71,6 +72,21 @@ public final class AnswerPolicy {
             SentenceJudge judge,
             AbstentionWriter abstentions,
             Supplier<String> ids) {
+        this(screen, smallTalk, retriever, drafting, streaming, whole, judge, abstentions, ids, PipelineMeter.NONE);
+    }
+
+    /** As above, telling {@code meter} how long each stage of every answer took. */
+    public AnswerPolicy(
+            InputScreen screen,
+            SmallTalk smallTalk,
+            Retriever retriever,
+            GuardedDrafter drafting,
+            Drafter streaming,
+            Drafter whole,
+            SentenceJudge judge,
+            AbstentionWriter abstentions,
+            Supplier<String> ids,
+            PipelineMeter meter) {
         this.screen = Objects.requireNonNull(screen, "screen");
         this.smallTalk = Objects.requireNonNull(smallTalk, "smallTalk");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
@@ -80,6 +96,7 @@ public final class AnswerPolicy {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.meter = Objects.requireNonNull(meter, "meter");
     }
 
     /** The name of the model that writes answers (the offline answerer's when there is none). */
@@ -95,6 +112,8 @@ public final class AnswerPolicy {
     public Answered answer(AnswerRequest request, Delivery delivery, Consumer<String> deltas) {
         long start = System.nanoTime();
         ScreenedInput input = screen.screen(request.question(), request.history());
+        long screened = System.nanoTime();
+        meter.stage(PipelineMeter.Stage.SCREEN, screened - start);
         if (input.risk().crisis() && !input.risk().answerToo()) {
             return new Answered(input.question(), crisisSupport(input, start));
         }
@@ -110,6 +129,7 @@ public final class AnswerPolicy {
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(input.question(), input.history()), PASSAGES);
         long retrieved = System.nanoTime();
+        meter.stage(PipelineMeter.Stage.RETRIEVE, retrieved - screened);
         // A follow-up is drafted resolved against the conversation ("…emails?" → "…video therapy… emails?").
         String question = retrieval.followUp() ? retrieval.searchText() : input.question();
         if (input.risk().crisis()) {
@@ -121,6 +141,7 @@ public final class AnswerPolicy {
             streamed[0]++;
             deltas.accept(text);
         });
+        measure(guarded, retrieved);
         AnswerResponse response =
                 response(guarded, Safety.none(), guarded.result().checks(), start, retrieved);
         if (input.spanish()) {
@@ -131,6 +152,14 @@ public final class AnswerPolicy {
             response = response.withAnswer(response.answer() + " " + LIBRARY_IN_ENGLISH);
         }
         return new Answered(input.question(), response);
+    }
+
+    /** Drafting and judging interleave: the judging is the guard's time, the rest the draft's. */
+    private void measure(GuardedDraft guarded, long draftStart) {
+        long elapsed = System.nanoTime() - draftStart;
+        long judging = Math.min(guarded.judgingNanos(), elapsed);
+        meter.stage(PipelineMeter.Stage.DRAFT, elapsed - judging);
+        meter.stage(PipelineMeter.Stage.GUARD, judging);
     }
 
     private AnswerResponse response(
@@ -170,6 +199,7 @@ public final class AnswerPolicy {
     private AnswerResponse helpFirstThenAnswer(
             ScreenedInput input, String question, Retrieval retrieval, long start, long retrieved) {
         GuardedDraft guarded = drafting.draft(question, retrieval, drafting.offline(), text -> {});
+        measure(guarded, retrieved);
         GuardResult result = guarded.result();
         if (result.verdict() == Verdict.BLOCKED || result.answer().abstained()) {
             return crisisSupport(input, start);
@@ -198,6 +228,7 @@ public final class AnswerPolicy {
         Retrieval none = Retrieval.of(input.question(), List.of());
         long checked = System.nanoTime();
         GuardResult result = judge.whole(input.question(), abstentions.write(AbstainReason.UNSAFE, List.of()), none);
+        meter.stage(PipelineMeter.Stage.GUARD, System.nanoTime() - checked);
         GuardedDraft guarded = new GuardedDraft(
                 result, new Drafted(result.answer(), whole.modelName(), false), System.nanoTime() - checked);
         return response(guarded, Safety.none(), result.checks(), start, checked);

@@ -20,12 +20,19 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final Retriever retriever;
     private final Insights insights;
+    private final PipelineMeter meter;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights) {
+        this(policy, retriever, insights, PipelineMeter.NONE);
+    }
+
+    /** As above, telling {@code meter} of every answer returned (verdict, abstention, crisis: counts only). */
+    public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights, PipelineMeter meter) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.insights = Objects.requireNonNull(insights, "insights");
+        this.meter = Objects.requireNonNull(meter, "meter");
     }
 
     /** The answer, whole: the stream collected. */
@@ -94,6 +101,7 @@ public final class AnswerService {
                 crisis,
                 response.citations().stream().map(Citation::section).toList(),
                 crisis ? null : answered.question()));
+        meter.answered(response);
         return response;
     }
 
