@@ -14,6 +14,7 @@ import com.askkira.eval.GoldenSet;
 import com.askkira.eval.RetrievalEvaluator;
 import com.askkira.eval.RetrievalScore;
 import com.askkira.http.KiraServer;
+import com.askkira.http.Operations;
 import com.askkira.http.ServerPort;
 import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -71,7 +73,8 @@ public final class KiraCommand implements Runnable {
                         kira.grounding(),
                         kira.admin(),
                         new ObjectMapper(),
-                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
+                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()),
+                        new Operations(kira::readiness, kira.metrics(), Optional.empty()));
                 var app = server.create(port, cfg -> WebAssets.register(cfg, config.webDir(), config.allowedOrigins()))
                         .start();
                 System.out.printf(

@@ -2,6 +2,7 @@ package com.askkira.http;
 
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.insights.InsightsReport;
+import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
@@ -14,12 +15,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -37,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP face of Kira. Handlers parse, call a service and write JSON; every failure is an
  * exception mapped to the contract's error body in {@link #mapErrors}, and what Jetty refuses before
- * Javalin sees it is answered in the same shape by {@link JsonErrorHandler}. Logs carry method,
- * path, status and time, never a question, a query string or a body.
+ * Javalin sees it is answered in the same shape by {@link JsonErrorHandler}. One JSON log line
+ * per request ({@link RequestLog}) carries its id, route, status, time and, for an answer, stages,
+ * verdict and model: never a question, a query string or a body.
  *
  * <p>Limits, all per request unless said otherwise: a body of {@value #MAX_BODY_BYTES} bytes; a
  * request line and headers of {@value #MAX_HEADER_BYTES} bytes (Jetty's default, set here so it is
@@ -51,9 +57,10 @@ import org.slf4j.LoggerFactory;
 public final class KiraServer {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** Where the MCP server's Streamable HTTP transport answers. */
+    public static final String MCP_PATH = "/mcp";
+
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
-    /** A request attribute the request log appends: what happened that the status alone does not say. */
-    private static final String LOG_NOTE = "kira.log.note";
 
     private static final Pattern BAD_PERCENT_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -66,6 +73,8 @@ public final class KiraServer {
     private final ApiKeys apiKeys;
     private final Clients clients;
     private final Options options;
+    private final Operations operations;
+    private final RequestLog requestLog;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     /** What the server reports about, and does to, the index beneath it. */
@@ -118,8 +127,19 @@ public final class KiraServer {
         }
     }
 
+    /** The API with {@link Operations#basic} operator routes: for tests of the API alone. */
     public KiraServer(
             AnswerService answers, GroundingService grounding, Admin admin, ObjectMapper json, Options options) {
+        this(answers, grounding, admin, json, options, Operations.basic(admin));
+    }
+
+    public KiraServer(
+            AnswerService answers,
+            GroundingService grounding,
+            Admin admin,
+            ObjectMapper json,
+            Options options,
+            Operations operations) {
         this.answers = answers;
         this.grounding = grounding;
         this.admin = admin;
@@ -129,6 +149,8 @@ public final class KiraServer {
         this.apiKeys = new ApiKeys(options.apiKeys());
         this.clients = new Clients(apiKeys);
         this.options = options;
+        this.operations = operations;
+        this.requestLog = new RequestLog(operations.metrics());
     }
 
     public Javalin create() {
@@ -159,13 +181,8 @@ public final class KiraServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.requestLogger.http((ctx, ms) -> LOG.info(
-                    "{} {} {} {}ms{}",
-                    ctx.method(),
-                    ctx.path(),
-                    ctx.statusCode(),
-                    Math.round(ms),
-                    ctx.attribute(LOG_NOTE) == null ? "" : " (" + ctx.attribute(LOG_NOTE) + ")"));
+            config.requestLogger.http(requestLog::end);
+            config.routes.before(requestLog::begin);
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
@@ -180,9 +197,41 @@ public final class KiraServer {
                     "/v1/admin/*", ctx -> apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key")));
             config.routes.post("/v1/admin/reindex", ctx -> ctx.json(admin.reindex()));
             config.routes.get("/v1/admin/insights", ctx -> ctx.json(admin.insights()));
+            operatorRoutes(config);
             mapErrors(config);
             extra.accept(config);
         });
+    }
+
+    /**
+     * For operators and agents (issue 12): readiness for a load balancer (open, like /health),
+     * Prometheus metrics (an admin key when keys are configured), and the MCP server at /mcp, a
+     * servlet beside Javalin's in the same Jetty, behind the same keys ({@link McpKeyFilter}).
+     */
+    private void operatorRoutes(JavalinConfig config) {
+        config.routes.get("/ready", ctx -> {
+            Readiness readiness = operations.readiness().get();
+            ctx.status(readiness.answering() ? 200 : 503).json(readiness);
+        });
+        config.routes.get("/metrics", ctx -> {
+            if (!options.apiKeys().isEmpty()) {
+                apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+            }
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(operations.metrics().scrape());
+        });
+        operations
+                .mcp()
+                .ifPresent(mcp -> config.jetty.modifyServletContextHandler(handler -> {
+                    ServletHolder servlet = new ServletHolder("mcp", mcp);
+                    // The transport answers over server-sent events with the servlet's asynchronous API.
+                    servlet.setAsyncSupported(true);
+                    handler.addServlet(servlet, MCP_PATH);
+                    FilterHolder keys = new FilterHolder(
+                            new McpKeyFilter(apiKeys, !options.apiKeys().isEmpty(), json));
+                    keys.setAsyncSupported(true);
+                    handler.addFilter(keys, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
+                }));
     }
 
     /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */
@@ -205,7 +254,9 @@ public final class KiraServer {
     }
 
     private void answer(Context ctx) {
-        ctx.json(answers.answer(admitted(ctx)));
+        AnswerResponse response = answers.answer(admitted(ctx));
+        ctx.attribute(RequestLog.ANSWER, response);
+        ctx.json(response);
     }
 
     /**
@@ -220,6 +271,7 @@ public final class KiraServer {
         SseWriter events = new SseWriter(ctx.res().getOutputStream(), json);
         try {
             AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
+            ctx.attribute(RequestLog.ANSWER, response);
             events.send("done", response);
         } catch (KiraException.ModelUnavailable e) {
             sendError(events, ErrorBody.of("model_unavailable", e.getMessage()));
@@ -232,7 +284,7 @@ public final class KiraServer {
             }
         }
         if (events.clientGone()) {
-            ctx.attribute(LOG_NOTE, "the client went away mid-stream");
+            ctx.attribute(RequestLog.NOTE, "the client went away mid-stream");
         }
     }
 
