@@ -292,6 +292,11 @@ public final class Kira implements AutoCloseable {
         }
     }
 
+    /** The library's documents, as the index was built from them. */
+    public Library library() {
+        return library;
+    }
+
     public AnswerService answers() {
         return answers;
     }

@@ -18,10 +18,13 @@ import com.askkira.http.Operations;
 import com.askkira.http.ServerPort;
 import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
+import com.askkira.mcp.KiraMcp;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.askkira.retrieval.RetrievalMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,16 +40,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "ask-kira",
         mixinStandardHelpOptions = true,
-        version = "Ask Kira 0.1",
+        version = "Ask Kira " + KiraCommand.VERSION,
         description = "Grounded, cited answers from the Ask Kira library. Configure with KIRA_* environment variables.",
         subcommands = {
             KiraCommand.Serve.class,
             KiraCommand.Index.class,
             KiraCommand.Ask.class,
             KiraCommand.Search.class,
+            KiraCommand.Mcp.class,
             KiraCommand.Eval.class
         })
 public final class KiraCommand implements Runnable {
+    static final String VERSION = "0.1";
+
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
@@ -74,7 +80,11 @@ public final class KiraCommand implements Runnable {
                         kira.admin(),
                         new ObjectMapper(),
                         new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()),
-                        new Operations(kira::readiness, kira.metrics(), Optional.empty()));
+                        new Operations(
+                                kira::readiness,
+                                kira.metrics(),
+                                Optional.of(new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                                        .servlet(KiraServer.MCP_PATH, config.allowedOrigins()))));
                 var app = server.create(port, cfg -> WebAssets.register(cfg, config.webDir(), config.allowedOrigins()))
                         .start();
                 System.out.printf(
@@ -163,6 +173,31 @@ public final class KiraCommand implements Runnable {
                             "%d. %.3f  %s — %s%n   %s%n   %s%n%n",
                             rank++, r.score(), r.title(), r.section(), r.url(), r.text());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "mcp",
+            mixinStandardHelpOptions = true,
+            description = "Serve the MCP tools ask_kira and search_library and the library's documents over stdio"
+                    + " (JSON-RPC on stdin and stdout; logs on stderr).")
+    static final class Mcp implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            // stdout carries the protocol and nothing else: anything printed elsewhere goes to stderr.
+            PrintStream protocol = System.out;
+            System.setOut(System.err);
+            try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
+                McpSyncServer server = new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                        .stdio(System.in, protocol);
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.closeGracefully();
+                    stopped.countDown();
+                }));
+                stopped.await();
             }
             return 0;
         }

@@ -206,7 +206,7 @@ public final class KiraServer {
     /**
      * For operators and agents (issue 12): readiness for a load balancer (open, like /health),
      * Prometheus metrics (an admin key when keys are configured), and the MCP server at /mcp, a
-     * servlet beside Javalin's in the same Jetty, behind the same keys ({@link McpKeyFilter}).
+     * servlet beside Javalin's in the same Jetty, behind the same keys ({@link McpFilter}).
      */
     private void operatorRoutes(JavalinConfig config) {
         config.routes.get("/ready", ctx -> {
@@ -227,10 +227,10 @@ public final class KiraServer {
                     // The transport answers over server-sent events with the servlet's asynchronous API.
                     servlet.setAsyncSupported(true);
                     handler.addServlet(servlet, MCP_PATH);
-                    FilterHolder keys = new FilterHolder(
-                            new McpKeyFilter(apiKeys, !options.apiKeys().isEmpty(), json));
-                    keys.setAsyncSupported(true);
-                    handler.addFilter(keys, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
+                    FilterHolder filter = new FilterHolder(
+                            new McpFilter(apiKeys, !options.apiKeys().isEmpty(), json, requestLog));
+                    filter.setAsyncSupported(true);
+                    handler.addFilter(filter, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
                 }));
     }
 

@@ -39,28 +39,37 @@ final class RequestLog {
 
     /** Names the request: the caller's plain id or a new one, in the response header and the MDC. */
     void begin(Context ctx) {
-        String given = ctx.header(HEADER);
-        String id = given != null && PLAIN_ID.matcher(given).matches() ? given : newId();
+        String id = id(ctx.header(HEADER));
         ctx.attribute(ID, id);
         ctx.header(HEADER, id);
+    }
+
+    /** The caller's id when it is plain, else a new one; in the MDC until {@link #write} logs the request. */
+    static String id(String given) {
+        String id = given != null && PLAIN_ID.matcher(given).matches() ? given : newId();
         MDC.put("requestId", id);
+        return id;
     }
 
     /** The request's one line, and its count and latency in the metrics. */
     void end(Context ctx, float ms) {
-        String route = route(ctx);
-        int status = ctx.statusCode();
-        metrics.request(route, ctx.method().name(), status, (long) (ms * 1_000_000));
         // Typed locals: addKeyValue also takes a Supplier, which an untyped attribute would be cast to.
         String id = ctx.attribute(ID);
         String note = ctx.attribute(NOTE);
+        AnswerResponse answer = ctx.attribute(ANSWER) instanceof AnswerResponse a ? a : null;
+        write(id, ctx.method().name(), route(ctx), ctx.statusCode(), ms, answer, note);
+    }
+
+    /** One request's line and metrics; {@code answer} and {@code note} may be null. */
+    void write(String id, String method, String route, int status, float ms, AnswerResponse answer, String note) {
+        metrics.request(route, method, status, (long) (ms * 1_000_000));
         LoggingEventBuilder line = LOG.atInfo()
                 .addKeyValue("requestId", id)
-                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("method", method)
                 .addKeyValue("route", route)
                 .addKeyValue("status", status)
                 .addKeyValue("ms", Math.round(ms * 10) / 10.0);
-        if (ctx.attribute(ANSWER) instanceof AnswerResponse answer) {
+        if (answer != null) {
             line.addKeyValue("retrieveMs", answer.timingsMs().retrieve())
                     .addKeyValue("generateMs", answer.timingsMs().generate())
                     .addKeyValue("guardMs", answer.timingsMs().guard())
@@ -77,7 +86,7 @@ final class RequestLog {
         if (note != null) {
             line.addKeyValue("note", note);
         }
-        line.log("{} {} {}", ctx.method().name(), route, status);
+        line.log("{} {} {}", method, route, status);
         MDC.remove("requestId");
     }
 
