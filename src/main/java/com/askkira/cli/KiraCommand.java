@@ -24,6 +24,9 @@ import com.askkira.pipeline.SearchResult;
 import com.askkira.retrieval.RetrievalMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,14 +193,23 @@ public final class KiraCommand implements Runnable {
             PrintStream protocol = System.out;
             System.setOut(System.err);
             try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
-                McpSyncServer server = new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
-                        .stdio(System.in, protocol);
                 CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.closeGracefully();
-                    stopped.countDown();
-                }));
+                // The client closing stdin ends the session, and the command with it.
+                InputStream requests = new FilterInputStream(System.in) {
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int read = super.read(buffer, offset, length);
+                        if (read < 0) {
+                            stopped.countDown();
+                        }
+                        return read;
+                    }
+                };
+                McpSyncServer server = new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                        .stdio(requests, protocol);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
                 stopped.await();
+                server.closeGracefully();
             }
             return 0;
         }

@@ -36,6 +36,8 @@ final class McpFilter extends HttpFilter {
         long start = System.nanoTime();
         String id = RequestLog.id(request.getHeader(RequestLog.HEADER));
         response.setHeader(RequestLog.HEADER, id);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
         try {
             if (required
                     && keys.identify(request.getHeader("Authorization"), request.getHeader("X-Api-Key"))
