@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param windowCalls how many of the latest model calls the failure rate is taken over
  * @param minimumCalls how many calls the window needs before the rate can open the breaker
  * @param failureRatePercent the share of failed calls (errors, timeouts, stalled streams) that opens it
- * @param openFor how long answers go straight to the offline answerer before a trial call
+ * @param openFor how long answers go straight to the offline answerer before a trial call; 0 turns the
+ *     breaker off
  * @param trialCalls how many readers' questions are sent to the model to test it once {@code openFor} is over
  */
 public record ModelCircuitSettings(
@@ -55,9 +56,15 @@ public record ModelCircuitSettings(
             throw new InvalidConfigException(
                     "the model circuit's failure rate must be over 0 and at most 100 %, was " + failureRatePercent);
         }
-        if (!openFor.isPositive()) {
-            throw new InvalidConfigException("KIRA_MODEL_BREAKER_OPEN_MS must be positive, was " + openFor.toMillis());
+        if (openFor.isNegative()) {
+            throw new InvalidConfigException(
+                    "KIRA_MODEL_BREAKER_OPEN_MS must be 0 (off) or more, was " + openFor.toMillis());
         }
+    }
+
+    /** Whether the breaker is on: KIRA_MODEL_BREAKER_OPEN_MS=0 turns it off, and every answer asks the model. */
+    public boolean enabled() {
+        return !openFor.isZero();
     }
 
     public static ModelCircuitSettings defaults() {

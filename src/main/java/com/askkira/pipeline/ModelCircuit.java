@@ -3,6 +3,7 @@ package com.askkira.pipeline;
 import com.askkira.config.ModelCircuitSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +19,9 @@ public final class ModelCircuit {
     public enum State {
         CLOSED,
         OPEN,
-        HALF_OPEN;
+        HALF_OPEN,
+        /** Turned off (KIRA_MODEL_BREAKER_OPEN_MS=0): every answer asks the model. */
+        DISABLED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,10 +38,14 @@ public final class ModelCircuit {
                         .slidingWindowSize(settings.windowCalls())
                         .minimumNumberOfCalls(settings.minimumCalls())
                         .failureRateThreshold(settings.failureRatePercent())
-                        .waitDurationInOpenState(settings.openFor())
+                        // resilience4j wants a positive wait even for a breaker that is then disabled.
+                        .waitDurationInOpenState(settings.enabled() ? settings.openFor() : Duration.ofSeconds(1))
                         .permittedNumberOfCallsInHalfOpenState(settings.trialCalls())
                         .recordExceptions(Throwable.class)
                         .build());
+        if (!settings.enabled()) {
+            breaker.transitionToDisabledState();
+        }
     }
 
     /** Whether a model call may go ahead now; when it does, its outcome must be reported. */
@@ -56,7 +63,8 @@ public final class ModelCircuit {
 
     public State state() {
         return switch (breaker.getState()) {
-            case CLOSED, DISABLED, METRICS_ONLY -> State.CLOSED;
+            case CLOSED, METRICS_ONLY -> State.CLOSED;
+            case DISABLED -> State.DISABLED;
             case OPEN, FORCED_OPEN -> State.OPEN;
             case HALF_OPEN -> State.HALF_OPEN;
         };

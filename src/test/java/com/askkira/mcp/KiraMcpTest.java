@@ -32,6 +32,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +167,49 @@ class KiraMcpTest {
         assertThat(initialize(Map.of()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void should_answer_the_readme_example_as_it_shows() throws Exception {
+        startServer(List.of());
+        String section = readmeSection("### MCP");
+        String bash = block(section, "```bash");
+        List<String> bodies = new ArrayList<>();
+        Matcher body = Pattern.compile("-d '(\\{.*?\\})'").matcher(bash);
+        while (body.find()) {
+            bodies.add(body.group(1));
+        }
+        assertThat(bodies).hasSize(3);
+
+        HttpResponse<String> initialized = post(bodies.get(0), Map.of());
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        Map<String, String> inSession = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18");
+        HttpResponse<String> notified = post(bodies.get(1), inSession);
+        HttpResponse<String> called = post(bodies.get(2), inSession);
+
+        assertThat(initialized.statusCode()).isEqualTo(200);
+        assertThat(notified.statusCode()).isEqualTo(202);
+        assertThat(called.statusCode()).isEqualTo(200);
+        String data = called.body()
+                .lines()
+                .filter(l -> l.startsWith("data: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("data: ".length());
+        JsonNode result = JSON.readTree(data).get("result");
+        assertThat(result.get("isError").asBoolean()).isFalse();
+        String text = result.at("/content/0/text").asText();
+        assertThat(text).contains("\n\nSources:\n[1] Can my employer access my therapy records?");
+        assertThat(block(section, "```text")).as("the README shows this answer").contains(text.substring(0, 60));
+        JsonNode args = JSON.readTree(block(section, "```json")).at("/mcpServers/ask-kira/args");
+        assertThat(args.get(args.size() - 1).asText()).isEqualTo("mcp");
+    }
+
+    /** The text of the first fenced block that opens with {@code fence}. */
+    private static String block(String text, String fence) {
+        int start = text.indexOf(fence);
+        assertThat(start).as(fence).isNotNegative();
+        return text.substring(start + fence.length(), text.indexOf("```", start + fence.length()));
+    }
+
     /** What every transport must do: tools with their schemas, both tools, a resource, bad arguments. */
     private static void converse(McpSyncClient client) {
         assertThat(client.initialize().serverInfo().name()).isEqualTo("ask-kira");
@@ -245,15 +291,30 @@ class KiraMcpTest {
 
     /** A raw initialize request, as any MCP client's first POST. */
     private HttpResponse<String> initialize(Map<String, String> headers) throws Exception {
+        return post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+                headers);
+    }
+
+    private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/mcp"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}"));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The README's text from {@code heading} to the next {@code ##} or {@code ###} heading (a {@code #} line is a shell comment). */
+    private static String readmeSection(String heading) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("\n" + heading + "\n");
+        assertThat(start).as(heading).isNotNegative();
+        Matcher next = Pattern.compile("\n#{2,3} ").matcher(readme);
+        return next.find(start + heading.length() + 1)
+                ? readme.substring(start, next.start())
+                : readme.substring(start);
     }
 
     private static void send(OutputStream in, String message) throws Exception {
