@@ -86,8 +86,9 @@ public final class KiraCommand implements Runnable {
                         new Operations(
                                 kira::readiness,
                                 kira.metrics(),
-                                Optional.of(new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
-                                        .servlet(KiraServer.MCP_PATH, config.allowedOrigins()))));
+                                Optional.of(
+                                        gate -> new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                                                .servlet(KiraServer.MCP_PATH, config.allowedOrigins(), gate))));
                 var app = server.create(port, cfg -> WebAssets.register(cfg, config.webDir(), config.allowedOrigins()))
                         .start();
                 System.out.printf(

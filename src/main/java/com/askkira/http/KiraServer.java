@@ -16,6 +16,7 @@ import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -223,7 +224,7 @@ public final class KiraServer {
         operations
                 .mcp()
                 .ifPresent(mcp -> config.jetty.modifyServletContextHandler(handler -> {
-                    ServletHolder servlet = new ServletHolder("mcp", mcp);
+                    ServletHolder servlet = new ServletHolder("mcp", mcp.apply(mcpGate()));
                     // The transport answers over server-sent events with the servlet's asynchronous API.
                     servlet.setAsyncSupported(true);
                     handler.addServlet(servlet, MCP_PATH);
@@ -232,6 +233,21 @@ public final class KiraServer {
                     filter.setAsyncSupported(true);
                     handler.addFilter(filter, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
                 }));
+    }
+
+    /** The MCP servlet's view of this server's clients and rate limits. */
+    private McpGate mcpGate() {
+        return new McpGate() {
+            @Override
+            public String client(HttpServletRequest request) {
+                return clients.of(request);
+            }
+
+            @Override
+            public long acquire(String what, String client) {
+                return rateLimiter.acquire(what + " " + client);
+            }
+        };
     }
 
     /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */

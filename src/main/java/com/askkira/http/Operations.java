@@ -5,14 +5,17 @@ import com.askkira.ops.Readiness;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What the server offers beside the API, for operators and agents: {@code GET /ready} (from {@code
  * readiness}), {@code GET /metrics} (this replica's {@code metrics}, which also count every request)
- * and, when given, the MCP server's Streamable HTTP servlet at {@code /mcp}.
+ * and, when given, the MCP server's Streamable HTTP servlet at {@code /mcp}, made with the server's
+ * {@link McpGate} (its clients and rate limits).
  */
-public record Operations(Supplier<Readiness> readiness, KiraMetrics metrics, Optional<HttpServlet> mcp) {
+public record Operations(
+        Supplier<Readiness> readiness, KiraMetrics metrics, Optional<Function<McpGate, HttpServlet>> mcp) {
     public Operations {
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(metrics, "metrics");

@@ -3,6 +3,7 @@ package com.askkira.mcp;
 import com.askkira.answer.Citation;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.LibraryDocument;
+import com.askkira.http.McpGate;
 import com.askkira.http.RequestParser;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
@@ -12,12 +13,14 @@ import com.askkira.pipeline.SearchResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +55,7 @@ public final class KiraMcp {
     public static final String ASK = "ask_kira";
     public static final String SEARCH = "search_library";
     static final String DOCUMENTS = "kira://documents/";
+    private static final String CLIENT = "kira.client";
 
     private static final Logger LOG = LoggerFactory.getLogger(KiraMcp.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -76,27 +81,35 @@ public final class KiraMcp {
      * not in {@code allowedOrigins} is refused (403), as the MCP specification asks against DNS
      * rebinding; agents and other programs send no Origin and are let through to the key check.
      */
-    public HttpServletStreamableServerTransportProvider servlet(String endpoint, List<String> allowedOrigins) {
+    public HttpServletStreamableServerTransportProvider servlet(
+            String endpoint, List<String> allowedOrigins, McpGate gate) {
         DefaultServerTransportSecurityValidator.Builder origins = DefaultServerTransportSecurityValidator.builder();
         allowedOrigins.forEach(origins::allowedOrigin);
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper())
                 .mcpEndpoint(endpoint)
                 .securityValidator(origins.build())
+                // Whom each request counts against, read where the HTTP request is still at hand.
+                .contextExtractor(request -> McpTransportContext.create(Map.of(CLIENT, gate.client(request))))
                 .build();
+        Admission limits = (exchange, what) ->
+                gate.acquire(what, String.valueOf(exchange.transportContext().get(CLIENT)));
         McpServer.sync(transport)
                 .jsonMapper(mapper())
                 .serverInfo("ask-kira", version)
                 .instructions(INSTRUCTIONS)
                 .capabilities(capabilities())
                 .requestTimeout(REQUEST_TIMEOUT)
-                .tools(tools())
+                .tools(tools(limits))
                 .resources(resources())
                 .build();
         return transport;
     }
 
-    /** The server over stdio: JSON-RPC on {@code in} and {@code out}, and nothing else on {@code out}. */
+    /**
+     * The server over stdio: JSON-RPC on {@code in} and {@code out}, and nothing else on {@code out}.
+     * No rate limit: the one client is the program that started this process.
+     */
     public McpSyncServer stdio(InputStream in, OutputStream out) {
         return McpServer.sync(new StdioServerTransportProvider(mapper(), in, out))
                 .jsonMapper(mapper())
@@ -104,7 +117,7 @@ public final class KiraMcp {
                 .instructions(INSTRUCTIONS)
                 .capabilities(capabilities())
                 .requestTimeout(REQUEST_TIMEOUT)
-                .tools(tools())
+                .tools(tools(Admission.NONE))
                 .resources(resources())
                 .build();
     }
@@ -125,7 +138,7 @@ public final class KiraMcp {
                 .build();
     }
 
-    List<SyncToolSpecification> tools() {
+    List<SyncToolSpecification> tools(Admission admission) {
         Tool ask = Tool.builder(ASK, schema("""
                         {"type": "object", "required": ["question"], "additionalProperties": false,
                          "properties": {
@@ -158,11 +171,13 @@ public final class KiraMcp {
         return List.of(
                 SyncToolSpecification.builder()
                         .tool(ask)
-                        .callHandler((exchange, request) -> guarded(request, this::ask))
+                        .callHandler((exchange, request) ->
+                                admitted(exchange, admission, "answers").orElseGet(() -> guarded(request, this::ask)))
                         .build(),
                 SyncToolSpecification.builder()
                         .tool(search)
-                        .callHandler((exchange, request) -> guarded(request, this::search))
+                        .callHandler((exchange, request) ->
+                                admitted(exchange, admission, "search").orElseGet(() -> guarded(request, this::search)))
                         .build());
     }
 
@@ -253,6 +268,20 @@ public final class KiraMcp {
             }
         }
         return text.toString();
+    }
+
+    /** A tool error when the client is over its limit for {@code what}, as the HTTP API's 429 says it. */
+    private static Optional<CallToolResult> admitted(McpSyncServerExchange exchange, Admission admission, String what) {
+        long wait = admission.waitSeconds(exchange, what);
+        return wait > 0 ? Optional.of(error("Too many requests; try again in " + wait + " s.")) : Optional.empty();
+    }
+
+    /** Seconds a client must wait before it may make a request of a kind; 0 when it may go ahead. */
+    @FunctionalInterface
+    interface Admission {
+        Admission NONE = (exchange, what) -> 0;
+
+        long waitSeconds(McpSyncServerExchange exchange, String what);
     }
 
     /** A tool's failure as a tool error the calling model can read, not a protocol error. */

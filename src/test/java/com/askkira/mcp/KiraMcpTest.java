@@ -210,6 +210,41 @@ class KiraMcpTest {
         return text.substring(start + fence.length(), text.indexOf("```", start + fence.length()));
     }
 
+    @Test
+    void should_count_tool_calls_against_the_clients_answer_limit_as_the_http_api_does() throws Exception {
+        startServer(List.of(KEY), 2);
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base())
+                .endpoint("/mcp")
+                .jsonMapper(new JacksonMcpJsonMapper(JSON))
+                .httpRequestCustomizer(
+                        (request, method, uri, body, context) -> request.header("Authorization", "Bearer " + KEY))
+                .build();
+        List<CallToolResult> results = new ArrayList<>();
+        try (McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
+            client.initialize();
+            for (int i = 0; i < 3; i++) {
+                results.add(client.callTool(new CallToolRequest(KiraMcp.ASK, Map.of("question", QUESTION))));
+            }
+        }
+        HttpResponse<String> overHttp = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/v1/answers"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + KEY)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"" + QUESTION + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(results.subList(0, 2))
+                .allSatisfy(r -> assertThat(r.isError()).isFalse());
+        assertThat(results.get(2).isError()).isTrue();
+        assertThat(text(results.get(2))).startsWith("Too many requests; try again in ");
+        assertThat(overHttp.statusCode())
+                .as("one client, one limit, whichever face it uses")
+                .isEqualTo(429);
+    }
+
     /** What every transport must do: tools with their schemas, both tools, a resource, bad arguments. */
     private static void converse(McpSyncClient client) {
         assertThat(client.initialize().serverInfo().name()).isEqualTo("ask-kira");
@@ -262,6 +297,10 @@ class KiraMcpTest {
     }
 
     private void startServer(List<String> keys) {
+        startServer(keys, 0);
+    }
+
+    private void startServer(List<String> keys, int perMinute) {
         TestKira.shared();
         KiraConfig shared = TestKira.sharedConfig();
         kira = Kira.start(
@@ -276,11 +315,11 @@ class KiraMcpTest {
                         kira.grounding(),
                         kira.admin(),
                         JSON,
-                        new KiraServer.Options(0, keys),
+                        new KiraServer.Options(perMinute, keys),
                         new Operations(
                                 started::readiness,
                                 kira.metrics(),
-                                Optional.of(mcp.servlet(KiraServer.MCP_PATH, List.of()))))
+                                Optional.of(gate -> mcp.servlet(KiraServer.MCP_PATH, List.of(), gate))))
                 .create()
                 .start(0);
     }
