@@ -50,6 +50,8 @@ import com.askkira.index.Reindexer;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
 import com.askkira.language.SpanishGloss;
+import com.askkira.ops.KiraMetrics;
+import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
 import com.askkira.pipeline.AnswerService;
@@ -57,6 +59,7 @@ import com.askkira.pipeline.CpuLane;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.ModelCircuit;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
@@ -91,6 +94,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +126,11 @@ public final class Kira implements AutoCloseable {
     private final ScheduledExecutorService retention;
     private final Embedder embedder;
     private final Workbench workbench;
+    private final KiraMetrics metrics;
+    private final ModelCircuit circuit;
+    private final boolean modelConfigured;
+    private final String fallbackName;
+    private final AtomicInteger documents;
 
     private Kira(
             KiraConfig config,
@@ -137,7 +146,11 @@ public final class Kira implements AutoCloseable {
             Insights insights,
             OfflineChatModel offlineChatModel,
             Store store,
-            Embedder embedder) {
+            Embedder embedder,
+            KiraMetrics metrics,
+            ModelCircuit circuit,
+            boolean modelConfigured,
+            String fallbackName) {
         this.config = config;
         this.library = library;
         this.indexBuilder = indexBuilder;
@@ -176,6 +189,16 @@ public final class Kira implements AutoCloseable {
                 },
                 Clock.systemUTC(),
                 new ObjectMapper());
+        this.metrics = metrics;
+        this.circuit = circuit;
+        this.modelConfigured = modelConfigured;
+        this.fallbackName = fallbackName;
+        this.documents = new AtomicInteger(library.documents().size());
+        metrics.watch(circuit);
+        metrics.watchIndex(
+                index::generation,
+                documents::get,
+                () -> Integer.parseInt(index.commitData().getOrDefault(IndexFields.COMMIT_CHUNKS, "0")));
     }
 
     /**
@@ -274,7 +297,10 @@ public final class Kira implements AutoCloseable {
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
         SentenceJudge judge = judge(abstentions, support, redactor);
-        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
+        // One registry and one breaker per Kira: per replica, as the README says.
+        KiraMetrics metrics = new KiraMetrics();
+        ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
+        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
         Drafter streaming = chatModel
                 .<Drafter>map(model -> new StreamingModelDrafter(
@@ -296,14 +322,15 @@ public final class Kira implements AutoCloseable {
                 judge,
                 abstentions,
                 new AnswerIds(),
-                lane);
+                lane,
+                metrics);
         return new Kira(
                 config,
                 library,
                 builder,
                 index,
                 retriever,
-                new AnswerService(policy, readersRetriever, insights, lane),
+                new AnswerService(policy, readersRetriever, insights, lane, metrics),
                 new GroundingService(retriever, support, new SentenceSplitter(), lane),
                 policy.modelName(),
                 new LibraryOutputGuardrail(judge),
@@ -311,7 +338,11 @@ public final class Kira implements AutoCloseable {
                 insights,
                 offlineChatModel,
                 store,
-                embedder);
+                embedder,
+                metrics,
+                circuit,
+                chatModel.isPresent(),
+                offline.modelName());
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -370,7 +401,9 @@ public final class Kira implements AutoCloseable {
      */
     public IndexBuilder.BuildReport reindex() {
         try {
-            return reindexer.reindex(indexBuilder, library, config.indexDir(), index);
+            IndexBuilder.BuildReport report = reindexer.reindex(indexBuilder, library, config.indexDir(), index);
+            documents.set(report.documents());
+            return report;
         } catch (InvalidDocumentException e) {
             throw new KiraException.InvalidDocument(
                     "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());
@@ -379,6 +412,11 @@ public final class Kira implements AutoCloseable {
         } catch (ReindexException.TimedOut e) {
             throw new KiraException.TimedOut(e.getMessage());
         }
+    }
+
+    /** The library's documents, as the index was built from them. */
+    public Library library() {
+        return library;
     }
 
     public AnswerService answers() {
@@ -415,6 +453,25 @@ public final class Kira implements AutoCloseable {
 
     public String modelName() {
         return modelName;
+    }
+
+    /** This replica's metrics: the pipeline's stages, model calls, the breaker and the index. */
+    public KiraMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether this replica can answer: the index open, and the model or its offline stand-in able to write. */
+    public Readiness readiness() {
+        Readiness.Model model =
+                new Readiness.Model(modelName, modelConfigured, circuit.state().wireName(), fallbackName);
+        long generation;
+        try {
+            generation = index.generation();
+        } catch (RuntimeException closed) {
+            return Readiness.of(new Readiness.Index(false, -1, documents.get(), 0), model);
+        }
+        int chunks = Integer.parseInt(index.commitData().getOrDefault(IndexFields.COMMIT_CHUNKS, "0"));
+        return Readiness.of(new Readiness.Index(true, generation, documents.get(), chunks), model);
     }
 
     /** Health and re-indexing, as the HTTP server's admin paths expose them. */

@@ -16,17 +16,25 @@ import com.askkira.eval.GoldenSet;
 import com.askkira.eval.RetrievalEvaluator;
 import com.askkira.eval.RetrievalScore;
 import com.askkira.http.KiraServer;
+import com.askkira.http.Operations;
 import com.askkira.http.ServerPort;
 import com.askkira.http.WebAssets;
 import com.askkira.index.IndexBuilder;
+import com.askkira.mcp.KiraMcp;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.SearchResult;
 import com.askkira.retrieval.RetrievalMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,16 +45,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "ask-kira",
         mixinStandardHelpOptions = true,
-        version = "Ask Kira 0.1",
+        version = "Ask Kira " + KiraCommand.VERSION,
         description = "Grounded, cited answers from the Ask Kira library. Configure with KIRA_* environment variables.",
         subcommands = {
             KiraCommand.Serve.class,
             KiraCommand.Index.class,
             KiraCommand.Ask.class,
             KiraCommand.Search.class,
+            KiraCommand.Mcp.class,
             KiraCommand.Eval.class
         })
 public final class KiraCommand implements Runnable {
+    static final String VERSION = "0.1";
+
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
@@ -73,7 +84,13 @@ public final class KiraCommand implements Runnable {
                         kira.grounding(),
                         kira.admin(),
                         new ObjectMapper(),
-                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()));
+                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()),
+                        new Operations(
+                                kira::readiness,
+                                kira.metrics(),
+                                Optional.of(
+                                        gate -> new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                                                .servlet(KiraServer.MCP_PATH, config.allowedOrigins(), gate))));
                 var app = server.create(port, cfg -> WebAssets.register(cfg, config.webDir(), config.allowedOrigins()))
                         .start();
                 System.out.printf(
@@ -162,6 +179,40 @@ public final class KiraCommand implements Runnable {
                             "%d. %.3f  %s — %s%n   %s%n   %s%n%n",
                             rank++, r.score(), r.title(), r.section(), r.url(), r.text());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "mcp",
+            mixinStandardHelpOptions = true,
+            description = "Serve the MCP tools ask_kira and search_library and the library's documents over stdio"
+                    + " (JSON-RPC on stdin and stdout; logs on stderr).")
+    static final class Mcp implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            // stdout carries the protocol and nothing else: anything printed elsewhere goes to stderr.
+            PrintStream protocol = System.out;
+            System.setOut(System.err);
+            try (Kira kira = Kira.start(KiraConfig.fromEnvironment(), System.err)) {
+                CountDownLatch stopped = new CountDownLatch(1);
+                // The client closing stdin ends the session, and the command with it.
+                InputStream requests = new FilterInputStream(System.in) {
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int read = super.read(buffer, offset, length);
+                        if (read < 0) {
+                            stopped.countDown();
+                        }
+                        return read;
+                    }
+                };
+                McpSyncServer server = new KiraMcp(kira.answers(), kira.library(), new ObjectMapper(), VERSION)
+                        .stdio(requests, protocol);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+                stopped.await();
+                server.closeGracefully();
             }
             return 0;
         }

@@ -3,6 +3,7 @@ package com.askkira.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public record KiraConfig(
         String dbUrl,
         int retentionDays,
         Path goldenFile,
-        int queueLimit) {
+        int queueLimit,
+        ModelCircuitSettings modelCircuit) {
 
     /** Where insights are kept unless KIRA_DB_URL says otherwise (the contract's default). */
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/kira.db";
@@ -97,7 +99,10 @@ public record KiraConfig(
                 value(env, "KIRA_DB_URL").orElse(DEFAULT_DB_URL),
                 intValue(env, "KIRA_RETENTION_DAYS", 30),
                 Path.of(value(env, "KIRA_GOLDEN_FILE").orElse(DEFAULT_GOLDEN_FILE)),
-                intValue(env, "KIRA_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT));
+                intValue(env, "KIRA_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT),
+                ModelCircuitSettings.defaults()
+                        .openFor(Duration.ofMillis(intValue(
+                                env, "KIRA_MODEL_BREAKER_OPEN_MS", (int) ModelCircuitSettings.OPEN_FOR.toMillis()))));
     }
 
     /**

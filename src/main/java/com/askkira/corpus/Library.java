@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +72,17 @@ public final class Library {
             documents.add(document);
         }
         return documents;
+    }
+
+    /** The Markdown source of the document with this slug, as its author wrote it (front matter included). */
+    public Optional<String> source(String slug) {
+        for (Path file : documentFiles()) {
+            String text = text(file);
+            if (parser.parse(text).meta().slug().equals(slug)) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
     }
 
     public Path synonymsFile() {

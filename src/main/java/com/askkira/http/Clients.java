@@ -1,6 +1,7 @@
 package com.askkira.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -21,8 +22,13 @@ final class Clients {
     }
 
     String of(Context ctx) {
-        var key = keys.identify(ctx.header("Authorization"), ctx.header("X-Api-Key"));
-        return key.isPresent() ? "key#" + key.getAsInt() : "ip " + address(ctx);
+        return of(ctx.req());
+    }
+
+    /** The same for a request Javalin does not handle (the MCP servlet's). */
+    String of(HttpServletRequest request) {
+        var key = keys.identify(request.getHeader("Authorization"), request.getHeader("X-Api-Key"));
+        return key.isPresent() ? "key#" + key.getAsInt() : "ip " + address(request);
     }
 
     /**
@@ -30,9 +36,9 @@ final class Clients {
      * loopback with KIRA_HOST), the last address in X-Forwarded-For, the one that proxy added.
      * Addresses earlier in the header came from the client and are ignored.
      */
-    static String address(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
+    static String address(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && isLoopback(peer)) {
             String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
             if (!last.isEmpty()) {

@@ -4,6 +4,7 @@ import com.askkira.corpus.SentenceSplitter;
 import com.askkira.insights.InsightsReport;
 import com.askkira.openai.OpenAiChat;
 import com.askkira.openai.TokenCounts;
+import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
@@ -19,12 +20,15 @@ import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -44,8 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP face of Kira. Handlers parse, call a service and write JSON; every failure is an
  * exception mapped to the contract's error body in {@link #mapErrors}, and what Jetty refuses before
- * Javalin sees it is answered in the same shape by {@link JsonErrorHandler}. Logs carry method,
- * path, status and time, never a question, a query string or a body.
+ * Javalin sees it is answered in the same shape by {@link JsonErrorHandler}. One JSON log line
+ * per request ({@link RequestLog}) carries its id, route, status, time and, for an answer, stages,
+ * verdict and model: never a question, a query string or a body.
  *
  * <p>Limits, all per request unless said otherwise: a body of {@value #MAX_BODY_BYTES} bytes; a
  * request line and headers of {@value #MAX_HEADER_BYTES} bytes (Jetty's default, set here so it is
@@ -60,10 +67,10 @@ public final class KiraServer {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     /** Selector, acceptor and Jetty's housekeeping; requests themselves run on virtual threads. */
     private static final int PLATFORM_THREADS = 16;
+    /** Where the MCP server's Streamable HTTP transport answers. */
+    public static final String MCP_PATH = "/mcp";
 
     private static final Logger LOG = LoggerFactory.getLogger(KiraServer.class);
-    /** A request attribute the request log appends: what happened that the status alone does not say. */
-    private static final String LOG_NOTE = "kira.log.note";
 
     private static final Pattern BAD_PERCENT_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -76,6 +83,8 @@ public final class KiraServer {
     private final ApiKeys apiKeys;
     private final Clients clients;
     private final Options options;
+    private final Operations operations;
+    private final RequestLog requestLog;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final OpenAiRoutes openAi;
     private final ApiDocs docs;
@@ -140,8 +149,19 @@ public final class KiraServer {
         }
     }
 
+    /** The API with {@link Operations#basic} operator routes: for tests of the API alone. */
     public KiraServer(
             AnswerService answers, GroundingService grounding, Admin admin, ObjectMapper json, Options options) {
+        this(answers, grounding, admin, json, options, Operations.basic(admin));
+    }
+
+    public KiraServer(
+            AnswerService answers,
+            GroundingService grounding,
+            Admin admin,
+            ObjectMapper json,
+            Options options,
+            Operations operations) {
         this.answers = answers;
         this.grounding = grounding;
         this.admin = admin;
@@ -154,6 +174,8 @@ public final class KiraServer {
         this.openAi = new OpenAiRoutes(
                 new OpenAiChat(answers, TokenCounts.o200k(), Clock.systemUTC()), parser, json, this::admitQuestion);
         this.docs = new ApiDocs(json);
+        this.operations = operations;
+        this.requestLog = new RequestLog(operations.metrics());
     }
 
     public Javalin create() {
@@ -184,13 +206,8 @@ public final class KiraServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.requestLogger.http((ctx, ms) -> LOG.info(
-                    "{} {} {} {}ms{}",
-                    ctx.method(),
-                    ctx.path(),
-                    ctx.statusCode(),
-                    Math.round(ms),
-                    ctx.attribute(LOG_NOTE) == null ? "" : " (" + ctx.attribute(LOG_NOTE) + ")"));
+            config.requestLogger.http(requestLog::end);
+            config.routes.before(requestLog::begin);
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
@@ -213,6 +230,7 @@ public final class KiraServer {
             openAi.register(config);
             // The API described (OpenAPI 3.1) and shown to people (Swagger UI).
             docs.register(config);
+            operatorRoutes(config);
             mapErrors(config);
             extra.accept(config);
         });
@@ -244,6 +262,52 @@ public final class KiraServer {
         });
     }
 
+    /**
+     * For operators and agents (issue 12): readiness for a load balancer (open, like /health),
+     * Prometheus metrics (an admin key when keys are configured), and the MCP server at /mcp, a
+     * servlet beside Javalin's in the same Jetty, behind the same keys ({@link McpFilter}).
+     */
+    private void operatorRoutes(JavalinConfig config) {
+        config.routes.get("/ready", ctx -> {
+            Readiness readiness = operations.readiness().get();
+            ctx.status(readiness.answering() ? 200 : 503).json(readiness);
+        });
+        config.routes.get("/metrics", ctx -> {
+            if (!options.apiKeys().isEmpty()) {
+                apiKeys.require(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+            }
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(operations.metrics().scrape());
+        });
+        operations
+                .mcp()
+                .ifPresent(mcp -> config.jetty.modifyServletContextHandler(handler -> {
+                    ServletHolder servlet = new ServletHolder("mcp", mcp.apply(mcpGate()));
+                    // The transport answers over server-sent events with the servlet's asynchronous API.
+                    servlet.setAsyncSupported(true);
+                    handler.addServlet(servlet, MCP_PATH);
+                    FilterHolder filter = new FilterHolder(
+                            new McpFilter(apiKeys, !options.apiKeys().isEmpty(), json, requestLog));
+                    filter.setAsyncSupported(true);
+                    handler.addFilter(filter, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
+                }));
+    }
+
+    /** The MCP servlet's view of this server's clients and rate limits. */
+    private McpGate mcpGate() {
+        return new McpGate() {
+            @Override
+            public String client(HttpServletRequest request) {
+                return clients.of(request);
+            }
+
+            @Override
+            public long acquire(String what, String client) {
+                return rateLimiter.acquire(what + " " + client);
+            }
+        };
+    }
+
     /** The one connector: Jetty's HTTP/1.1 with the idle and header timeouts, on the bound socket if there is one. */
     private ServerConnector connector(
             Server server, HttpConfiguration http, Optional<ServerPort> port, JettyConfig jetty) {
@@ -264,7 +328,9 @@ public final class KiraServer {
     }
 
     private void answer(Context ctx) {
-        ctx.json(answers.answer(admitted(ctx)));
+        AnswerResponse response = answers.answer(admitted(ctx));
+        ctx.attribute(RequestLog.ANSWER, response);
+        ctx.json(response);
     }
 
     /**
@@ -279,6 +345,7 @@ public final class KiraServer {
         SseWriter events = new SseWriter(ctx.res().getOutputStream(), json);
         try {
             AnswerResponse response = answers.stream(request, text -> events.send("delta", Map.of("text", text)));
+            ctx.attribute(RequestLog.ANSWER, response);
             events.send("done", response);
         } catch (KiraException.Overloaded e) {
             // Refused before any work, so before any event: the reader gets the plain 503 and Retry-After.
@@ -294,7 +361,7 @@ public final class KiraServer {
             }
         }
         if (events.clientGone()) {
-            ctx.attribute(LOG_NOTE, "the client went away mid-stream");
+            ctx.attribute(RequestLog.NOTE, "the client went away mid-stream");
         }
     }
 
@@ -457,7 +524,7 @@ public final class KiraServer {
         config.routes.exception(KiraException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
         config.routes.exception(KiraException.Overloaded.class, (e, ctx) -> {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
-            ctx.attribute(LOG_NOTE, "shed: the CPU lane's queue is full");
+            ctx.attribute(RequestLog.NOTE, "shed: the CPU lane's queue is full");
             error(ctx, 503, "overloaded", e.getMessage());
         });
         config.routes.exception(KiraException.TimedOut.class, (e, ctx) -> error(ctx, 503, "timed_out", e.getMessage()));

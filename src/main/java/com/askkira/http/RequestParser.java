@@ -16,14 +16,15 @@ import java.util.Set;
  * text with a control character is refused ({@link ControlCharacters}), and every message says
  * which field is wrong.
  */
-final class RequestParser {
+public final class RequestParser {
     private final ObjectMapper json;
 
-    RequestParser(ObjectMapper json) {
+    public RequestParser(ObjectMapper json) {
         this.json = json;
     }
 
-    AnswerRequest answerRequest(byte[] body) {
+    /** A {@code POST /v1/answers} body, or the same fields from another face (an MCP tool's arguments). */
+    public AnswerRequest answerRequest(byte[] body) {
         JsonNode root = object(body);
         JsonNode question = root.get("question");
         if (question == null || question.isNull()) {

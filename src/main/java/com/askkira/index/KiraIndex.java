@@ -60,6 +60,15 @@ public final class KiraIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit generation that searches use now: it grows with every rebuild swapped in. Fails
+     * when the index is closed.
+     */
+    public long generation() {
+        return withSearcher(searcher ->
+                ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration());
+    }
+
     /** The chunk stored as document {@code docId} of the searcher's reader. */
     public static IndexedChunk chunkAt(IndexSearcher searcher, int docId) throws IOException {
         return ChunkCodec.fromDocument(searcher.storedFields().document(docId));

@@ -57,6 +57,7 @@ public final class AnswerPolicy {
     private final AbstentionWriter abstentions;
     private final Supplier<String> ids;
     private final CpuLane lane;
+    private final PipelineMeter meter;
 
     /**
      * @param streaming the drafter for streamed answers
@@ -74,6 +75,33 @@ public final class AnswerPolicy {
             AbstentionWriter abstentions,
             Supplier<String> ids,
             CpuLane lane) {
+        this(
+                screen,
+                smallTalk,
+                retriever,
+                drafting,
+                streaming,
+                whole,
+                judge,
+                abstentions,
+                ids,
+                lane,
+                PipelineMeter.NONE);
+    }
+
+    /** As above, telling {@code meter} how long each stage of every answer took. */
+    public AnswerPolicy(
+            InputScreen screen,
+            SmallTalk smallTalk,
+            Retriever retriever,
+            GuardedDrafter drafting,
+            Drafter streaming,
+            Drafter whole,
+            SentenceJudge judge,
+            AbstentionWriter abstentions,
+            Supplier<String> ids,
+            CpuLane lane,
+            PipelineMeter meter) {
         this.screen = Objects.requireNonNull(screen, "screen");
         this.smallTalk = Objects.requireNonNull(smallTalk, "smallTalk");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
@@ -84,6 +112,7 @@ public final class AnswerPolicy {
         this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.lane = Objects.requireNonNull(lane, "lane");
+        this.meter = Objects.requireNonNull(meter, "meter");
     }
 
     /** The name of the model that writes answers (the offline answerer's when there is none). */
@@ -124,6 +153,8 @@ public final class AnswerPolicy {
 
     private Prepared prepare(AnswerRequest request, long start) {
         ScreenedInput input = screen.screen(request.question(), request.history());
+        long screened = System.nanoTime();
+        meter.stage(PipelineMeter.Stage.SCREEN, screened - start);
         if (input.risk().crisis() && !input.risk().answerToo()) {
             return Prepared.replied(input, crisisSupport(input, start));
         }
@@ -137,7 +168,9 @@ public final class AnswerPolicy {
             return Prepared.replied(input, fixed(chat.get(), Safety.none(), "small-talk", start));
         }
         Retrieval retrieval = retriever.retrieve(new RetrievalQuery(input.question(), input.history()), PASSAGES);
-        return new Prepared(input, retrieval, System.nanoTime(), Optional.empty());
+        long retrieved = System.nanoTime();
+        meter.stage(PipelineMeter.Stage.RETRIEVE, retrieved - screened);
+        return new Prepared(input, retrieval, retrieved, Optional.empty());
     }
 
     private Answered draft(Prepared prepared, Drafter drafter, Consumer<String> deltas, long start) {
@@ -154,6 +187,7 @@ public final class AnswerPolicy {
             streamed[0]++;
             deltas.accept(text);
         });
+        measure(guarded, retrieved);
         AnswerResponse response =
                 response(guarded, Safety.none(), guarded.result().checks(), start, retrieved);
         if (input.spanish()) {
@@ -164,6 +198,14 @@ public final class AnswerPolicy {
             response = response.withAnswer(response.answer() + " " + LIBRARY_IN_ENGLISH);
         }
         return new Answered(input.question(), response);
+    }
+
+    /** Drafting and judging interleave: the judging is the guard's time, the rest the draft's. */
+    private void measure(GuardedDraft guarded, long draftStart) {
+        long elapsed = System.nanoTime() - draftStart;
+        long judging = Math.min(guarded.judgingNanos(), elapsed);
+        meter.stage(PipelineMeter.Stage.DRAFT, elapsed - judging);
+        meter.stage(PipelineMeter.Stage.GUARD, judging);
     }
 
     private AnswerResponse response(
@@ -203,6 +245,7 @@ public final class AnswerPolicy {
     private AnswerResponse helpFirstThenAnswer(
             ScreenedInput input, String question, Retrieval retrieval, long start, long retrieved) {
         GuardedDraft guarded = drafting.draft(question, retrieval, drafting.offline(), text -> {});
+        measure(guarded, retrieved);
         GuardResult result = guarded.result();
         if (result.verdict() == Verdict.BLOCKED || result.answer().abstained()) {
             return crisisSupport(input, start);
@@ -231,6 +274,7 @@ public final class AnswerPolicy {
         Retrieval none = Retrieval.of(input.question(), List.of());
         long checked = System.nanoTime();
         GuardResult result = judge.whole(input.question(), abstentions.write(AbstainReason.UNSAFE, List.of()), none);
+        meter.stage(PipelineMeter.Stage.GUARD, System.nanoTime() - checked);
         GuardedDraft guarded = new GuardedDraft(
                 result, new Drafted(result.answer(), whole.modelName(), false), System.nanoTime() - checked);
         return response(guarded, Safety.none(), result.checks(), start, checked);

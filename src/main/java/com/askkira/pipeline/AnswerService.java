@@ -21,13 +21,21 @@ public final class AnswerService {
     private final Retriever retriever;
     private final Insights insights;
     private final CpuLane lane;
+    private final PipelineMeter meter;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights, CpuLane lane) {
+        this(policy, retriever, insights, lane, PipelineMeter.NONE);
+    }
+
+    /** As above, telling {@code meter} of every answer returned (verdict, abstention, crisis: counts only). */
+    public AnswerService(
+            AnswerPolicy policy, Retriever retriever, Insights insights, CpuLane lane, PipelineMeter meter) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.insights = Objects.requireNonNull(insights, "insights");
         this.lane = Objects.requireNonNull(lane, "lane");
+        this.meter = Objects.requireNonNull(meter, "meter");
     }
 
     /** The answer, whole: the stream collected. */
@@ -104,6 +112,7 @@ public final class AnswerService {
                 crisis,
                 response.citations().stream().map(Citation::section).toList(),
                 crisis ? null : answered.question()));
+        meter.answered(response);
         return response;
     }
 

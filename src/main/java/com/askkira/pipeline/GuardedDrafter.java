@@ -9,6 +9,7 @@ import com.askkira.answer.Drafter;
 import com.askkira.answer.ModelFailures;
 import com.askkira.answer.ModelReply;
 import com.askkira.answer.OfflineDrafter;
+import com.askkira.config.ModelCircuitSettings;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.GuardResult;
 import com.askkira.guard.SentenceJudge;
@@ -39,12 +40,40 @@ public final class GuardedDrafter {
     private final Answerer offlineAnswerer;
     private final OfflineDrafter offline;
     private final AbstentionWriter abstentions;
+    private final ModelCircuit circuit;
+    private final PipelineMeter meter;
 
+    /** A drafter nobody watches, with the default circuit breaker: for tests and the tuning sweep. */
     public GuardedDrafter(SentenceJudge judge, Answerer offlineAnswerer, AbstentionWriter abstentions) {
+        this(
+                judge,
+                offlineAnswerer,
+                abstentions,
+                new ModelCircuit(ModelCircuitSettings.defaults()),
+                PipelineMeter.NONE);
+    }
+
+    /**
+     * @param circuit the breaker every model call goes through
+     * @param meter told of each model call and each fallback
+     */
+    public GuardedDrafter(
+            SentenceJudge judge,
+            Answerer offlineAnswerer,
+            AbstentionWriter abstentions,
+            ModelCircuit circuit,
+            PipelineMeter meter) {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.offlineAnswerer = Objects.requireNonNull(offlineAnswerer, "offlineAnswerer");
         this.offline = new OfflineDrafter(offlineAnswerer);
         this.abstentions = Objects.requireNonNull(abstentions, "abstentions");
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
+        this.meter = Objects.requireNonNull(meter, "meter");
+    }
+
+    /** The circuit breaker around this drafter's model calls. */
+    public ModelCircuit circuit() {
+        return circuit;
     }
 
     /** The offline drafter the fallback uses, for a caller that must not ask a model at all. */
@@ -65,9 +94,25 @@ public final class GuardedDrafter {
         long judging = 0;
         int attempts = drafter.usesAModel() ? MODEL_ATTEMPTS : 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
+            if (drafter.usesAModel() && !circuit.tryCall()) {
+                // The model server kept failing lately: the offline answer at once, without waiting on it again.
+                meter.modelCall(PipelineMeter.ModelCall.SHORT_CIRCUITED);
+                return fallback(
+                        question,
+                        retrieval,
+                        rejected,
+                        attempt == 0,
+                        judging,
+                        deltas,
+                        PipelineMeter.Fallback.BREAKER_OPEN);
+            }
+            long called = System.nanoTime();
             ModelReply reply = drafter.draft(question, retrieval, GuardCheck.reasons(rejected));
             SentenceRelease release = judge.release(question, retrieval, reply.boundary(), deltas);
             Optional<Throwable> failure = read(reply, release, drafter);
+            if (drafter.usesAModel()) {
+                record(failure, System.nanoTime() - called);
+            }
             if (release.releasedAny()) {
                 return released(
                         release, rejected, drafter, attempt > 0 || failure.isPresent(), failure.isPresent(), judging);
@@ -83,11 +128,29 @@ public final class GuardedDrafter {
             judging += release.judgingNanos();
             if (failure.isPresent() || release.withheld().isEmpty()) {
                 // The model failed, or said nothing Kira could use: the offline answer, marked degraded.
-                return fallback(question, retrieval, rejected, attempt == 0, judging, deltas);
+                return fallback(
+                        question,
+                        retrieval,
+                        rejected,
+                        attempt == 0,
+                        judging,
+                        deltas,
+                        failure.isPresent() ? PipelineMeter.Fallback.MODEL_FAILED : PipelineMeter.Fallback.REJECTED);
             }
             rejected.addAll(release.withheld());
         }
-        return fallback(question, retrieval, rejected, false, judging, deltas);
+        return fallback(question, retrieval, rejected, false, judging, deltas, PipelineMeter.Fallback.REJECTED);
+    }
+
+    /** Tells the breaker and the meter how a model call went. */
+    private void record(Optional<Throwable> failure, long nanos) {
+        if (failure.isPresent()) {
+            circuit.failed(nanos, failure.get());
+            meter.modelCall(PipelineMeter.ModelCall.FAILED);
+        } else {
+            circuit.succeeded(nanos);
+            meter.modelCall(PipelineMeter.ModelCall.ANSWERED);
+        }
     }
 
     /** Reads the reply into {@code release}; the failure when the stream failed or stalled. */
@@ -157,7 +220,9 @@ public final class GuardedDrafter {
             List<GuardCheck> rejected,
             boolean degraded,
             long judging,
-            Consumer<String> deltas) {
+            Consumer<String> deltas,
+            PipelineMeter.Fallback reason) {
+        meter.fallback(reason);
         GuardedDraft offlineDraft = draft(question, retrieval, offline, deltas);
         GuardResult result = offlineDraft.result();
         List<GuardCheck> checks = new ArrayList<>(rejected);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,5 +73,23 @@ class KiraConfigTest {
         assertThatThrownBy(() -> KiraConfig.fromEnvironment(Map.of(name, value)))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining(name);
+    }
+
+    @Test
+    void should_open_the_model_breaker_for_30_seconds_unless_told_otherwise_and_turn_it_off_at_0() {
+        assertThat(KiraConfig.fromEnvironment(Map.of()).modelCircuit()).isEqualTo(ModelCircuitSettings.defaults());
+        assertThat(KiraConfig.fromEnvironment(Map.of()).modelCircuit().openFor())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(KiraConfig.fromEnvironment(Map.of("KIRA_MODEL_BREAKER_OPEN_MS", "5000"))
+                        .modelCircuit()
+                        .openFor())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(KiraConfig.fromEnvironment(Map.of("KIRA_MODEL_BREAKER_OPEN_MS", "0"))
+                        .modelCircuit()
+                        .enabled())
+                .isFalse();
+        assertThatThrownBy(() -> KiraConfig.fromEnvironment(Map.of("KIRA_MODEL_BREAKER_OPEN_MS", "-1")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("KIRA_MODEL_BREAKER_OPEN_MS");
     }
 }

@@ -70,6 +70,9 @@ class ModelStreamingWireTest {
             env.put("KIRA_MODEL_BASE_URL", server.baseUrl() + provider.basePath);
             env.put("KIRA_MODEL_NAME", "test-model");
             env.put("KIRA_MODEL_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
+            // Each test is a scenario of its own on one shared Kira: no circuit breaker remembering the last
+            // test's failures (what it does is ModelCircuitBreakerTest's subject).
+            env.put("KIRA_MODEL_BREAKER_OPEN_MS", "0");
             KIRAS.put(
                     provider,
                     Kira.start(KiraConfig.fromEnvironment(env), new PrintStream(PrintStream.nullOutputStream())));

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.LogCapture;
 import com.askkira.TestKira;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerFixtures;
@@ -25,9 +26,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -100,17 +98,14 @@ class PersonalDataStaysHomeTest {
                         Clock.systemUTC()),
                 CpuLane.forCores(8));
 
-        PrintStream err = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         AnswerResponse response;
-        try {
+        String logged;
+        try (LogCapture log = new LogCapture()) {
             response = answers.answer(new AnswerRequest(
                     "I'm Sarah Johnson (DOB 03/14/1990), I live at 42 Maple Street, call me at (555) 123-4567 or"
                             + " sarah.j@example.com. Can my employer see my therapy records?",
                     List.of(new Turn(Turn.Role.USER, "My husband Tom says my boss will find out I'm in therapy."))));
-        } finally {
-            System.setErr(err);
+            logged = log.text();
         }
 
         List<LoggedRequest> sent = model.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
@@ -124,7 +119,7 @@ class PersonalDataStaysHomeTest {
                 .contains("[email]");
         for (String personal : PERSONAL) {
             assertThat(body).as("sent to the model").doesNotContain(personal);
-            assertThat(log.toString(StandardCharsets.UTF_8)).as("logged").doesNotContain(personal);
+            assertThat(logged).as("logged").doesNotContain(personal);
             assertThat(response.answer()).as("answered").doesNotContain(personal);
         }
         assertThat(response.citations()).isNotEmpty();
