@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  *       scheduled time (so a stalled server cannot hide its stall: no coordinated omission).
  *   <li><b>health</b>: {@code GET /health} probed every 50 ms (also from its scheduled time) while
  *       32 clients keep {@code POST /v1/answers} saturated.
+ *   <li><b>sequential</b> (only when asked for): {@code --requests} answers one at a time (bench/scale.sh).
  *   <li><b>aside</b> (only when asked for): how often the aside changes an answer.
  * </ol>
  *
@@ -48,9 +49,9 @@ import java.util.stream.Stream;
  * between two servers means they did different work. {@code --phases aside} measures this again.
  * The server must run with {@code KIRA_RATE_LIMIT_PER_MIN=0}; a 429 is reported as such.
  *
- * <p>Usage: {@code java bench/Load.java [--url http://localhost:7070] [--phases closed,open,health]
+ * <p>Usage: {@code java bench/Load.java [--url http://localhost:7070] [--phases closed,open,health (default) or also sequential,aside]
  * [--routes answers,search,stream] [--levels 1,8,32,128] [--warmup 2] [--duration 10]
- * [--rate R] [--aside-sample 100] [--health-conns 32] [--health-every-ms 50] [--timeout 60] [--vary prefix|suffix]
+ * [--rate R] [--requests 200] [--aside-sample 100] [--health-conns 32] [--health-every-ms 50] [--timeout 60] [--vary prefix|suffix]
  * [--golden src/test/resources/golden]}. Durations are seconds.
  */
 public class Load {
@@ -127,6 +128,11 @@ public class Load {
                 nanos = Arrays.copyOf(nanos, ok * 2);
             }
             nanos[ok++] = latencyNanos;
+        }
+
+        /** The sum of the latencies: the time a sequential run took. */
+        synchronized double totalSeconds() {
+            return Arrays.stream(nanos, 0, ok).sum() / 1e9;
         }
 
         synchronized Summary summary(double seconds) {
@@ -251,6 +257,28 @@ public class Load {
                 duration,
                 Runtime.getRuntime().availableProcessors());
         Double answersAt32 = null;
+        if (phases.contains("sequential")) {
+            int requests = Integer.parseInt(opts.getOrDefault("requests", "200"));
+            System.out.printf("%n== sequential: %d POST /v1/answers one at a time, after 20 to warm up%n", requests);
+            header();
+            Tally tally = new Tally();
+            HttpClient client = client();
+            for (int i = -20; i < requests; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = null;
+                Exception error = null;
+                try {
+                    response = client.send(request(Route.ANSWERS, text()), HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    error = e;
+                }
+                if (i >= 0) {
+                    tally.add(System.nanoTime() - t0, response, error, Route.ANSWERS);
+                }
+            }
+            Summary s = tally.summary(tally.totalSeconds());
+            row("POST /v1/answers", "seq", s, tally, Double.NaN);
+        }
         if (phases.contains("closed")) {
             System.out.printf("%n== closed loop (each connection waits for its answer before the next request)%n");
             header();
@@ -608,8 +636,8 @@ public class Load {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("usage: java bench/Load.java [--url http://localhost:7070]"
-                        + " [--phases closed,open,health] [--routes answers,search,stream] [--levels 1,8,32,128]"
-                        + " [--warmup 2] [--duration 10] [--rate R] [--aside-sample 100] [--health-conns 32] [--health-every-ms 50]"
+                        + " [--phases closed,open,health,sequential,aside] [--routes answers,search,stream] [--levels 1,8,32,128]"
+                        + " [--warmup 2] [--duration 10] [--rate R] [--requests 200] [--aside-sample 100] [--health-conns 32] [--health-every-ms 50]"
                         + " [--timeout 60] [--vary prefix|suffix] [--golden src/test/resources/golden]");
                 System.exit(0);
             }
