@@ -182,6 +182,16 @@ public class Streams {
                     sampler.peakThreads,
                     kira.isAlive(),
                     Files.readString(log).contains("OutOfMemoryError"));
+            // Kira's own word for connections it dropped because their request headers came too late.
+            Matcher closed = Pattern.compile("closed (\\d+) connection\\(s\\) whose request headers")
+                    .matcher(Files.readString(log));
+            int dropped = 0;
+            while (closed.find()) {
+                dropped += Integer.parseInt(closed.group(1));
+            }
+            if (dropped > 0) {
+                System.out.printf("  the server closed %d connections whose request headers it had not read in time%n", dropped);
+            }
             keepLog = done < streams || !kira.isAlive();
             System.out.printf(
                     "  check: %s%n", keepLog ? "target not met" : "all completed within the heap limit");
@@ -215,7 +225,15 @@ public class Streams {
             double ms = (System.nanoTime() - t0) / 1e6;
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                return new Result(false, ms, cause.getClass().getSimpleName(), "", false, "", "");
+                String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+                return new Result(
+                        false,
+                        ms,
+                        cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 70)),
+                        "",
+                        false,
+                        "",
+                        "");
             }
             String body = response.body();
             if (response.statusCode() != 200) {
