@@ -222,6 +222,9 @@ public class Load {
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("Load: " + e.getMessage());
             System.exit(2);
+        } catch (java.net.ConnectException e) {
+            System.err.println("Load: no server answers there (" + e + "); start it first");
+            System.exit(2);
         }
     }
 
@@ -267,14 +270,16 @@ public class Load {
                 probe.send(request(route, text()), HttpResponse.BodyHandlers.discarding());
             }
         }
-        Double answersAt32 = null;
+        // The capacity the open loop offers half of: answers/s at 32 connections, or at the first level measured.
+        Double capacity = null;
+        int capacityFrom = 0;
         if (phases.contains("sequential")) {
             int requests = Integer.parseInt(opts.getOrDefault("requests", "200"));
-            System.out.printf("%n== sequential: %d POST /v1/answers one at a time, after 20 to warm up%n", requests);
+            System.out.printf("%n== sequential: %d POST /v1/answers one at a time%n", requests);
             header();
             Tally tally = new Tally();
             HttpClient client = client();
-            for (int i = -20; i < requests; i++) {
+            for (int i = 0; i < requests; i++) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = null;
                 Exception error = null;
@@ -283,9 +288,7 @@ public class Load {
                 } catch (java.io.IOException e) {
                     error = e;
                 }
-                if (i >= 0) {
-                    tally.add(System.nanoTime() - t0, response, error, Route.ANSWERS);
-                }
+                tally.add(System.nanoTime() - t0, response, error, Route.ANSWERS);
             }
             Summary s = tally.summary(tally.totalSeconds());
             row("POST /v1/answers", "seq", s, tally, Double.NaN);
@@ -298,11 +301,12 @@ public class Load {
                 for (String level : list("levels", "1,8,32,128")) {
                     int conns = Integer.parseInt(level);
                     long cpu0 = cpuNanos();
-                    Tally tally = closedLoop(route, conns, warmup, duration, new Stop());
+                    Tally tally = closedLoop(route, conns, warmup, duration);
                     Summary s = tally.summary(duration);
                     row(route.label, Integer.toString(conns), s, tally, (cpuNanos() - cpu0) / 1e9 / (warmup + duration));
-                    if (route == Route.ANSWERS && conns == 32) {
-                        answersAt32 = s.okPerSecond();
+                    if (route == Route.ANSWERS && (conns == 32 || capacity == null)) {
+                        capacity = s.okPerSecond();
+                        capacityFrom = conns;
                     }
                 }
             }
@@ -313,16 +317,19 @@ public class Load {
             double rate;
             if (opts.containsKey("rate")) {
                 rate = Double.parseDouble(opts.get("rate"));
-            } else if (answersAt32 != null && answersAt32 > 0) {
-                rate = Math.max(1, Math.round(answersAt32 / 2));
+            } else if (capacity != null && capacity > 0) {
+                rate = Math.max(1, Math.round(capacity / 2));
             } else {
-                throw new IllegalArgumentException("the open loop needs --rate, or the closed loop on answers at 32"
-                        + " connections to measure capacity first");
+                throw new IllegalArgumentException(
+                        "the open loop needs --rate, or the closed loop on answers to measure capacity first");
             }
             System.out.printf(
                     "%n== open loop: POST /v1/answers offered at %.0f/s%s, latency from each request's scheduled send"
                             + " time%n",
-                    rate, opts.containsKey("rate") ? "" : " (half the closed-loop capacity at 32 connections)");
+                    rate,
+                    opts.containsKey("rate")
+                            ? ""
+                            : " (half the closed-loop capacity at " + capacityFrom + " connections)");
             header();
             long cpu0 = cpuNanos();
             OpenResult open = openLoop(rate, warmup, duration);
@@ -348,7 +355,7 @@ public class Load {
     }
 
     /** {@code conns} clients, one HTTP connection each, in a closed loop; records the measured window only. */
-    Tally closedLoop(Route route, int conns, int warmupSeconds, int durationSeconds, Stop stop) throws Exception {
+    Tally closedLoop(Route route, int conns, int warmupSeconds, int durationSeconds) throws Exception {
         long recordFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long recordUntil = recordFrom + TimeUnit.SECONDS.toNanos(durationSeconds);
         Tally tally = new Tally();
@@ -357,22 +364,8 @@ public class Load {
             // One client per connection: its own connection and selector, so 128 connections are 128 sockets.
             HttpClient client = client();
             workers.add(Thread.ofPlatform().name("load-" + i).start(() -> {
-                while (System.nanoTime() < recordUntil && !stop.now) {
-                    HttpRequest request = request(route, text());
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = null;
-                    Throwable error = null;
-                    try {
-                        response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        error = e;
-                    }
-                    long t1 = System.nanoTime();
-                    if (t1 >= recordFrom && t1 <= recordUntil) {
-                        tally.add(t1 - t0, response, error, route);
-                    }
+                try (client) {
+                    loop(client, route, recordFrom, recordUntil, tally);
                 }
             }));
         }
@@ -380,6 +373,27 @@ public class Load {
             w.join();
         }
         return tally;
+    }
+
+    /** One connection's requests, each sent when the previous one is answered, until the window closes. */
+    private void loop(HttpClient client, Route route, long recordFrom, long recordUntil, Tally tally) {
+        while (System.nanoTime() < recordUntil) {
+            HttpRequest request = request(route, text());
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = null;
+            Throwable error = null;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                error = e;
+            }
+            long t1 = System.nanoTime();
+            if (t1 >= recordFrom && t1 <= recordUntil) {
+                tally.add(t1 - t0, response, error, route);
+            }
+        }
     }
 
     record OpenResult(Tally tally, int sent, long maxLagNanos) {}
@@ -414,17 +428,17 @@ public class Load {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
                 .exceptionally(e -> null)
                 .get(timeout.toSeconds() + 10, TimeUnit.SECONDS);
+        client.close();
         return new OpenResult(tally, sent, maxLag);
     }
 
     /** /health on a fixed schedule (async, from the scheduled time) while a closed loop saturates answers. */
     void healthUnderLoad(int conns, int everyMs, int warmupSeconds, int durationSeconds) throws Exception {
-        Stop stop = new Stop();
         Tally[] answers = new Tally[1];
         long cpu0 = cpuNanos();
         Thread load = Thread.ofPlatform().start(() -> {
             try {
-                answers[0] = closedLoop(Route.ANSWERS, conns, warmupSeconds, durationSeconds, stop);
+                answers[0] = closedLoop(Route.ANSWERS, conns, warmupSeconds, durationSeconds);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -449,6 +463,7 @@ public class Load {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
                 .exceptionally(e -> null)
                 .get(timeout.toSeconds() + 10, TimeUnit.SECONDS);
+        client.close();
         load.join();
         double cores = (cpuNanos() - cpu0) / 1e9 / (warmupSeconds + durationSeconds);
         Summary a = answers[0].summary(durationSeconds);
@@ -490,10 +505,6 @@ public class Load {
                 "%n== the aside's effect on %d golden questions (asked as written, then with the aside)%n"
                         + "  crisis flag differs: %d; abstained differs: %d; answer text differs: %d%n",
                 n, crisis, abstained, text);
-    }
-
-    static final class Stop {
-        volatile boolean now;
     }
 
     private static void header() {
