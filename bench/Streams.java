@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * resident memory and thread count from /proc.
  *
  * <p>Usage (bench/streams.sh does this): {@code java -cp wiremock-standalone.jar bench/Streams.java
- * --jar target/ask-kira.jar --index DIR [--streams 1000] [--model-ms 2000] [--xmx 512m]}
+ * --jar target/ask-kira.jar --index DIR [--streams 1000] [--model-ms 2000] [--xmx 512m] [--show-first y]};
+ * {@code --show-first} prints the first stream's events, to see what the model's answer became.
  */
 public class Streams {
     private static final String QUESTION = "Can my employer see my therapy records?";
@@ -49,7 +50,7 @@ public class Streams {
     private static final Pattern VERDICT = Pattern.compile("\"verdict\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
     // -Xlog:gc: "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 120M->31M(512M) 4.2ms"
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+    private static final Pattern GC_LINE = Pattern.compile("(?m)^\\[([0-9.]+)s\\].*?(\\d+)M->\\d+M\\(\\d+M\\)");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new TreeMap<>();
@@ -104,6 +105,7 @@ public class Streams {
                 .redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("KIRA_PORT", Integer.toString(port));
+        env.put("KIRA_HOST", "127.0.0.1");
         env.put("KIRA_INDEX_DIR", index.toString());
         env.put("KIRA_RATE_LIMIT_PER_MIN", "0");
         env.put("KIRA_MODEL_PROVIDER", "openai");
@@ -112,13 +114,19 @@ public class Streams {
         Process kira = pb.start();
         boolean keepLog = true;
         try {
-            URI base = URI.create("http://localhost:" + port);
+            URI base = URI.create("http://127.0.0.1:" + port);
             waitForHealth(base, kira, log);
             System.out.printf(
                     "Kira %s (-Xmx%s, pid %d) against a WireMock OpenAI model taking %d ms a reply%n",
                     jar, xmx, kira.pid(), modelMs);
             // One stream first, so the report's figures are the 1,000 and not the first request's warm-up.
-            Result first = send(HttpClient.newHttpClient(), base, 0).get(60, TimeUnit.SECONDS);
+            Result first = send(
+                            HttpClient.newBuilder()
+                                    .version(HttpClient.Version.HTTP_1_1)
+                                    .build(),
+                            base,
+                            0)
+                    .get(60, TimeUnit.SECONDS);
             System.out.printf(
                     "one stream alone: %s in %.0f ms, model %s%n",
                     first.done() ? "done" : "NOT done (" + first.problem() + ")", first.ms(), first.model());
@@ -137,6 +145,10 @@ public class Streams {
                         .connectTimeout(Duration.ofSeconds(60))
                         .build());
             }
+            double burstUptime = java.time.Duration.between(
+                                    kira.info().startInstant().orElseThrow(), java.time.Instant.now())
+                            .toMillis()
+                    / 1000.0;
             long t0 = System.nanoTime();
             List<CompletableFuture<Result>> futures = new ArrayList<>();
             for (int i = 1; i <= streams; i++) {
@@ -172,10 +184,13 @@ public class Streams {
                     wallMs, pct(ms, 50), pct(ms, 99), ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
             System.out.printf("  model calls WireMock answered: %d (a redraft is a second call)%n", modelCalls.get());
             System.out.printf(
-                    "  server heap: peak %d MB in use before a collection, start included (its -Xlog:gc), %d MB in use after the burst"
+                    "  server heap: %s (%d MB with start-up; its -Xlog:gc), %d MB in use after the burst"
                             + " (jcmd GC.heap_info), limit -Xmx%s; peak RSS %d MB, peak threads %d; alive after: %s;"
                             + " OutOfMemoryError in its log: %s%n",
-                    peakHeapMb(gcLog),
+                    peakHeapMb(gcLog, burstUptime) == 0
+                            ? "no collection during the burst"
+                            : "peak " + peakHeapMb(gcLog, burstUptime) + " MB in use before a collection during the burst",
+                    peakHeapMb(gcLog, 0),
                     heapAfter,
                     xmx,
                     sampler.peakRssKb / 1024,
@@ -277,12 +292,17 @@ public class Streams {
         }
     }
 
-    /** The most heap in use before any collection, from the server's own GC log (every collection is logged). */
-    static long peakHeapMb(Path gcLog) throws Exception {
+    /**
+     * The most heap in use before any collection from {@code fromUptime} seconds of the server's life
+     * on, from its own GC log (every collection is logged, "[12.345s][info][gc] ... 120M->31M(512M)").
+     */
+    static long peakHeapMb(Path gcLog, double fromUptime) throws Exception {
         long peak = 0;
         Matcher m = GC_LINE.matcher(Files.readString(gcLog));
         while (m.find()) {
-            peak = Math.max(peak, Long.parseLong(m.group(1)));
+            if (Double.parseDouble(m.group(1)) >= fromUptime) {
+                peak = Math.max(peak, Long.parseLong(m.group(2)));
+            }
         }
         return peak;
     }
