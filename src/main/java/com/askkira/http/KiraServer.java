@@ -323,6 +323,7 @@ public final class KiraServer {
         } else {
             connector.setHost(jetty.host);
             connector.setPort(jetty.port);
+            connector.setAcceptQueueSize(ServerPort.ACCEPT_QUEUE);
         }
         return connector;
     }

@@ -17,6 +17,13 @@ import java.util.Optional;
  * java.util.function.Consumer)} hands the socket to Jetty, which then owns and closes it.
  */
 public final class ServerPort implements AutoCloseable {
+    /**
+     * Connections the kernel holds for the acceptor: the JDK's default of 50 overflowed when a
+     * thousand streams opened at once, and the clients past it timed out connecting. The kernel caps
+     * it at {@code net.core.somaxconn} (4096 here).
+     */
+    static final int ACCEPT_QUEUE = 1024;
+
     private final ServerSocketChannel channel;
     private final String description;
 
@@ -38,7 +45,7 @@ public final class ServerPort implements AutoCloseable {
             channel = ServerSocketChannel.open();
             // As Jetty binds its own: a restart may take the port over from connections still closing.
             channel.socket().setReuseAddress(true);
-            channel.bind(address);
+            channel.bind(address, ACCEPT_QUEUE);
             return new ServerPort(channel, where);
         } catch (UnresolvedAddressException e) {
             closeQuietly(channel);
