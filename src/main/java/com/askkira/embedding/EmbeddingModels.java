@@ -15,8 +15,9 @@ public final class EmbeddingModels {
     private EmbeddingModels() {}
 
     /**
-     * Query vectors kept for reuse: 1,024 (1.5 MB) covers every question in flight many times over
-     * (the CPU lane holds at most its queue limit, 128 by default), which is all the reuse needs.
+     * Query vectors kept for reuse: a question's two embeddings (crisis screen, search) happen in one
+     * step of its request, a core at a time, so a few would do; 1,024 (1.5 MB) also serves a reader
+     * who asks again.
      */
     private static final int RECENT_QUERIES = 1024;
 
