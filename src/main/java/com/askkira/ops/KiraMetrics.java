@@ -25,9 +25,10 @@ import java.util.function.Supplier;
  */
 public final class KiraMetrics implements PipelineMeter {
     /**
-     * Histogram buckets for requests and stages: a warm answer takes about 30 ms over HTTP and a
-     * stage a few (README, bench/run.sh), a model answer seconds, and a model call's limit is 30 s
-     * by default; explicit buckets keep each series to 14 lines instead of Micrometer's ~70.
+     * Histogram buckets for requests and stages: a warm answer takes about 30 ms over HTTP
+     * (bench/Load.java) and a stage a few (bench/jmh.sh; see bench/README.md), a model answer
+     * seconds, and a model call's limit is 30 s by default; explicit buckets keep each series to 14
+     * lines instead of Micrometer's ~70.
      */
     private static final Duration[] BUCKETS = {
         Duration.ofMillis(1),

@@ -2,7 +2,9 @@ package com.askkira.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.Kira;
 import com.askkira.TestKira;
+import com.askkira.mcp.KiraMcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -30,19 +33,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /openapi.json} from a server built as {@code serve} builds it (the API and the demo
- * site): a valid OpenAPI 3.1 document by swagger-parser's validator, listing exactly the routes the
- * server registers (read from Javalin's router, not from a list kept here), with every error each
- * kind of operation can meet.
+ * {@code GET /openapi.json} from a server built as {@code serve} builds it (the API, the workbench,
+ * readiness, metrics, the MCP servlet and the demo site): a valid OpenAPI 3.1 document by
+ * swagger-parser's validator, listing exactly the routes the server registers (read from Javalin's
+ * router, not from a list kept here), with every error each kind of operation can meet.
  */
 class OpenApiDocumentTest {
     /**
-     * Routes the contract names that this branch does not register yet: documented, and registered
-     * by work merged separately (readiness and metrics, MCP, the content team's page). A route that
-     * becomes registered must leave this set, so the set only ever shrinks.
+     * What the server answers that is not a Javalin route, so not in Javalin's router: the MCP
+     * transport, a servlet beside Javalin's in the same Jetty. The test checks it answers there.
      */
-    private static final Set<String> REGISTERED_ELSEWHERE =
-            Set.of("GET /ready", "GET /metrics", "POST /mcp", "GET /mcp", "DELETE /mcp", "GET /admin");
+    private static final Set<String> REGISTERED_ELSEWHERE = Set.of("POST /mcp", "GET /mcp", "DELETE /mcp");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -51,12 +52,19 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void start() throws Exception {
+        Kira kira = TestKira.shared();
+        // As KiraCommand.Serve builds it: readiness, metrics and MCP from Kira, the workbench from its admin.
         app = new KiraServer(
-                        TestKira.shared().answers(),
-                        TestKira.shared().grounding(),
-                        TestKira.shared().admin(),
+                        kira.answers(),
+                        kira.grounding(),
+                        kira.admin(),
                         JSON,
-                        new KiraServer.Options(0, List.of("key")))
+                        new KiraServer.Options(0, List.of("key")),
+                        new Operations(
+                                kira::readiness,
+                                kira.metrics(),
+                                Optional.of(gate -> new KiraMcp(kira.answers(), kira.library(), JSON, "test")
+                                        .servlet(KiraServer.MCP_PATH, List.of(), gate))))
                 .create(config -> WebAssets.register(config, Path.of("web"), List.of()))
                 .start(0);
         HttpResponse<String> response = call("GET", "/openapi.json", null);
@@ -99,7 +107,81 @@ class OpenApiDocumentTest {
         expected.addAll(REGISTERED_ELSEWHERE);
         assertThat(documented).isEqualTo(expected);
         assertThat(registered)
-                .contains("POST /v1/chat/completions", "GET /v1/models", "GET /openapi.json", "GET /docs");
+                .contains(
+                        "POST /v1/chat/completions",
+                        "GET /v1/models",
+                        "GET /openapi.json",
+                        "GET /docs",
+                        "GET /ready",
+                        "GET /metrics",
+                        "GET /admin",
+                        "POST /v1/admin/check",
+                        "GET /v1/admin/evaluations/{id}");
+    }
+
+    /**
+     * The routes kept out of Javalin's router are there all the same: the MCP servlet answers at /mcp
+     * with the statuses documented, from opening a session to ending it.
+     */
+    @Test
+    void should_answer_mcp_where_and_as_the_document_says() throws Exception {
+        HttpResponse<String> initialize = mcp(
+                "POST",
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"openapi-test\",\"version\":\"1\"}}}");
+        String session = initialize.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpResponse<String> noSession = mcp("DELETE", null, null);
+        HttpResponse<String> ended = mcp("DELETE", session, null);
+        HttpResponse<String> endedAgain = mcp("DELETE", session, null);
+
+        assertThat(initialize.statusCode()).isEqualTo(200);
+        assertThat(initialize.body()).contains("\"protocolVersion\"");
+        assertThat(List.of(noSession.statusCode(), ended.statusCode(), endedAgain.statusCode()))
+                .containsExactly(400, 200, 404);
+        Map<PathItem.HttpMethod, Operation> operations =
+                document.getPaths().get("/mcp").readOperationsMap();
+        assertThat(operations.get(PathItem.HttpMethod.POST).getResponses()).containsKeys("200", "400", "401");
+        assertThat(operations.get(PathItem.HttpMethod.DELETE).getResponses()).containsKeys("200", "400", "404");
+    }
+
+    private static HttpResponse<String> mcp(String method, String session, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/mcp"))
+                .header("Authorization", "Bearer key")
+                .header("Accept", "application/json, text/event-stream")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Each documented example, whole or named, has the fields its schema requires and no others. */
+    @Test
+    void should_give_examples_that_match_their_schemas() {
+        List<String> problems = new ArrayList<>();
+        forEachOperation((name, operation) -> operation.getResponses().forEach((status, response) -> {
+            MediaType json = content(response);
+            if (json == null || json.getSchema() == null) {
+                return;
+            }
+            List<Object> examples = new ArrayList<>();
+            if (json.getExample() != null) {
+                examples.add(json.getExample());
+            }
+            if (json.getExamples() != null) {
+                json.getExamples().values().forEach(example -> examples.add(exampleValue(example)));
+            }
+            for (Object example : examples) {
+                match(JSON.valueToTree(example), json.getSchema(), name + " " + status, problems);
+            }
+        }));
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -182,7 +264,22 @@ class OpenApiDocumentTest {
                 "GroundingReport",
                 call("POST", "/v1/grounding", "{\"answer\": \"Your employer cannot access your therapy records.\"}"));
         assertMatches("Health", call("GET", "/health", null));
+        assertMatches("Readiness", call("GET", "/ready", null));
         assertMatches("Insights", call("GET", "/v1/admin/insights", null));
+        assertMatches("Insights", call("GET", "/v1/admin/insights?from=2026-01-01&to=2099-12-31", null));
+        assertMatches(
+                "CheckedAnswer",
+                call("POST", "/v1/admin/check", "{\"question\": \"Can my employer see my therapy records?\"}"));
+        assertMatches(
+                "GroundingReport",
+                call(
+                        "POST",
+                        "/v1/admin/grounding",
+                        "{\"answer\": \"Confidentiality in therapy has no exceptions. Your employer cannot access"
+                                + " your therapy records without your written consent.\"}"));
+        assertMatches("LibraryList", call("GET", "/v1/admin/library", null));
+        assertMatchesDocumented("GET", "/v1/admin/golden", "200", call("GET", "/v1/admin/golden", null));
+        assertMatchesDocumented("GET", "/v1/admin/evaluations", "200", call("GET", "/v1/admin/evaluations", null));
         assertMatches("ChatCompletion", call("POST", "/v1/chat/completions", chat));
         assertMatches("ModelList", call("GET", "/v1/models", null));
         String stream = call("POST", "/v1/chat/completions", chat.replace("{\"model\"", "{\"stream\": true, \"model\""))
@@ -215,6 +312,32 @@ class OpenApiDocumentTest {
             request.header("Content-Type", "application/json");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The response against the schema the document gives that operation's {@code status}. */
+    private static void assertMatchesDocumented(
+            String method, String path, String status, HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(Integer.parseInt(status));
+        Operation operation =
+                document.getPaths().get(path).readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
+        List<String> problems = new ArrayList<>();
+        match(
+                JSON.readTree(response.body()),
+                content(operation.getResponses().get(status)).getSchema(),
+                method + " " + path,
+                problems);
+        assertThat(problems).isEmpty();
+    }
+
+    private static Object exampleValue(io.swagger.v3.oas.models.examples.Example example) {
+        if (example.get$ref() != null) {
+            String ref = example.get$ref();
+            return document.getComponents()
+                    .getExamples()
+                    .get(ref.substring(ref.lastIndexOf('/') + 1))
+                    .getValue();
+        }
+        return example.getValue();
     }
 
     private static void assertMatches(String schema, HttpResponse<String> response) throws Exception {
