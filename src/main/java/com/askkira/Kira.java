@@ -222,6 +222,9 @@ public final class Kira implements AutoCloseable {
                         Tuning.defaults().retrieval());
                 return new RetrievalEvaluator(candidateRetriever).score(new GoldenSet(golden), RetrievalMode.HYBRID);
             }
+        } catch (ReindexException.TimedOut e) {
+            // As the re-index itself answers: 503 timed_out, the index in service untouched.
+            throw new KiraException.TimedOut(e.getMessage());
         } catch (InvalidDocumentException e) {
             throw new KiraException.InvalidDocument(
                     "The library cannot be indexed: " + e.getMessage(), e.file(), e.line());

@@ -15,7 +15,8 @@ import java.io.IOException;
  * do not reach: the request id ({@code X-Request-Id}), the key check (with KIRA_API_KEYS set,
  * {@code /mcp} needs one, sent as {@code Authorization: Bearer}, and a request without it gets the
  * contract's 401 body), and the request's one log line and metrics, written when the response is
- * complete (the transport answers asynchronously, over server-sent events).
+ * complete (the transport answers asynchronously, over server-sent events). A refusal by the
+ * SDK's servlet leaves without the stack trace the SDK writes into it ({@link HeldErrorResponse}).
  */
 final class McpFilter extends HttpFilter {
     private final transient ApiKeys keys;
@@ -50,7 +51,9 @@ final class McpFilter extends HttpFilter {
                         ErrorBody.of("unauthorized", "/mcp needs a valid API key (Bearer)."));
                 return;
             }
-            chain.doFilter(request, response);
+            HeldErrorResponse guarded = new HeldErrorResponse(response);
+            chain.doFilter(request, guarded);
+            guarded.sendHeld(json);
         } finally {
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new Completion(id, request.getMethod(), start));

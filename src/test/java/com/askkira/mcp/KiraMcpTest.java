@@ -158,6 +158,28 @@ class KiraMcpTest {
     }
 
     @Test
+    void should_refuse_a_malformed_message_with_its_json_rpc_error_and_never_a_stack_trace() throws Exception {
+        startServer(List.of());
+
+        HttpResponse<String> malformed = post("{}", Map.of());
+        HttpResponse<String> noSession = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(List.of(malformed, noSession)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("jsonrpc").asText()).isEqualTo("2.0");
+            assertThat(body.at("/error/code").isInt()).isTrue();
+            assertThat(body.at("/error/message").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("stackTrace").doesNotContain("io.modelcontextprotocol");
+        });
+    }
+
+    @Test
     void should_refuse_a_browser_page_from_an_origin_that_is_not_allowed() throws Exception {
         startServer(List.of());
 
