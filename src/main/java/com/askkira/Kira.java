@@ -25,6 +25,7 @@ import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.embedding.LoadingEmbedder;
 import com.askkira.embedding.StoredVectors;
 import com.askkira.eval.GoldenQuestion;
 import com.askkira.eval.GoldenSet;
@@ -275,7 +276,9 @@ public final class Kira implements AutoCloseable {
                         + problem + "). Kira starts anyway: answers come from the offline answerer, marked degraded,"
                         + " until the server answers."));
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
-        Embedder embedder = embedder(config);
+        // The model loads while the library, the store and the index open; an unknown name fails here.
+        checkEmbeddingModel(config.embeddingModel());
+        Embedder embedder = LoadingEmbedder.start(config.embeddingModel(), () -> embedder(config));
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
         PiiRedactor redactor = new PiiRedactor();
         // Before the index build too: a database that cannot be opened stops the start at once.
@@ -283,8 +286,7 @@ public final class Kira implements AutoCloseable {
         Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
         config.insightsFile().ifPresent(insights::importFile);
         KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
-        // The fixed texts embedded at every start (crisis examples, field topics) are read back from here.
-        Embedder startupVectors = StoredVectors.in(config.indexDir().resolve(RESOURCE_VECTORS), embedder);
+        Embedder startupVectors = startupVectors(config, embedder);
         Tuning tuning = Tuning.defaults();
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
@@ -374,12 +376,35 @@ public final class Kira implements AutoCloseable {
                 new CitationLinker(new SentenceSplitter()));
     }
 
+    /**
+     * The embedder for the fixed texts every start embeds (the crisis screen's examples, the field's
+     * topics): their vectors are kept in the index directory and read back at the next start.
+     */
+    private static Embedder startupVectors(KiraConfig config, Embedder embedder) {
+        return StoredVectors.in(config.indexDir().resolve(RESOURCE_VECTORS), embedder);
+    }
+
+    /**
+     * Embeds, once, what every start would (see {@link #startupVectors}): the {@code index} command
+     * does it after building, so the first start over a new index is as quick as the next.
+     */
+    public static void storeStartupVectors(KiraConfig config, Embedder embedder) {
+        Embedder stored = startupVectors(config, embedder);
+        SemanticCrisisScreen.fromResources(stored);
+        FieldClassifier.fromResources(stored, Tuning.defaults().answer().minFieldSimilarity());
+    }
+
     /** The configured embedding model; a name Kira does not ship is a configuration error. */
     public static Embedder embedder(KiraConfig config) {
-        try {
-            return EmbeddingModels.load(config.embeddingModel());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException("KIRA_EMBEDDING_MODEL: " + e.getMessage());
+        checkEmbeddingModel(config.embeddingModel());
+        return EmbeddingModels.load(config.embeddingModel());
+    }
+
+    /** Refuses, as a configuration error, a model name Kira does not ship. */
+    private static void checkEmbeddingModel(String name) {
+        if (!EmbeddingModels.NAMES.contains(name)) {
+            throw new InvalidConfigException("KIRA_EMBEDDING_MODEL: unknown embedding model '" + name + "'; use one of "
+                    + EmbeddingModels.NAMES);
         }
     }
 

@@ -8,6 +8,7 @@ import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.eval.AnswerEvaluator;
 import com.askkira.eval.EvalReport;
@@ -136,8 +137,10 @@ public final class KiraCommand implements Runnable {
         public Integer call() {
             KiraConfig config = KiraConfig.fromEnvironment();
             Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
-            IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), Kira.embedder(config));
+            Embedder embedder = Kira.embedder(config);
+            IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
             IndexBuilder.BuildReport report = builder.build(library, config.indexDir());
+            Kira.storeStartupVectors(config, embedder);
             System.out.printf(
                     "Indexed %d documents as %d chunks into %s in %d ms.%n",
                     report.documents(), report.chunks(), config.indexDir(), report.millis());

@@ -2,7 +2,9 @@ package com.askkira.openai;
 
 import dev.langchain4j.model.openai.OpenAiChatModelName;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 /**
@@ -14,13 +16,31 @@ public final class TokenCounts {
     private TokenCounts() {}
 
     /**
-     * The o200k counter, loading in the background from now on: reading its tables takes about 3 s
-     * on this project's 2-core machines, which a server's start should not wait for. The first count
-     * waits for the load if it is still running.
+     * Reading the counter's tables takes about 3 s of CPU on this project's 2-core machines: loaded
+     * while the server starts, it made the start a second slower, so it loads this long after.
+     */
+    private static final Duration LOAD_AFTER = Duration.ofSeconds(15);
+
+    /**
+     * The o200k counter, loaded {@link #LOAD_AFTER} from now, or by the first count if that comes
+     * sooner (which then waits for it).
      */
     public static ToIntFunction<String> o200k() {
-        CompletableFuture<OpenAiTokenCountEstimator> estimator =
-                CompletableFuture.supplyAsync(() -> new OpenAiTokenCountEstimator(OpenAiChatModelName.GPT_4_O));
-        return text -> estimator.join().estimateTokenCountInText(text);
+        Loaded counter = new Loaded();
+        CompletableFuture.delayedExecutor(LOAD_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(counter::get);
+        return text -> counter.get().estimateTokenCountInText(text);
+    }
+
+    /** The counter, loaded once by whoever needs it first. */
+    private static final class Loaded {
+        private OpenAiTokenCountEstimator estimator;
+
+        synchronized OpenAiTokenCountEstimator get() {
+            if (estimator == null) {
+                estimator = new OpenAiTokenCountEstimator(OpenAiChatModelName.GPT_4_O);
+            }
+            return estimator;
+        }
     }
 }
