@@ -12,12 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * Where CPU-bound work (embedding, searching, composing, judging) runs: a pool of platform threads
- * sized to the cores, in front of a queue that new requests may join only while it is short. Requests are served on virtual threads, which the
- * JVM does not time-slice: CPU work run on them kept the few carrier threads busy, so under load
- * requests were not even read and {@code /health} waited seconds. Here the operating system shares
- * the cores between this pool and the carriers, which only parse, wait and write. A caller blocks
- * (cheaply, on its virtual thread) until its work is done; when the queue is full the work is refused
- * with {@link KiraException.Overloaded} at once instead of queueing without bound.
+ * sized to the cores, in front of a queue that new requests may join only while it is short.
+ * Requests are served on virtual threads, which the JVM does not time-slice: CPU work run on them
+ * kept the few carrier threads busy, so under load requests were not even read and {@code /health}
+ * waited seconds. Here the operating system shares the cores between this pool and the carriers,
+ * which only parse, wait and write. A caller blocks (cheaply, on its virtual thread) until its work
+ * is done; a new request that finds the queue full is refused with {@link KiraException.Overloaded}
+ * at once instead of queueing without bound.
  */
 public final class CpuLane {
     private static final Duration IDLE = Duration.ofSeconds(30);
