@@ -5,12 +5,14 @@ import com.askkira.corpus.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,7 @@ public final class ConfidentialityLimitsCheck {
     private static final Pattern IS_CONTRACTION = Pattern.compile("\\b(he|she|it|that|there|what|this)'s\\b");
 
     private static final int MAX_QUOTED = 80;
+    private static final int RECENT = 8_192;
     private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
             LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
     private static final Set<LimitsRule> NARROWER_THAN_LIMITS_NOT_NAMED = EnumSet.of(
@@ -59,6 +62,13 @@ public final class ConfidentialityLimitsCheck {
     private final Pattern bareYes;
     private final Pattern confidentialityAffirmed;
     private final SentenceSplitter splitter = new SentenceSplitter();
+    /** See {@link #recent}: a few thousand answers, each a small value, about a megabyte in all. */
+    private final Map<Asked, Object> recentAnswers = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Asked, Object> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     public ConfidentialityLimitsCheck() {
         this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
@@ -166,13 +176,13 @@ public final class ConfidentialityLimitsCheck {
 
     private Optional<String> match(LimitsPatterns.Entry entry, String text, String topic) {
         for (Pattern context : entry.context()) {
-            if (!contextAffirmed(context, text) && !contextAffirmed(context, topic)) {
+            if (!recentContext(context, text) && !recentContext(context, topic)) {
                 return Optional.empty();
             }
         }
         // Claims are rare, so look for one before paying for the (larger) exemption patterns.
         for (Pattern claim : entry.claims()) {
-            Optional<String> found = firstAffirmed(claim, text, entry.claimMayNegate(), entry.notAfter());
+            Optional<String> found = recentClaim(claim, text, entry.claimMayNegate(), entry.notAfter());
             if (found.isPresent()) {
                 boolean exempt =
                         entry.exempt().stream().anyMatch(p -> p.matcher(text).find());
@@ -180,6 +190,56 @@ public final class ConfidentialityLimitsCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@link #contextAffirmed}, remembered: see {@link #recent}. */
+    private boolean recentContext(Pattern context, String text) {
+        return (Boolean) recent(new Asked(context, text, false, List.of()), () -> contextAffirmed(context, text));
+    }
+
+    /** {@link #firstAffirmed}, remembered: see {@link #recent}. */
+    @SuppressWarnings("unchecked")
+    private Optional<String> recentClaim(Pattern claim, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
+        return (Optional<String>) recent(
+                new Asked(claim, text, mayCarryNegation, notAfter),
+                () -> firstAffirmed(claim, text, mayCarryNegation, notAfter));
+    }
+
+    /** One pattern's question about one text; patterns are compared as the same objects. */
+    private record Asked(Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Asked a
+                    && a.pattern == pattern
+                    && a.mayCarryNegation == mayCarryNegation
+                    && a.notAfter == notAfter
+                    && a.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(pattern) + text.hashCode();
+        }
+    }
+
+    /**
+     * The answer to {@code asked}, worked out once for the last few thousand asked: each sentence of
+     * an answer is judged alone and then again within the whole answer, and the question (the topic
+     * of its first sentence) is the same for every sentence, so the same pattern meets the same text
+     * several times an answer. Under load these patterns were a third of the server's Java CPU.
+     */
+    private Object recent(Asked asked, Supplier<Object> answer) {
+        synchronized (recentAnswers) {
+            Object known = recentAnswers.get(asked);
+            if (known != null) {
+                return known;
+            }
+        }
+        Object found = answer.get();
+        synchronized (recentAnswers) {
+            recentAnswers.put(asked, found);
+        }
+        return found;
     }
 
     /** The first match that is neither negated nor denied; overlapping matches are tried too. */

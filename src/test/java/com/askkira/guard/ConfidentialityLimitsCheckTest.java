@@ -60,6 +60,38 @@ class ConfidentialityLimitsCheckTest {
     }
 
     @Test
+    void should_find_the_same_whether_a_sentence_was_judged_before_or_not() {
+        String question = "Is therapy confidential?";
+        List<String> answers = List.of(
+                "Yes. Therapy is completely confidential.",
+                "Therapy is confidential. A subpoena forces your therapist to hand over your records.",
+                "A subpoena does not force disclosure. Every state requires therapists to warn potential victims.",
+                "It is a myth that therapy is completely confidential. Group members are legally bound too.");
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(check.findings(question, answer))
+                        .as("each answer breaks a rule")
+                        .isNotEmpty());
+        ConfidentialityLimitsCheck warmed = new ConfidentialityLimitsCheck();
+        for (String answer : answers) {
+            warmed.findings(question, answer);
+            for (String sentence : answer.split("(?<=\\.) ")) {
+                warmed.findings(question, sentence);
+            }
+        }
+
+        for (String answer : answers) {
+            assertThat(warmed.findings(question, answer))
+                    .as(answer)
+                    .isEqualTo(new ConfidentialityLimitsCheck().findings(question, answer));
+            for (String sentence : answer.split("(?<=\\.) ")) {
+                assertThat(warmed.findings(question, sentence))
+                        .as(sentence)
+                        .isEqualTo(new ConfidentialityLimitsCheck().findings(question, sentence));
+            }
+        }
+    }
+
+    @Test
     void should_report_the_sentence_as_written_with_its_marker() {
         List<LimitsFinding> findings =
                 check.findings("", "Confidentiality has limits [1]. Nothing you say ever leaves the room [12].");
