@@ -1,9 +1,8 @@
 package com.askkira.embedding;
 
+import com.askkira.cache.RecentResults;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An embedder that remembers the vectors of the last queries it embedded. One question is read by
@@ -13,20 +12,12 @@ import java.util.Map;
  */
 final class RecentQueries implements Embedder {
     private final Embedder embedder;
-    private final Map<String, float[]> recent;
+    private final RecentResults<String, float[]> recent;
 
     /** @param capacity how many query vectors to keep (each 1.5 KB at 384 dimensions) */
     RecentQueries(Embedder embedder, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
-        }
         this.embedder = embedder;
-        this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = new RecentResults<>(capacity);
     }
 
     @Override
@@ -41,13 +32,7 @@ final class RecentQueries implements Embedder {
 
     @Override
     public float[] embedQuery(String text) {
-        float[] known = remembered(text);
-        if (known != null) {
-            return known;
-        }
-        float[] vector = embedder.embedQuery(text);
-        remember(text, vector);
-        return vector;
+        return recent.get(text, embedder::embedQuery);
     }
 
     /** The remembered vectors, and the others embedded in one batch. */
@@ -56,7 +41,7 @@ final class RecentQueries implements Embedder {
         List<float[]> vectors = new ArrayList<>(texts.size());
         List<String> missing = new ArrayList<>();
         for (String text : texts) {
-            float[] known = remembered(text);
+            float[] known = recent.known(text).orElse(null);
             vectors.add(known);
             if (known == null) {
                 missing.add(text);
@@ -70,7 +55,7 @@ final class RecentQueries implements Embedder {
             if (vectors.get(i) == null) {
                 float[] vector = embedded.get(next++);
                 vectors.set(i, vector);
-                remember(texts.get(i), vector);
+                recent.put(texts.get(i), vector);
             }
         }
         return vectors;
@@ -79,17 +64,5 @@ final class RecentQueries implements Embedder {
     @Override
     public List<float[]> embedPassages(List<String> texts) {
         return embedder.embedPassages(texts);
-    }
-
-    private float[] remembered(String text) {
-        synchronized (recent) {
-            return recent.get(text);
-        }
-    }
-
-    private void remember(String text, float[] vector) {
-        synchronized (recent) {
-            recent.put(text, vector);
-        }
     }
 }

@@ -1,18 +1,17 @@
 package com.askkira.guard;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,13 +61,15 @@ public final class ConfidentialityLimitsCheck {
     private final Pattern bareYes;
     private final Pattern confidentialityAffirmed;
     private final SentenceSplitter splitter = new SentenceSplitter();
-    /** See {@link #recent}: a few thousand answers, each a small value, about a megabyte in all. */
-    private final Map<Asked, Object> recentAnswers = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Asked, Object> eldest) {
-            return size() > RECENT;
-        }
-    };
+    /**
+     * What each pattern found in each text, for the last few thousand asked: each sentence of an
+     * answer is judged alone and then again within the whole answer, and the question (the topic of
+     * its first sentence) is the same for every sentence, so the same pattern meets the same text
+     * several times an answer. Under load these patterns were a third of the server's Java CPU.
+     */
+    private final RecentResults<ContextAsked, Boolean> contexts = new RecentResults<>(RECENT);
+
+    private final RecentResults<ClaimAsked, Optional<String>> claims = new RecentResults<>(RECENT);
 
     public ConfidentialityLimitsCheck() {
         this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
@@ -192,55 +193,23 @@ public final class ConfidentialityLimitsCheck {
         return Optional.empty();
     }
 
-    /** {@link #contextAffirmed}, remembered: see {@link #recent}. */
+    /** {@link #contextAffirmed}, remembered: see {@link #contexts}. */
     private boolean recentContext(Pattern context, String text) {
-        return (Boolean) recent(new Asked(context, text, false, List.of()), () -> contextAffirmed(context, text));
+        return contexts.get(new ContextAsked(context, text), asked -> contextAffirmed(context, text));
     }
 
-    /** {@link #firstAffirmed}, remembered: see {@link #recent}. */
-    @SuppressWarnings("unchecked")
+    /** {@link #firstAffirmed}, remembered: see {@link #contexts}. */
     private Optional<String> recentClaim(Pattern claim, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
-        return (Optional<String>) recent(
-                new Asked(claim, text, mayCarryNegation, notAfter),
-                () -> firstAffirmed(claim, text, mayCarryNegation, notAfter));
+        return claims.get(
+                new ClaimAsked(claim, text, mayCarryNegation, notAfter),
+                asked -> firstAffirmed(claim, text, mayCarryNegation, notAfter));
     }
 
-    /** One pattern's question about one text; patterns are compared as the same objects. */
-    private record Asked(Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Asked a
-                    && a.pattern == pattern
-                    && a.mayCarryNegation == mayCarryNegation
-                    && a.notAfter == notAfter
-                    && a.text.equals(text);
-        }
+    /** A context pattern's question about one text (patterns are equal only to themselves). */
+    private record ContextAsked(Pattern pattern, String text) {}
 
-        @Override
-        public int hashCode() {
-            return 31 * System.identityHashCode(pattern) + text.hashCode();
-        }
-    }
-
-    /**
-     * The answer to {@code asked}, worked out once for the last few thousand asked: each sentence of
-     * an answer is judged alone and then again within the whole answer, and the question (the topic
-     * of its first sentence) is the same for every sentence, so the same pattern meets the same text
-     * several times an answer. Under load these patterns were a third of the server's Java CPU.
-     */
-    private Object recent(Asked asked, Supplier<Object> answer) {
-        synchronized (recentAnswers) {
-            Object known = recentAnswers.get(asked);
-            if (known != null) {
-                return known;
-            }
-        }
-        Object found = answer.get();
-        synchronized (recentAnswers) {
-            recentAnswers.put(asked, found);
-        }
-        return found;
-    }
+    /** A claim pattern's question about one text, with the rule's ways of cancelling it. */
+    private record ClaimAsked(Pattern pattern, String text, boolean mayCarryNegation, List<Pattern> notAfter) {}
 
     /** The first match that is neither negated nor denied; overlapping matches are tried too. */
     private Optional<String> firstAffirmed(

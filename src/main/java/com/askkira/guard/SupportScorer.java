@@ -1,14 +1,13 @@
 package com.askkira.guard;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.config.Tuning;
 import com.askkira.corpus.Sentence;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.TermExtractor;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +25,8 @@ public final class SupportScorer {
     /** Enough for every sentence of the answers being judged at once on a small server. */
     private static final int RECENT_CLAIMS = 256;
 
+    private static final int RECENT_PASSAGES = 1_024;
+
     private final Embedder embedder;
     private final TermExtractor terms;
     private final double meaningWeight;
@@ -34,12 +35,10 @@ public final class SupportScorer {
      * its sentences is asked for twice in a row. Bounded, oldest out; a claim is library-checked text,
      * its vector the same whoever asks.
      */
-    private final Map<String, Claim> recent = new LinkedHashMap<>(RECENT_CLAIMS, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Claim> eldest) {
-            return size() > RECENT_CLAIMS;
-        }
-    };
+    private final RecentResults<String, Claim> recent = new RecentResults<>(RECENT_CLAIMS);
+
+    /** See {@link #sentenceTerms}: more passages than a few answers retrieve at once. */
+    private final RecentResults<String, List<Set<String>>> analysedPassages = new RecentResults<>(RECENT_PASSAGES);
 
     /** A scorer weighing meaning and words as {@link Tuning#defaults()} does. */
     public SupportScorer(Embedder embedder, TermExtractor terms) {
@@ -56,18 +55,9 @@ public final class SupportScorer {
     public record Claim(String text, float[] vector, Set<String> terms) {}
 
     public Claim claim(String text) {
-        synchronized (recent) {
-            Claim known = recent.get(text);
-            if (known != null) {
-                return known;
-            }
-        }
         // Claim and library sentence are compared as equals, so both are embedded as passages.
-        Claim claim = new Claim(text, embedder.embedPassages(List.of(text)).getFirst(), terms.terms(text));
-        synchronized (recent) {
-            recent.put(text, claim);
-        }
-        return claim;
+        return recent.get(
+                text, t -> new Claim(t, embedder.embedPassages(List.of(t)).getFirst(), terms.terms(t)));
     }
 
     /**
@@ -87,10 +77,11 @@ public final class SupportScorer {
     public Span bestSpan(Claim claim, Passage passage) {
         List<Sentence> sentences = passage.chunk().sentences();
         List<float[]> vectors = passage.sentenceVectors();
+        List<Set<String>> analysed = sentenceTerms(passage);
         double best = 0;
         String text = "";
         for (int i = 0; i < sentences.size(); i++) {
-            Set<String> sentenceTerms = terms.terms(sentences.get(i).text());
+            Set<String> sentenceTerms = analysed.get(i);
             double meaning = Embedder.dot(claim.vector(), vectors.get(i));
             double words = wordsFound(claim.terms(), sentenceTerms);
             double alone = meaningWeight * meaning + (1 - meaningWeight) * words;
@@ -100,7 +91,7 @@ public final class SupportScorer {
             }
             if (i + 1 < sentences.size()) {
                 Set<String> pairTerms = new HashSet<>(sentenceTerms);
-                pairTerms.addAll(terms.terms(sentences.get(i + 1).text()));
+                pairTerms.addAll(analysed.get(i + 1));
                 double pairMeaning = Math.max(
                         meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
                 double pairWords = Math.max(words, wordsFound(claim.terms(), pairTerms));
@@ -112,6 +103,19 @@ public final class SupportScorer {
             }
         }
         return new Span(text, best);
+    }
+
+    /**
+     * The words of each of the passage's sentences, analysed once for all the claims judged against
+     * it (each sentence was analysed twice a claim, alone and in its pair). Keyed by the chunk's
+     * text, so a re-indexed library never meets an old analysis.
+     */
+    private List<Set<String>> sentenceTerms(Passage passage) {
+        return analysedPassages.get(
+                passage.chunk().text(),
+                text -> passage.chunk().sentences().stream()
+                        .map(sentence -> terms.terms(sentence.text()))
+                        .toList());
     }
 
     /** The direction of two sentences together: their unit vectors added and scaled back to length 1. */

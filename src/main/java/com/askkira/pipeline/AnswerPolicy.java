@@ -63,33 +63,8 @@ public final class AnswerPolicy {
      * @param streaming the drafter for streamed answers
      * @param whole the drafter for blocking answers (the same one offline)
      * @param lane where the CPU work of an answer runs (all of it offline; all but the model call otherwise)
+     * @param meter told how long each stage of every answer took
      */
-    public AnswerPolicy(
-            InputScreen screen,
-            SmallTalk smallTalk,
-            Retriever retriever,
-            GuardedDrafter drafting,
-            Drafter streaming,
-            Drafter whole,
-            SentenceJudge judge,
-            AbstentionWriter abstentions,
-            Supplier<String> ids,
-            CpuLane lane) {
-        this(
-                screen,
-                smallTalk,
-                retriever,
-                drafting,
-                streaming,
-                whole,
-                judge,
-                abstentions,
-                ids,
-                lane,
-                PipelineMeter.NONE);
-    }
-
-    /** As above, telling {@code meter} how long each stage of every answer took. */
     public AnswerPolicy(
             InputScreen screen,
             SmallTalk smallTalk,

@@ -24,11 +24,7 @@ public final class AnswerService {
     private final PipelineMeter meter;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
-    public AnswerService(AnswerPolicy policy, Retriever retriever, Insights insights, CpuLane lane) {
-        this(policy, retriever, insights, lane, PipelineMeter.NONE);
-    }
-
-    /** As above, telling {@code meter} of every answer returned (verdict, abstention, crisis: counts only). */
+    /** @param meter told of every answer returned (verdict, abstention, crisis: counts only) */
     public AnswerService(
             AnswerPolicy policy, Retriever retriever, Insights insights, CpuLane lane, PipelineMeter meter) {
         this.policy = Objects.requireNonNull(policy, "policy");

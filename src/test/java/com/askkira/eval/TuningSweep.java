@@ -30,6 +30,7 @@ import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.CpuLane;
 import com.askkira.pipeline.GuardedDrafter;
+import com.askkira.pipeline.PipelineMeter;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Passage;
@@ -344,7 +345,8 @@ class TuningSweep {
                     judge,
                     abstentions,
                     new AnswerIds(),
-                    CpuLane.forCores(8));
+                    CpuLane.forCores(8),
+                    PipelineMeter.NONE);
         };
     }
 

@@ -160,7 +160,8 @@ class AnswerPolicyTest {
                 LightChecks.judge(),
                 AnswerFixtures.abstentions(),
                 () -> "ans_" + id[0]++,
-                CpuLane.forCores(8));
+                CpuLane.forCores(8),
+                PipelineMeter.NONE);
     }
 
     private static CrisisScreen noRisk() {

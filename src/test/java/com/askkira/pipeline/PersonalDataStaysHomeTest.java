@@ -87,7 +87,8 @@ class PersonalDataStaysHomeTest {
                 LightChecks.judge(),
                 abstentions,
                 new AnswerIds(),
-                CpuLane.forCores(8));
+                CpuLane.forCores(8),
+                PipelineMeter.NONE);
         AnswerService answers = new AnswerService(
                 policy,
                 TestKira.shared().retriever(),
@@ -96,7 +97,8 @@ class PersonalDataStaysHomeTest {
                         new PiiRedactor(),
                         Optional.empty(),
                         Clock.systemUTC()),
-                CpuLane.forCores(8));
+                CpuLane.forCores(8),
+                PipelineMeter.NONE);
 
         AnswerResponse response;
         String logged;
