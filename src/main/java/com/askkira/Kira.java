@@ -1,12 +1,14 @@
 package com.askkira;
 
 import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.AnswerDecision;
 import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
 import com.askkira.answer.Drafter;
 import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.ModelServerProbe;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.OfflineChatModel;
@@ -292,7 +294,10 @@ public final class Kira implements AutoCloseable {
         AbstentionWriter abstentions = abstentionWriter(library.documents());
         OfflineAnswerer offline = new OfflineAnswerer(
                 new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
-                FieldClassifier.fromResources(startupVectors, tuning.answer().minFieldSimilarity()),
+                FieldClassifier.fromResources(startupVectors),
+                LabelledNeighbours.fromResources(startupVectors),
+                AnswerDecision.fromResources(),
+                new TermExtractor(KiraAnalyzer.forIndexing()),
                 abstentions,
                 tuning.answer());
         SpanishGloss spanish = SpanishGloss.fromResources();
@@ -391,7 +396,8 @@ public final class Kira implements AutoCloseable {
     public static void storeStartupVectors(KiraConfig config, Embedder embedder) {
         Embedder stored = startupVectors(config, embedder);
         SemanticCrisisScreen.fromResources(stored);
-        FieldClassifier.fromResources(stored, Tuning.defaults().answer().minFieldSimilarity());
+        FieldClassifier.fromResources(stored);
+        LabelledNeighbours.fromResources(stored);
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Tells a question in the library's field (mental health, therapy, health privacy and law) from
- * one outside it, so an abstention can say "not covered yet" rather than "out of scope". A
- * question is in the field when it uses a word of the field, or when it is close in meaning to a
- * topic of the field and closer to it than to any topic outside (a confidentiality clause in an
- * NDA is legal, but not health law). The three lists are resources a writer can extend.
+ * The field signals the answer decision ({@link AnswerDecision}) reads, so an abstention can say
+ * "not covered yet" rather than "out of scope": whether a question uses a word of the field (mental
+ * health, therapy, health privacy and law), speaks of the library's subject, and how close it comes
+ * to a topic of the field against a topic outside it (a confidentiality clause in an NDA is legal,
+ * but not health law). The lists are resources a writer can extend.
  */
 public final class FieldClassifier {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d']+");
@@ -26,42 +26,42 @@ public final class FieldClassifier {
     private final Pattern subject;
     private final List<float[]> topics;
     private final List<float[]> outsideTopics;
-    private final double minSimilarity;
 
     public FieldClassifier(
             Embedder embedder,
             Set<String> fieldWords,
             List<String> subjectCues,
             List<String> topics,
-            List<String> outsideTopics,
-            double minSimilarity) {
+            List<String> outsideTopics) {
         this.fieldWords = Set.copyOf(fieldWords);
         this.subject = Pattern.compile("\\b(?:" + String.join("|", subjectCues) + ")\\b");
         this.topics = embedder.embedPassages(topics);
         this.outsideTopics = embedder.embedPassages(outsideTopics);
-        this.minSimilarity = minSimilarity;
     }
 
-    public static FieldClassifier fromResources(Embedder embedder, double minSimilarity) {
+    public static FieldClassifier fromResources(Embedder embedder) {
         return new FieldClassifier(
                 embedder,
                 Set.copyOf(lines("/field/words.txt")),
                 lines("/field/subject.txt"),
                 lines("/field/topics.txt"),
-                lines("/field/outside.txt"),
-                minSimilarity);
+                lines("/field/outside.txt"));
     }
 
-    /** Whether {@code question}, whose query embedding is {@code questionVector}, is in the field. */
-    public boolean inField(String question, float[] questionVector) {
+    /** Whether the question uses a word only the field uses (therapist, HIPAA, subpoena…). */
+    public boolean usesAWordOfTheField(String question) {
         Matcher words = WORD.matcher(question.toLowerCase(Locale.ROOT));
         while (words.find()) {
             if (fieldWords.contains(words.group())) {
                 return true;
             }
         }
-        double inside = closestTopic(questionVector);
-        return inside >= minSimilarity && inside >= closest(questionVector, outsideTopics);
+        return false;
+    }
+
+    /** Similarity of the question to the nearest topic outside the field (NDAs, cooking, code…). */
+    public double closestOutsideTopic(float[] questionVector) {
+        return closest(questionVector, outsideTopics);
     }
 
     /** Whether the question speaks of what the library is about: who may know what, and the rules. */

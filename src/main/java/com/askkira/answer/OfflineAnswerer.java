@@ -4,19 +4,22 @@ import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The default answerer: no network, no model. It picks the sentences of the retrieved passages
  * that best answer the question and quotes them, each followed by its {@code [n]} marker, so every
- * sentence it writes is a sentence of the library. When no sentence is close enough in meaning it
- * abstains instead.
+ * sentence it writes is a sentence of the library. Whether to answer at all is {@link
+ * AnswerDecision}'s call, learned from labelled questions.
  */
 public final class OfflineAnswerer implements Answerer {
     /** Openers that lean on the sentence before them: quoting one alone would mislead. */
@@ -28,13 +31,25 @@ public final class OfflineAnswerer implements Answerer {
 
     private final SentenceScorer scorer;
     private final FieldClassifier field;
+    private final LabelledNeighbours neighbours;
+    private final AnswerDecision decision;
+    private final TermExtractor terms;
     private final AbstentionWriter abstentions;
     private final Tuning.Answer tuning;
 
     public OfflineAnswerer(
-            SentenceScorer scorer, FieldClassifier field, AbstentionWriter abstentions, Tuning.Answer tuning) {
+            SentenceScorer scorer,
+            FieldClassifier field,
+            LabelledNeighbours neighbours,
+            AnswerDecision decision,
+            TermExtractor terms,
+            AbstentionWriter abstentions,
+            Tuning.Answer tuning) {
         this.scorer = scorer;
         this.field = field;
+        this.neighbours = neighbours;
+        this.decision = decision;
+        this.terms = terms;
         this.abstentions = abstentions;
         this.tuning = tuning;
     }
@@ -50,25 +65,13 @@ public final class OfflineAnswerer implements Answerer {
         Optional<ScoredSentence> best = sentences.stream()
                 .filter(OfflineAnswerer::quotable)
                 .max(Comparator.comparingDouble(ScoredSentence::score));
-        double bestSemantic =
-                sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
+        AnswerDecision.Outcome outcome = decision.decide(
+                DecisionFeatures.of(retrieval, sentences, field, terms, neighbours.shares(retrieval.queryVector())));
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
-        boolean inField = retrieval.followUp()
-                || bestSemantic >= tuning.sureSemantic()
-                || field.inField(retrieval.searchText(), retrieval.queryVector());
-        if (!inField) {
+        if (outcome == AnswerDecision.Outcome.OUT_OF_SCOPE && !retrieval.followUp()) {
             return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());
         }
-        // A question the library answers sits closer to some library sentence than to the field's
-        // generic topics; one about medication or costs sits closer to the topic than to any sentence.
-        boolean libraryBeatsTheField =
-                bestSemantic - field.closestTopic(retrieval.queryVector()) >= tuning.coverageMargin();
-        boolean librarysSubject = retrieval.followUp()
-                || bestSemantic >= tuning.sureSemantic()
-                || field.speaksOfTheLibrarysSubject(retrieval.searchText());
-        // No floor on the best sentence's closeness alone: the margin above decides first (a floor anywhere from
-        // -1 to 0.55 changed no answer of any dev set or test; docs/tuning.md).
-        if (best.isEmpty() || !libraryBeatsTheField || !librarysSubject) {
+        if (outcome != AnswerDecision.Outcome.ANSWER || best.isEmpty()) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
         return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));
@@ -96,15 +99,20 @@ public final class OfflineAnswerer implements Answerer {
                 chosen.add(candidate);
             }
         }
-        // A question often spans two sections (the rule and its exception, the law and the ethics code): when all
-        // that was chosen comes from one section, the best sentence of another joins it if it scores nearly as well.
-        String section = best.passage().chunk().sectionKey();
-        if (chosen.stream().allMatch(c -> c.passage().chunk().sectionKey().equals(section))) {
-            ranked.stream()
-                    .filter(c -> !c.passage().chunk().sectionKey().equals(section))
-                    .filter(c -> quotable(c) && c.score() >= tuning.secondSection() * best.score())
-                    .findFirst()
-                    .ifPresent(chosen::add);
+        // A question often spans sections (the rule and its exception, the law and the ethics code): while fewer
+        // sections than that are quoted, the best sentence of another joins if it scores nearly as well as the best.
+        Set<String> sections = new HashSet<>();
+        chosen.forEach(c -> sections.add(c.passage().chunk().sectionKey()));
+        for (ScoredSentence candidate : ranked) {
+            if (sections.size() >= tuning.sections()) {
+                break;
+            }
+            if (!sections.contains(candidate.passage().chunk().sectionKey())
+                    && quotable(candidate)
+                    && candidate.score() >= tuning.secondSection() * best.score()) {
+                chosen.add(candidate);
+                sections.add(candidate.passage().chunk().sectionKey());
+            }
         }
         if (chosen.size() == 1) {
             sentences.stream()

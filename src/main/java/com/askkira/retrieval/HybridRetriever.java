@@ -187,15 +187,24 @@ public final class HybridRetriever implements Retriever {
     private static QueryTerms termWeights(IndexSearcher searcher, List<Set<String>> groups) throws IOException {
         int docs = Math.max(1, searcher.getIndexReader().numDocs());
         List<Map<String, Double>> weighted = new ArrayList<>();
+        double unknown = 0;
         for (Set<String> group : groups) {
             Map<String, Double> weights = new HashMap<>();
+            boolean known = false;
             for (String term : group) {
                 int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
                 weights.put(term, (double) IDF.of(df, docs));
+                known |= df > 0;
             }
             weighted.add(weights);
+            if (!known) {
+                unknown += weights.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0);
+            }
         }
-        return new QueryTerms(weighted);
+        return new QueryTerms(weighted, unknown);
     }
 
     private static List<Integer> nearest(IndexSearcher searcher, float[] vector, String field) throws IOException {

@@ -9,13 +9,25 @@ import java.util.Set;
  * of the question they stand for: "therapist" and its synonyms ("counselor", "LCSW", "mental
  * health professional") are one group. A sentence earns a group's weight once, however many of
  * its synonyms it uses, so a sentence that merely names many kinds of clinician does not outweigh
- * one that shares the question's rarer words.
+ * one that shares the question's rarer words. {@code unknownWeight} is the weight of the groups none
+ * of whose terms the library uses at all.
  */
-public record QueryTerms(List<Map<String, Double>> groups) {
+public record QueryTerms(List<Map<String, Double>> groups, double unknownWeight) {
     public static final QueryTerms NONE = new QueryTerms(List.of());
 
     public QueryTerms {
         groups = groups.stream().map(Map::copyOf).toList();
+    }
+
+    /** Terms whose presence in the library is not known: none counts as missing from it. */
+    public QueryTerms(List<Map<String, Double>> groups) {
+        this(groups, 0);
+    }
+
+    /** The share of {@link #totalWeight()} held by words of the question the library never uses. */
+    public double unknownShare() {
+        double total = totalWeight();
+        return total == 0 ? 0 : unknownWeight / total;
     }
 
     /** What a sentence earns by sharing every group: each group's heaviest term. */

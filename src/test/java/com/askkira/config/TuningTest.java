@@ -51,9 +51,6 @@ class TuningTest {
                         a.lexicalSaturation(),
                         a.passageWeight(),
                         a.genericWeight(),
-                        a.sureSemantic(),
-                        a.minFieldSimilarity(),
-                        a.coverageMargin(),
                         a.keepRatio(),
                         a.closeness(),
                         a.coherence(),
@@ -61,7 +58,8 @@ class TuningTest {
                         a.maxSentences(),
                         0,
                         a.following(),
-                        a.secondSection()))
+                        a.secondSection(),
+                        a.sections()))
                 .hasMessageContaining("Tuning.Answer.passages");
     }
 }

@@ -29,9 +29,9 @@ class AbstentionSetTest {
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({
-        "abstention-dev.json, dev",
-        "abstention-holdout.json, dev since its gaps guided the subject words",
-        "abstention-holdout-2.json, held out: measured once when written, never tuned on"
+        "abstention-dev.json, dev: the answer decision was fitted on it",
+        "abstention-holdout.json, dev since its gaps guided the subject words; the decision never read it",
+        "abstention-holdout-2.json, held out: measured when written, never tuned on, never fitted on"
     })
     void should_abstain_outside_the_library_and_answer_inside_it(String file, String role) throws IOException {
         JsonNode root;
@@ -51,10 +51,11 @@ class AbstentionSetTest {
         assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.20);
         assertThat(share(outcomes, "answered", "answered")).isGreaterThanOrEqualTo(0.90);
         // Measured 0.57 (dev) and 0.68 (held-out) once questions had to speak of the library's subject, 0.30 and 0.40
-        // before; the blind held-out-2, written after that, 0.50 (0.37 without it).
+        // before; the blind held-out-2, written after that, 0.50 (0.37 without it). With the learned answer decision
+        // (session 5): 0.90, 0.88 and 0.70.
         assertThat(1 - share(outcomes, "not_covered", "answered"))
                 .as("gaps flagged")
-                .isGreaterThanOrEqualTo(0.45);
+                .isGreaterThanOrEqualTo(0.65);
     }
 
     /** The golden retrieval questions are all answered by the library: refusing one is the worse mistake. */
@@ -74,8 +75,9 @@ class AbstentionSetTest {
         System.out.println(
                 "Answerable questions of " + file + " refused: " + refused.size() + "/" + questions + " " + refused);
 
-        // Measured 1/128 and 3/100.
-        assertThat((double) refused.size() / questions).isLessThanOrEqualTo(0.04);
+        // Measured 1/128 and 3/100 with the hand-set rules, 0/128 and 2/100 with the learned decision (fitted on
+        // retrieval-dev, never on retrieval-holdout).
+        assertThat((double) refused.size() / questions).isLessThanOrEqualTo(0.03);
     }
 
     private static double share(Map<String, Map<String, Integer>> outcomes, String expected, String got) {

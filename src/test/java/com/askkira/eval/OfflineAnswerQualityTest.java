@@ -21,11 +21,12 @@ class OfflineAnswerQualityTest {
     /**
      * Measured 0.720 / 0.632 (dev) and 0.779 / 0.647 (retrieval-holdout, a second dev set) on the one
      * answer path; 0.728 / 0.620 and 0.768 / 0.584 once a second section may join the answer
-     * (answer.secondSection: more facts stated, some citations beside the point). The bars leave room
-     * for a question or two.
+     * (answer.secondSection: more facts stated, some citations beside the point); 0.738 / 0.594 and
+     * 0.776 / 0.549 once up to three sections may be quoted (answer.sections, with the learned answer
+     * decision). The bars leave room for a question or two.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"retrieval-dev.json, 0.68, 0.58", "retrieval-holdout.json, 0.72, 0.55"})
+    @CsvSource({"retrieval-dev.json, 0.70, 0.57", "retrieval-holdout.json, 0.74, 0.53"})
     void should_quote_the_sections_that_answer_the_question(String file, double minFirst, double minEvery)
             throws IOException {
         GoldenSet golden = GoldenSets.named(file);
@@ -66,9 +67,9 @@ class OfflineAnswerQualityTest {
     @ParameterizedTest(name = "{0}")
     // Measured 0.422 (dev) and 0.457 (the second dev set) when the facts were added, 0.531 and 0.538
     // once the best sentence kept what follows it in its paragraph, 0.563 and 0.558 once a second
-    // section may join: still far from the 0.85 a reader needs, so the bars only stop it falling
-    // while the answerer is reworked.
-    @CsvSource({"retrieval-dev.json, 0.54", "retrieval-holdout.json, 0.54"})
+    // section may join, 0.602 and 0.583 with up to three sections and the learned decision: still
+    // far from the 0.85 a reader needs, so the bars only stop it falling while the answerer is reworked.
+    @CsvSource({"retrieval-dev.json, 0.58", "retrieval-holdout.json, 0.56"})
     void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
         int facts = 0, stated = 0;
         for (GoldenQuestion q : GoldenSets.named(file).questions()) {

@@ -174,7 +174,7 @@ class WidgetConversationTest {
     void should_offer_the_nearest_sections_as_links_when_the_library_does_not_cover_a_question() {
         browser.openPanel();
 
-        browser.ask("does lexapro cause weight gain");
+        browser.ask("What are the side effects of sertraline?");
 
         WebElement answer = browser.awaitAnswer(1);
         assertThat(answer.getText()).contains("doesn't answer that question yet");

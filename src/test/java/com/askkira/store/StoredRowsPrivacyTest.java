@@ -47,7 +47,7 @@ class StoredRowsPrivacyTest {
                             List.of()));
             AnswerResponse notCovered = kira.answers()
                     .answer(new AnswerRequest(
-                            "Tom Baker here (sarah.j@example.com, 42 Maple Street). Does lexapro cause weight gain?",
+                            "Tom Baker here (sarah.j@example.com, 42 Maple Street). What are the side effects of sertraline?",
                             List.of()));
             AnswerResponse crisis = kira.answers().answer(new AnswerRequest(CRISIS, List.of()));
             kira.answers().rate(answered.id(), "down", "Useless. Sarah Johnson, 555-867-5309");

@@ -46,7 +46,7 @@ class TwoReplicasTest {
         String answered = post(a, "/v1/answers", "{\"question\": \"Can my employer see my therapy records?\"}")
                 .path("id")
                 .asText();
-        String notCovered = post(a, "/v1/answers", "{\"question\": \"does lexapro cause weight gain\"}")
+        String notCovered = post(a, "/v1/answers", "{\"question\": \"What are the side effects of sertraline?\"}")
                 .path("id")
                 .asText();
         assertThat(status(
@@ -69,7 +69,7 @@ class TwoReplicasTest {
         assertThat(insightsOfB.path("downVoted").findValuesAsText("comment")).contains("too vague for me");
         assertThat(insightsOfB.path("daily").get(0).path("answers").asInt()).isEqualTo(2);
         assertThat(insightsOfB.path("notCovered").findValuesAsText("question"))
-                .containsExactly("does lexapro cause weight gain");
+                .containsExactly("What are the side effects of sertraline?");
         assertThat(insightsOfB).isEqualTo(insightsOfA);
     }
 

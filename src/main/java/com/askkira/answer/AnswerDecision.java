@@ -1,0 +1,109 @@
+package com.askkira.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Whether to answer a question from the library, decline it as a gap in the library
+ * ({@code not_covered}), or decline it as outside the field ({@code out_of_scope}): two logistic
+ * models over {@link DecisionFeatures}, fitted on labelled questions, each with one calibrated
+ * threshold. Both are kept in {@code answer/decision.json} with the data they were fitted on and
+ * the figures they gave; {@code AnswerDecisionFit} in the tests refits them.
+ */
+public final class AnswerDecision {
+    /** What to do with a question. */
+    public enum Outcome {
+        ANSWER,
+        NOT_COVERED,
+        OUT_OF_SCOPE
+    }
+
+    private final Logistic inField;
+    private final Logistic covered;
+
+    /**
+     * @param inField the probability that a question is in the library's field
+     * @param covered the probability that the library answers a question in its field
+     */
+    public AnswerDecision(Logistic inField, Logistic covered) {
+        this.inField = Objects.requireNonNull(inField, "inField");
+        this.covered = Objects.requireNonNull(covered, "covered");
+    }
+
+    public static AnswerDecision fromResources() {
+        try (InputStream in = AnswerDecision.class.getResourceAsStream("/answer/decision.json")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /answer/decision.json");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            return new AnswerDecision(Logistic.read(root.get("inField")), Logistic.read(root.get("covered")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Logistic inField() {
+        return inField;
+    }
+
+    public Logistic covered() {
+        return covered;
+    }
+
+    public Outcome decide(DecisionFeatures features) {
+        double[] x = features.values();
+        if (!inField.accepts(x)) {
+            return Outcome.OUT_OF_SCOPE;
+        }
+        return covered.accepts(x) ? Outcome.ANSWER : Outcome.NOT_COVERED;
+    }
+
+    /**
+     * A logistic model over standardised features: p = σ(bias + Σ w·(x − mean)/scale), accepted at or
+     * above {@code threshold}.
+     */
+    public record Logistic(double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+        public Logistic {
+            int n = DecisionFeatures.NAMES.size();
+            if (mean.length != n || scale.length != n || weights.length != n) {
+                throw new IllegalArgumentException("a model needs " + n + " means, scales and weights");
+            }
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
+            }
+        }
+
+        public double probability(double[] x) {
+            double z = bias;
+            for (int i = 0; i < x.length; i++) {
+                z += weights[i] * (x[i] - mean[i]) / scale[i];
+            }
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        public boolean accepts(double[] x) {
+            return probability(x) >= threshold;
+        }
+
+        static Logistic read(JsonNode node) {
+            return new Logistic(
+                    doubles(node.get("mean")),
+                    doubles(node.get("scale")),
+                    doubles(node.get("weights")),
+                    node.get("bias").asDouble(),
+                    node.get("threshold").asDouble());
+        }
+
+        private static double[] doubles(JsonNode array) {
+            double[] values = new double[array.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = array.get(i).asDouble();
+            }
+            return values;
+        }
+    }
+}

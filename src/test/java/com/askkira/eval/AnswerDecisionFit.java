@@ -1,0 +1,251 @@
+package com.askkira.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.answer.AnswerDecision;
+import com.askkira.answer.AnswerDecision.Logistic;
+import com.askkira.answer.AnswerDecision.Outcome;
+import com.askkira.answer.DecisionFeatures;
+import com.askkira.eval.DecisionData.Example;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Refits the answer decision ({@code src/main/resources/answer/decision.json}) on its labelled
+ * fitting data and prints precision and recall per outcome on sets it never saw. Run by hand, never
+ * in CI:
+ *
+ * <pre>mvn -B -ntp test -Dtest=AnswerDecisionFit -Dkira.fit=true</pre>
+ *
+ * <p>Two logistic models: in the field or not, and, in the field, answered by the library or not.
+ * Each gets one threshold, chosen on the fitting data from what the mistake costs: refusing a
+ * question the library answers is the worse mistake, so each threshold is the highest that declines
+ * at most {@link #MAX_ANSWERABLE_DECLINED} of the answerable fitting questions (half of it for each
+ * model, as refusals add up across the two).
+ */
+@EnabledIfSystemProperty(named = "kira.fit", matches = "true")
+class AnswerDecisionFit {
+    static final double MAX_ANSWERABLE_DECLINED = 0.02;
+    /** L2 penalty: large enough that twelve weights do not chase a few hundred questions. */
+    private static final double L2 = 0.01;
+
+    static final List<String> FITTED_ON =
+            List.of("/decision/decision-train.json", "/golden/abstention-dev.json", "retrieval-dev.json");
+
+    @Test
+    void refit() throws IOException {
+        List<LabelledQuestions> sets =
+                FITTED_ON.stream().map(AnswerDecisionFit::labelled).toList();
+        DecisionData data = new DecisionData(embedder -> DecisionData.neighbours(sets, embedder));
+        List<Example> fitting = new ArrayList<>();
+        sets.forEach(set -> fitting.addAll(data.examples(set)));
+        AnswerDecision decision = fit(fitting);
+        List<String> lines = new ArrayList<>();
+        lines.add(Scores.of(decision, fitting).line("fitting data"));
+        for (String set : AnswerDecisionTest.NEVER_SEEN) {
+            lines.add(Scores.of(decision, data.examples(labelled(set))).line(set));
+        }
+        lines.forEach(System.out::println);
+        System.out.println("inField weights " + weights(decision.inField()));
+        System.out.println("covered weights " + weights(decision.covered()));
+
+        String json = "{\n  \"about\": \"Fitted by AnswerDecisionFit on " + String.join(", ", FITTED_ON)
+                + " (" + fitting.size() + " questions); thresholds: at most " + MAX_ANSWERABLE_DECLINED
+                + " of the answerable fitting questions declined.\",\n  \"features\": "
+                + DecisionFeatures.NAMES.stream().map(n -> "\"" + n + "\"").toList()
+                + ",\n  \"figures\": ["
+                + String.join(", ", lines.stream().map(l -> "\"" + l + "\"").toList())
+                + "],\n  \"inField\": " + json(decision.inField()) + ",\n  \"covered\": "
+                + json(decision.covered()) + "\n}\n";
+        if (Boolean.getBoolean("kira.fit.write")) {
+            Files.writeString(Path.of("src/main/resources/answer/decision.json"), json);
+            Files.writeString(Path.of("src/main/resources/answer/decision-examples.json"), examples(sets));
+        }
+        assertThat(fitting).hasSizeGreaterThan(200);
+    }
+
+    /** The labelled questions the answerer's {@code LabelledNeighbours} reads. */
+    private static String examples(List<LabelledQuestions> sets) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode questions = json.createArrayNode();
+        for (LabelledQuestions set : sets) {
+            for (LabelledQuestions.Labelled q : set.questions()) {
+                questions
+                        .addObject()
+                        .put("question", q.question())
+                        .put("label", q.expected().name());
+            }
+        }
+        ObjectNode root = json.createObjectNode();
+        root.put(
+                "about",
+                "The labelled questions of " + String.join(", ", FITTED_ON)
+                        + ", written by AnswerDecisionFit with decision.json: the answer decision's neighbours.");
+        root.set("questions", questions);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    static LabelledQuestions labelled(String set) {
+        return set.startsWith("/") ? LabelledQuestions.read(set) : LabelledQuestions.answerable(set);
+    }
+
+    /** Both models, fitted on {@code examples}, thresholds calibrated on them. */
+    static AnswerDecision fit(List<Example> examples) {
+        List<double[]> answerable = examples.stream()
+                .filter(e -> e.expected() == Outcome.ANSWER)
+                .map(Example::x)
+                .toList();
+        int budget = (int) Math.floor(MAX_ANSWERABLE_DECLINED * answerable.size());
+        Logistic inField =
+                withThreshold(logistic(examples, e -> e.expected() != Outcome.OUT_OF_SCOPE), answerable, budget / 2);
+        List<Example> within = examples.stream()
+                .filter(e -> e.expected() != Outcome.OUT_OF_SCOPE)
+                .toList();
+        Logistic covered = logistic(within, e -> e.expected() == Outcome.ANSWER);
+        // The answerable questions the first model lets through decide the second's threshold.
+        List<double[]> letThrough = answerable.stream().filter(inField::accepts).toList();
+        int declinedAlready = answerable.size() - letThrough.size();
+        covered = withThreshold(covered, letThrough, Math.max(0, budget - declinedAlready));
+        return new AnswerDecision(inField, covered);
+    }
+
+    /** Class-balanced logistic regression by gradient descent on standardised features, L2-regularised. */
+    private static Logistic logistic(List<Example> train, Predicate<Example> positive) {
+        int n = DecisionFeatures.NAMES.size();
+        double[] mean = new double[n];
+        double[] scale = new double[n];
+        for (Example e : train) {
+            for (int i = 0; i < n; i++) {
+                mean[i] += e.x()[i] / train.size();
+            }
+        }
+        for (Example e : train) {
+            for (int i = 0; i < n; i++) {
+                scale[i] += Math.pow(e.x()[i] - mean[i], 2) / train.size();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            scale[i] = Math.max(1e-6, Math.sqrt(scale[i]));
+        }
+        long positives = train.stream().filter(positive).count();
+        double wPos = train.size() / (2.0 * Math.max(1, positives));
+        double wNeg = train.size() / (2.0 * Math.max(1, train.size() - positives));
+        double[] w = new double[n];
+        double b = 0;
+        for (int step = 0; step < 4000; step++) {
+            double[] grad = new double[n];
+            double gradB = 0;
+            for (Example e : train) {
+                double z = b;
+                for (int i = 0; i < n; i++) {
+                    z += w[i] * (e.x()[i] - mean[i]) / scale[i];
+                }
+                double p = 1 / (1 + Math.exp(-z));
+                boolean pos = positive.test(e);
+                double err = (p - (pos ? 1 : 0)) * (pos ? wPos : wNeg);
+                for (int i = 0; i < n; i++) {
+                    grad[i] += err * (e.x()[i] - mean[i]) / scale[i];
+                }
+                gradB += err;
+            }
+            for (int i = 0; i < n; i++) {
+                w[i] -= 0.5 * (grad[i] / train.size() + L2 * w[i]);
+            }
+            b -= 0.5 * gradB / train.size();
+        }
+        return new Logistic(mean, scale, w, b, 0.5);
+    }
+
+    /** The highest threshold that rejects at most {@code budget} of {@code mustAccept}. */
+    private static Logistic withThreshold(Logistic model, List<double[]> mustAccept, int budget) {
+        double[] p =
+                mustAccept.stream().mapToDouble(model::probability).sorted().toArray();
+        double threshold =
+                p.length == 0 ? 0.5 : Math.min(0.95, Math.max(0.01, p[Math.min(budget, p.length - 1)] - 1e-9));
+        return new Logistic(model.mean(), model.scale(), model.weights(), model.bias(), threshold);
+    }
+
+    /** Precision and recall of each outcome, and the share of answerable questions declined. */
+    record Scores(Map<Outcome, double[]> precisionRecall, double answerableDeclined, int n) {
+        static Scores of(AnswerDecision decision, List<Example> examples) {
+            Map<Outcome, int[]> counts = new EnumMap<>(Outcome.class); // true positives, predicted, actual
+            for (Outcome o : Outcome.values()) {
+                counts.put(o, new int[3]);
+            }
+            int answerable = 0, declined = 0;
+            for (Example e : examples) {
+                Outcome got = decision.decide(DecisionData.features(e.x()));
+                counts.get(got)[1]++;
+                counts.get(e.expected())[2]++;
+                if (got == e.expected()) {
+                    counts.get(got)[0]++;
+                }
+                if (e.expected() == Outcome.ANSWER) {
+                    answerable++;
+                    declined += got == Outcome.ANSWER ? 0 : 1;
+                }
+            }
+            Map<Outcome, double[]> pr = new EnumMap<>(Outcome.class);
+            counts.forEach((o, c) -> pr.put(o, new double[] {
+                c[1] == 0 ? 1 : (double) c[0] / c[1], c[2] == 0 ? Double.NaN : (double) c[0] / c[2]
+            }));
+            return new Scores(pr, answerable == 0 ? 0 : (double) declined / answerable, examples.size());
+        }
+
+        double recall(Outcome o) {
+            return precisionRecall.get(o)[1];
+        }
+
+        double precision(Outcome o) {
+            return precisionRecall.get(o)[0];
+        }
+
+        String line(String name) {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s (n=%d):", name, n));
+            precisionRecall.forEach((o, pr) -> s.append(
+                    String.format(Locale.ROOT, " %s P %.2f R %.2f;", o.name().toLowerCase(Locale.ROOT), pr[0], pr[1])));
+            s.append(String.format(Locale.ROOT, " answerable declined %.3f", answerableDeclined));
+            return s.toString();
+        }
+    }
+
+    private static String weights(Logistic m) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < m.weights().length; i++) {
+            s.append(String.format(Locale.ROOT, "%s=%.2f ", DecisionFeatures.NAMES.get(i), m.weights()[i]));
+        }
+        return s.append(String.format(Locale.ROOT, "threshold=%.3f", m.threshold()))
+                .toString();
+    }
+
+    static String json(Logistic m) {
+        return String.format(
+                Locale.ROOT,
+                "{\"mean\": %s, \"scale\": %s, \"weights\": %s, \"bias\": %.6f, \"threshold\": %.6f}",
+                array(m.mean()),
+                array(m.scale()),
+                array(m.weights()),
+                m.bias(),
+                m.threshold());
+    }
+
+    private static String array(double[] values) {
+        return Arrays.stream(values)
+                .mapToObj(v -> String.format(Locale.ROOT, "%.6f", v))
+                .toList()
+                .toString();
+    }
+}

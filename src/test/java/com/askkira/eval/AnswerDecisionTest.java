@@ -1,0 +1,79 @@
+package com.askkira.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.answer.AnswerDecision;
+import com.askkira.answer.AnswerDecision.Outcome;
+import com.askkira.answer.LabelledNeighbours;
+import com.askkira.eval.AnswerDecisionFit.Scores;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped answer decision ({@code answer/decision.json}, with its labelled neighbours) on
+ * labelled sets it was never fitted on: precision and recall of each outcome. These sets guided
+ * earlier hand-set rules, so they are dev sets for Kira, but the decision's fit never read them.
+ */
+class AnswerDecisionTest {
+    static final List<String> NEVER_SEEN =
+            List.of("/golden/abstention-holdout.json", "/golden/abstention-holdout-2.json", "retrieval-holdout.json");
+
+    private static DecisionData data;
+    private static AnswerDecision decision;
+
+    @BeforeAll
+    static void load() {
+        data = new DecisionData(LabelledNeighbours::fromResources);
+        decision = AnswerDecision.fromResources();
+    }
+
+    @Test
+    void should_ship_the_labelled_questions_it_was_fitted_on() throws IOException {
+        List<String> fitted = AnswerDecisionFit.FITTED_ON.stream()
+                .flatMap(set -> AnswerDecisionFit.labelled(set).questions().stream())
+                .map(q -> q.expected() + " " + q.question())
+                .toList();
+        List<String> shipped = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/answer/decision-examples.json")) {
+            new ObjectMapper()
+                    .readTree(in)
+                    .get("questions")
+                    .forEach(q -> shipped.add(
+                            q.get("label").asText() + " " + q.get("question").asText()));
+        }
+
+        assertThat(shipped).containsExactlyElementsOf(fitted);
+    }
+
+    /**
+     * Measured when the decision was fitted (session 5): holdout: answer P 0.75 R 1.00, not covered
+     * P 1.00 R 0.84, outside P 0.96 R 0.92; holdout-2: answer P 0.70 R 1.00, not covered P 1.00 R
+     * 0.60, outside P 0.90 R 0.87; retrieval-holdout: answerable declined 0.010. The hand-set rules
+     * it replaced gave not covered R 0.50 and outside R 0.83 on holdout-2. The bars leave a question.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/golden/abstention-holdout.json, 0.80, 0.88, 0.02",
+        "/golden/abstention-holdout-2.json, 0.56, 0.83, 0.02",
+        "retrieval-holdout.json, -1, -1, 0.02"
+    })
+    void should_decline_what_the_library_does_not_answer_and_answer_the_rest(
+            String set, double minNotCovered, double minOutside, double maxAnswerableDeclined) {
+        Scores scores = Scores.of(decision, data.examples(AnswerDecisionFit.labelled(set)));
+        System.out.println("Answer decision on " + scores.line(set));
+
+        assertThat(scores.answerableDeclined()).isLessThanOrEqualTo(maxAnswerableDeclined);
+        if (minNotCovered >= 0) {
+            assertThat(scores.recall(Outcome.NOT_COVERED)).isGreaterThanOrEqualTo(minNotCovered);
+            assertThat(scores.recall(Outcome.OUT_OF_SCOPE)).isGreaterThanOrEqualTo(minOutside);
+            assertThat(scores.precision(Outcome.NOT_COVERED)).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.askkira.eval;
+
+import com.askkira.answer.AnswerDecision.Outcome;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Questions labelled with what Kira should do with them: answer, decline as not covered, or as out of scope. */
+record LabelledQuestions(String set, List<Labelled> questions) {
+    record Labelled(String question, List<Turn> history, Outcome expected) {}
+
+    /** The answerable golden retrieval questions, with their conversations. */
+    static LabelledQuestions answerable(String file) {
+        List<Labelled> read = new ArrayList<>();
+        for (GoldenQuestion q : GoldenSets.named(file).questions()) {
+            read.add(new Labelled(q.question(), q.turns(), Outcome.ANSWER));
+        }
+        return new LabelledQuestions(file, read);
+    }
+
+    /**
+     * A set of labelled questions under {@code resource}: each with {@code expect} (the abstention
+     * sets: answered, not_covered, out_of_scope) or {@code label} (the decision sets: answerable,
+     * not_covered, out_of_scope).
+     */
+    static LabelledQuestions read(String resource) {
+        try (InputStream in = LabelledQuestions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no labelled set " + resource);
+            }
+            List<Labelled> read = new ArrayList<>();
+            for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
+                String label = q.has("expect")
+                        ? q.get("expect").asText()
+                        : q.get("label").asText();
+                Outcome expected = switch (label) {
+                    case "answered", "answerable" -> Outcome.ANSWER;
+                    case "not_covered" -> Outcome.NOT_COVERED;
+                    case "out_of_scope" -> Outcome.OUT_OF_SCOPE;
+                    default -> throw new IllegalArgumentException("unknown label in " + q);
+                };
+                read.add(new Labelled(q.get("question").asText(), List.of(), expected));
+            }
+            return new LabelledQuestions(resource, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
