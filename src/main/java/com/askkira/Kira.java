@@ -6,6 +6,7 @@ import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.BlockingModelDrafter;
 import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
+import com.askkira.answer.Decider;
 import com.askkira.answer.Drafter;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
@@ -39,6 +40,7 @@ import com.askkira.guard.LibraryChecks;
 import com.askkira.guard.LibraryOutputGuardrail;
 import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.guard.ReaderInputGuardrail;
+import com.askkira.guard.RelevanceGuardrail;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.guard.UnsafeRequestDetector;
@@ -292,21 +294,21 @@ public final class Kira implements AutoCloseable {
         Tuning tuning = Tuning.defaults();
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
-        OfflineAnswerer offline = new OfflineAnswerer(
-                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
+        Decider decider = new Decider(
+                AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(startupVectors),
                 LabelledNeighbours.fromResources(startupVectors),
-                AnswerDecision.fromResources(),
-                new TermExtractor(KiraAnalyzer.forIndexing()),
-                abstentions,
-                tuning.answer());
+                new TermExtractor(KiraAnalyzer.forIndexing()));
+        SentenceScorer sentences = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer());
+        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
         SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = inputScreen(startupVectors, redactor, spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
-        SentenceJudge judge = judge(abstentions, support, redactor);
+        SentenceJudge judge =
+                judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
         // One registry and one breaker per Kira: per replica, as the README says.
         KiraMetrics metrics = new KiraMetrics();
         ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
@@ -369,12 +371,14 @@ public final class Kira implements AutoCloseable {
     }
 
     /** The one judge of every answer: Kira's checks in their order ({@link LibraryChecks#standard}). */
-    public static SentenceJudge judge(AbstentionWriter abstentions, SupportScorer support, PiiRedactor redactor) {
+    public static SentenceJudge judge(
+            AbstentionWriter abstentions, SupportScorer support, RelevanceGuardrail relevance, PiiRedactor redactor) {
         ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck();
         return new SentenceJudge(
                 LibraryChecks.standard(
                         abstentions,
                         support,
+                        relevance,
                         limits,
                         new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
                 limits,

@@ -24,14 +24,21 @@ public final class AnswerDecision {
 
     private final Logistic inField;
     private final Logistic covered;
+    private final double relevance;
 
     /**
      * @param inField the probability that a question is in the library's field
      * @param covered the probability that the library answers a question in its field
+     * @param relevance the least {@code covered} probability an answer needs when only the passages it
+     *     cites are read (calibrated apart: fewer passages read lower)
      */
-    public AnswerDecision(Logistic inField, Logistic covered) {
+    public AnswerDecision(Logistic inField, Logistic covered, double relevance) {
         this.inField = Objects.requireNonNull(inField, "inField");
         this.covered = Objects.requireNonNull(covered, "covered");
+        if (!(relevance >= 0 && relevance < 1)) {
+            throw new IllegalArgumentException("relevance must be in [0, 1), was " + relevance);
+        }
+        this.relevance = relevance;
     }
 
     public static AnswerDecision fromResources() {
@@ -40,7 +47,10 @@ public final class AnswerDecision {
                 throw new IllegalStateException("missing resource /answer/decision.json");
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            return new AnswerDecision(Logistic.read(root.get("inField")), Logistic.read(root.get("covered")));
+            return new AnswerDecision(
+                    Logistic.read(root.get("inField")),
+                    Logistic.read(root.get("covered")),
+                    root.get("relevance").asDouble());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +62,15 @@ public final class AnswerDecision {
 
     public Logistic covered() {
         return covered;
+    }
+
+    public double relevance() {
+        return relevance;
+    }
+
+    /** Whether an answer addresses its question, {@code asCited} read from only the passages it cites. */
+    public boolean addresses(DecisionFeatures asCited) {
+        return covered.probability(asCited.values()) >= relevance;
     }
 
     public Outcome decide(DecisionFeatures features) {

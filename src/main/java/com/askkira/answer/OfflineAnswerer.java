@@ -4,7 +4,6 @@ import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
-import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,26 +29,13 @@ public final class OfflineAnswerer implements Answerer {
     private static final int SHORT_LEAD_WORDS = 6;
 
     private final SentenceScorer scorer;
-    private final FieldClassifier field;
-    private final LabelledNeighbours neighbours;
-    private final AnswerDecision decision;
-    private final TermExtractor terms;
+    private final Decider decider;
     private final AbstentionWriter abstentions;
     private final Tuning.Answer tuning;
 
-    public OfflineAnswerer(
-            SentenceScorer scorer,
-            FieldClassifier field,
-            LabelledNeighbours neighbours,
-            AnswerDecision decision,
-            TermExtractor terms,
-            AbstentionWriter abstentions,
-            Tuning.Answer tuning) {
+    public OfflineAnswerer(SentenceScorer scorer, Decider decider, AbstentionWriter abstentions, Tuning.Answer tuning) {
         this.scorer = scorer;
-        this.field = field;
-        this.neighbours = neighbours;
-        this.decision = decision;
-        this.terms = terms;
+        this.decider = decider;
         this.abstentions = abstentions;
         this.tuning = tuning;
     }
@@ -65,8 +51,7 @@ public final class OfflineAnswerer implements Answerer {
         Optional<ScoredSentence> best = sentences.stream()
                 .filter(OfflineAnswerer::quotable)
                 .max(Comparator.comparingDouble(ScoredSentence::score));
-        AnswerDecision.Outcome outcome = decision.decide(
-                DecisionFeatures.of(retrieval, sentences, field, terms, neighbours.shares(retrieval.queryVector())));
+        AnswerDecision.Outcome outcome = decider.decide(retrieval, sentences);
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
         if (outcome == AnswerDecision.Outcome.OUT_OF_SCOPE && !retrieval.followUp()) {
             return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());

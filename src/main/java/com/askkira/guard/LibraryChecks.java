@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Kira's output checks in the one order they run, whichever model wrote the answer and however it
  * is delivered. The order is this list, not a comment: citations first (a sentence citing nothing
- * real is not worth grounding), grounding before the limits (the limits are judged on the answer
- * that may be returned, since a removed sentence could be the one naming them), no leak last.
+ * real is not worth grounding), grounding before relevance (what the answer cites once unsupported
+ * sentences are gone must address the question) and before the limits (the limits are judged on the
+ * answer that may be returned, since a removed sentence could be the one naming them), no leak last.
  */
 public record LibraryChecks(List<Guardrail> inOrder, AbstentionWriter abstentions) {
     public LibraryChecks {
@@ -24,12 +25,14 @@ public record LibraryChecks(List<Guardrail> inOrder, AbstentionWriter abstention
     public static LibraryChecks standard(
             AbstentionWriter abstentions,
             SupportScorer support,
+            RelevanceGuardrail relevance,
             ConfidentialityLimitsCheck limits,
             NoLeakGuardrail noLeak) {
         return new LibraryChecks(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
                         new GroundedGuardrail(support, new SentenceSplitter(), limits),
+                        relevance,
                         new LimitsGuardrail(limits),
                         noLeak),
                 abstentions);

@@ -38,7 +38,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "kira.fit", matches = "true")
 class AnswerDecisionFit {
-    static final double MAX_ANSWERABLE_DECLINED = 0.02;
+    /** The issue's bar for the whole path: the decision may decline 1.5 % of the answerable, relevance 0.5 %. */
+    static final double MAX_ANSWERABLE_DECLINED = 0.015;
+
+    static final double MAX_ANSWERS_UNADDRESSED = 0.005;
     /** L2 penalty: large enough that twelve weights do not chase a few hundred questions. */
     private static final double L2 = 0.01;
 
@@ -52,7 +55,9 @@ class AnswerDecisionFit {
         DecisionData data = new DecisionData(embedder -> DecisionData.neighbours(sets, embedder));
         List<Example> fitting = new ArrayList<>();
         sets.forEach(set -> fitting.addAll(data.examples(set)));
-        AnswerDecision decision = fit(fitting);
+        List<double[]> asCited = new ArrayList<>();
+        sets.forEach(set -> asCited.addAll(data.asCited(set)));
+        AnswerDecision decision = fit(fitting, asCited);
         List<String> lines = new ArrayList<>();
         lines.add(Scores.of(decision, fitting).line("fitting data"));
         for (String set : AnswerDecisionTest.NEVER_SEEN) {
@@ -64,8 +69,10 @@ class AnswerDecisionFit {
 
         String json = "{\n  \"about\": \"Fitted by AnswerDecisionFit on " + String.join(", ", FITTED_ON)
                 + " (" + fitting.size() + " questions); thresholds: at most " + MAX_ANSWERABLE_DECLINED
-                + " of the answerable fitting questions declined.\",\n  \"features\": "
+                + " of the answerable fitting questions declined, at most " + MAX_ANSWERS_UNADDRESSED
+                + " of their answers found off the point by relevance.\",\n  \"features\": "
                 + DecisionFeatures.NAMES.stream().map(n -> "\"" + n + "\"").toList()
+                + ",\n  \"relevance\": " + String.format(Locale.ROOT, "%.6f", decision.relevance())
                 + ",\n  \"figures\": ["
                 + String.join(", ", lines.stream().map(l -> "\"" + l + "\"").toList())
                 + "],\n  \"inField\": " + json(decision.inField()) + ",\n  \"covered\": "
@@ -103,7 +110,7 @@ class AnswerDecisionFit {
     }
 
     /** Both models, fitted on {@code examples}, thresholds calibrated on them. */
-    static AnswerDecision fit(List<Example> examples) {
+    static AnswerDecision fit(List<Example> examples, List<double[]> answersAsCited) {
         List<double[]> answerable = examples.stream()
                 .filter(e -> e.expected() == Outcome.ANSWER)
                 .map(Example::x)
@@ -119,7 +126,14 @@ class AnswerDecisionFit {
         List<double[]> letThrough = answerable.stream().filter(inField::accepts).toList();
         int declinedAlready = answerable.size() - letThrough.size();
         covered = withThreshold(covered, letThrough, Math.max(0, budget - declinedAlready));
-        return new AnswerDecision(inField, covered);
+        // Relevance: the covered model read from an answer's cited passages only, its threshold the highest that
+        // finds at most MAX_ANSWERS_UNADDRESSED of the fitting answers off the point.
+        double[] p = answersAsCited.stream()
+                .mapToDouble(covered::probability)
+                .sorted()
+                .toArray();
+        double relevance = Math.max(0, p[(int) Math.floor(MAX_ANSWERS_UNADDRESSED * p.length)] - 1e-9);
+        return new AnswerDecision(inField, covered, relevance);
     }
 
     /** Class-balanced logistic regression by gradient descent on standardised features, L2-regularised. */

@@ -2,6 +2,7 @@ package com.askkira.eval;
 
 import com.askkira.TestKira;
 import com.askkira.answer.AnswerDecision.Outcome;
+import com.askkira.answer.Citation;
 import com.askkira.answer.DecisionFeatures;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
@@ -11,6 +12,9 @@ import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.language.SpanishGloss;
+import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.AnswerResponse;
+import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
@@ -18,7 +22,9 @@ import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The decision's features for labelled questions, read as the offline answerer reads them: the
@@ -71,6 +77,43 @@ final class DecisionData {
             examples.add(new Example(q.question(), features.values(), q.expected()));
         }
         return examples;
+    }
+
+    /**
+     * The features of the answerable questions of {@code set} as Kira answers them offline, read from
+     * only the passages each answer cites (what the relevance check reads); declined ones are left out.
+     */
+    List<double[]> asCited(LabelledQuestions set) {
+        List<double[]> read = new ArrayList<>();
+        for (LabelledQuestions.Labelled q : set.questions()) {
+            if (q.expected() != Outcome.ANSWER) {
+                continue;
+            }
+            AnswerResponse answer = TestKira.shared().answers().answer(new AnswerRequest(q.question(), q.history()));
+            Set<String> cited =
+                    answer.citations().stream().map(Citation::chunkId).collect(Collectors.toSet());
+            Retrieval retrieval = retriever.retrieve(new RetrievalQuery(q.question(), q.history()), PASSAGES);
+            List<Passage> passages = retrieval.passages().stream()
+                    .filter(p -> cited.contains(p.chunk().id()))
+                    .toList();
+            if (passages.isEmpty()) {
+                continue;
+            }
+            Retrieval asCited = new Retrieval(
+                    retrieval.searchText(),
+                    retrieval.followUp(),
+                    retrieval.queryVector(),
+                    retrieval.queryTerms(),
+                    passages);
+            read.add(DecisionFeatures.of(
+                            asCited,
+                            scorer.score(asCited, passages.size()),
+                            field,
+                            terms,
+                            neighbours.shares(retrieval.queryVector(), q.question()))
+                    .values());
+        }
+        return read;
     }
 
     static DecisionFeatures features(double[] x) {

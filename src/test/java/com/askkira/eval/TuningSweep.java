@@ -7,6 +7,7 @@ import com.askkira.TestKira;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerDecision;
 import com.askkira.answer.Citation;
+import com.askkira.answer.Decider;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.OfflineAnswerer;
@@ -21,6 +22,7 @@ import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.InputScreen;
 import com.askkira.guard.Overstatement;
+import com.askkira.guard.RelevanceGuardrail;
 import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.index.KiraAnalyzer;
@@ -329,23 +331,23 @@ class TuningSweep {
         SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = Kira.inputScreen(embedder, redactor, spanish);
         Retriever readers = ReaderRetriever.over(retriever, spanish);
+        Decider decider = new Decider(
+                AnswerDecision.fromResources(),
+                FieldClassifier.fromResources(embedder),
+                LabelledNeighbours.fromResources(embedder),
+                new TermExtractor(KiraAnalyzer.forIndexing()));
         SentenceJudge judge = Kira.judge(
                 abstentions,
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding()),
+                new RelevanceGuardrail(
+                        decider,
+                        new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.answer()),
+                        abstentions),
                 redactor);
-        FieldClassifier field = FieldClassifier.fromResources(embedder);
-        LabelledNeighbours neighbours = LabelledNeighbours.fromResources(embedder);
-        AnswerDecision decision = AnswerDecision.fromResources();
         return tuning -> {
             Tuning.Answer a = tuning.answer();
             OfflineAnswerer offline = new OfflineAnswerer(
-                    new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), a),
-                    field,
-                    neighbours,
-                    decision,
-                    new TermExtractor(KiraAnalyzer.forIndexing()),
-                    abstentions,
-                    a);
+                    new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), a), decider, abstentions, a);
             GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
             return new AnswerPolicy(
                     screen,

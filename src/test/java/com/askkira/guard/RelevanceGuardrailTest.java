@@ -1,0 +1,90 @@
+package com.askkira.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.answer.AbstainReason;
+import com.askkira.answer.AnswerDecision;
+import com.askkira.answer.AnswerFixtures;
+import com.askkira.answer.Citation;
+import com.askkira.answer.ComposedAnswer;
+import com.askkira.answer.Decider;
+import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.LabelledNeighbours;
+import com.askkira.answer.SentenceScorer;
+import com.askkira.config.Tuning;
+import com.askkira.corpus.Chunk;
+import com.askkira.embedding.Embedder;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.index.KiraAnalyzer;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.Retrieval;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.TermExtractor;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A true sentence beside the point is not an answer: relevance reads only what the answer cites. */
+class RelevanceGuardrailTest {
+    private static final String QUESTION = "Can my employer find out what I talk about in therapy?";
+
+    private static RelevanceGuardrail relevance;
+    private static Retrieval retrieval;
+
+    @BeforeAll
+    static void build() {
+        Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
+        TermExtractor terms = new TermExtractor(KiraAnalyzer.forIndexing());
+        Decider decider = new Decider(
+                AnswerDecision.fromResources(),
+                FieldClassifier.fromResources(embedder),
+                LabelledNeighbours.fromResources(embedder),
+                terms);
+        relevance = new RelevanceGuardrail(
+                decider, new SentenceScorer(terms, Tuning.defaults().answer()), AnswerFixtures.abstentions());
+        retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of(QUESTION), 6);
+    }
+
+    @Test
+    void should_pass_an_answer_that_quotes_the_passage_on_the_question() {
+        Passage employer = passage("can-my-employer-access-my-therapy-records");
+
+        GuardResult result = relevance.check(QUESTION, quoting(employer), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    /** A model answering a gap with the nearest passage (issue 9's sixth kind of failure) is declined. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "How many years must my therapist keep my file after I stop seeing her?",
+                "Are therapy records in Germany protected the same way?"
+            })
+    void should_decline_as_not_covered_an_answer_that_quotes_the_nearest_passage_to_a_gap(String gap) {
+        Retrieval nearest = TestKira.shared().retriever().retrieve(RetrievalQuery.of(gap), 6);
+
+        GuardResult result = relevance.check(gap, quoting(nearest.passages().getFirst()), nearest);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+        assertThat(result.answer().abstainReason()).contains(AbstainReason.NOT_COVERED);
+        assertThat(result.answer().related()).isNotEmpty();
+        assertThat(result.checks().getFirst().name()).isEqualTo("relevant");
+    }
+
+    private static Passage passage(String section) {
+        return retrieval.passages().stream()
+                .filter(p -> p.chunk().sectionKey().contains(section))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("retrieval found no passage of " + section));
+    }
+
+    private static ComposedAnswer quoting(Passage passage) {
+        Chunk chunk = passage.chunk();
+        String sentence = chunk.sentences().getFirst().text();
+        return ComposedAnswer.answered(sentence + " [1]", List.of(Citation.of(1, chunk, sentence, List.of(sentence))));
+    }
+}
