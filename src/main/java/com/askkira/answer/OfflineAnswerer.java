@@ -142,9 +142,22 @@ public final class OfflineAnswerer implements Answerer {
             }
         }
         // The best sentence keeps what follows it in its paragraph: the answer after a lead-in, or
-        // the condition or exception of a rule.
-        ScoredSentence last = chosen.getFirst();
-        for (int more = 0; more < tuning.following(); more++) {
+        // the condition or exception of a rule; the best sentence of each other section keeps less.
+        ScoredSentence best = chosen.getFirst();
+        keepFollowing(best, tuning.following(), all, out);
+        keepLeading(best, tuning.leading(), all, out);
+        Set<String> sections = new HashSet<>(List.of(best.passage().chunk().sectionKey()));
+        for (ScoredSentence s : chosen) {
+            if (sections.add(s.passage().chunk().sectionKey())) {
+                keepFollowing(s, tuning.sectionFollowing(), all, out);
+            }
+        }
+        return out;
+    }
+
+    private void keepFollowing(ScoredSentence first, int count, List<ScoredSentence> all, List<ScoredSentence> out) {
+        ScoredSentence last = first;
+        for (int more = 0; more < count; more++) {
             ScoredSentence before = last;
             Optional<ScoredSentence> next = all.stream()
                     .filter(n -> n.passage() == before.passage() && n.index() == before.index() + 1)
@@ -158,7 +171,24 @@ public final class OfflineAnswerer implements Answerer {
             }
             last = next.get();
         }
-        return out;
+    }
+
+    private void keepLeading(ScoredSentence first, int count, List<ScoredSentence> all, List<ScoredSentence> out) {
+        ScoredSentence earliest = first;
+        for (int more = 0; more < count; more++) {
+            ScoredSentence after = earliest;
+            Optional<ScoredSentence> previous = all.stream()
+                    .filter(p -> p.passage() == after.passage() && p.index() == after.index() - 1)
+                    .filter(p -> sameParagraph(p, after) && quotable(p))
+                    .findFirst();
+            if (previous.isEmpty()) {
+                break;
+            }
+            if (!out.contains(previous.get())) {
+                out.add(previous.get());
+            }
+            earliest = previous.get();
+        }
     }
 
     private static boolean sameParagraph(ScoredSentence first, ScoredSentence next) {

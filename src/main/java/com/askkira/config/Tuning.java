@@ -78,6 +78,13 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
     // right section among the first three citations 0.813 / 0.840 → 0.852 / 0.840, every citation right 0.620 → 0.592
     // (dev); 2 (one second section, session 4) → the figures before; 4 → facts 0.598 / 0.573, every citation 0.583.
     private static final int SECTIONS = 3;
+    // 1 (session 5), with answer.sectionFollowing 1: facts stated on retrieval-dev / retrieval-holdout 0.637 / 0.623 at
+    // 0
+    // → 0.645 / 0.633; 2 → 0.652 / 0.643 (a sentence more for two facts). Citations do not move.
+    private static final int LEADING = 1;
+    // 1 (session 5), with answer.leading 1: facts stated 0.609 / 0.593 at 0 → 0.645 / 0.633, every citation right
+    // (dev) 0.597 → 0.593; 2 → 0.656 / 0.638, 0.591.
+    private static final int SECTION_FOLLOWING = 1;
 
     // Grounding, as SupportScorerTest judges a claim: supported claims recognised and unsupported ones passed, on
     // guard/grounding-fresh-tune.json ("tune", 60 + 60) and guard/grounding-claims.json ("claims", 20 + 20).
@@ -120,7 +127,9 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
                         PASSAGES,
                         FOLLOWING,
                         SECOND_SECTION,
-                        SECTIONS),
+                        SECTIONS,
+                        LEADING,
+                        SECTION_FOLLOWING),
                 new Grounding(SUPPORTED, MEANING_WEIGHT),
                 new Crisis(CRISIS_MARGIN, CRISIS_FLOOR));
     }
@@ -187,6 +196,9 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
      * @param secondSection while fewer than {@code sections} sections are quoted, another section's best
      *     sentence joins if its score is at least this share of the best's (above 1: never)
      * @param sections the most sections an answer quotes through {@code secondSection}
+     * @param leading how many sentences before the best one, in its paragraph, the answer keeps
+     * @param sectionFollowing how many sentences after the best sentence of each other section, in its
+     *     paragraph, the answer keeps
      */
     public record Answer(
             double lexicalWeight,
@@ -201,7 +213,9 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
             int passages,
             int following,
             double secondSection,
-            int sections) {
+            int sections,
+            int leading,
+            int sectionFollowing) {
 
         public Answer {
             atLeast("Answer.lexicalWeight", lexicalWeight, 0);
@@ -217,6 +231,8 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
             atLeast("Answer.following", following, 0);
             atLeast("Answer.secondSection", secondSection, 0);
             atLeast("Answer.sections", sections, 1);
+            atLeast("Answer.leading", leading, 0);
+            atLeast("Answer.sectionFollowing", sectionFollowing, 0);
         }
     }
 

@@ -59,7 +59,9 @@ class TuningTest {
                         0,
                         a.following(),
                         a.secondSection(),
-                        a.sections()))
+                        a.sections(),
+                        a.leading(),
+                        a.sectionFollowing()))
                 .hasMessageContaining("Tuning.Answer.passages");
     }
 }

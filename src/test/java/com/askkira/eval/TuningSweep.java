@@ -179,7 +179,9 @@ class TuningSweep {
                         knob("answer.maxSentences", 3, 5),
                         knob("answer.passages", 3, 5),
                         knob("answer.secondSection", 0.75, 2),
-                        knob("answer.sections", 3, 4))
+                        knob("answer.sections", 2, 4),
+                        knob("answer.leading", 0, 2),
+                        knob("answer.sectionFollowing", 0, 2))
                 .print();
     }
 
