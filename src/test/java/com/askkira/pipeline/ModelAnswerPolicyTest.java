@@ -3,6 +3,7 @@ package com.askkira.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
+import com.askkira.answer.AbstainReason;
 import com.askkira.answer.Citation;
 import com.askkira.guard.Verdict;
 import com.askkira.retrieval.Passage;
@@ -83,6 +84,29 @@ class ModelAnswerPolicyTest {
                     .containsExactly(employer.chunk().id());
             assertThat(response.guardrail().verdict()).isEqualTo(Verdict.REVISED);
             assertThat(model.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void should_decline_as_not_covered_a_model_answer_that_quotes_the_nearest_passage_to_a_gap() throws Exception {
+        String gap = "How many years must my therapist keep my file after I stop seeing her?";
+        Passage nearest = TestKira.shared()
+                .retriever()
+                .retrieve(new RetrievalQuery(gap, List.of()), 6)
+                .passages()
+                .getFirst();
+        String sentence = nearest.chunk().sentences().getFirst().text();
+        try (StubModelServer model = new StubModelServer(sentence.replaceFirst("\\.$", " [1]."))) {
+            AnswerResponse response = model.answers().answer(new AnswerRequest(gap, List.of()));
+
+            assertThat(response.abstained()).isTrue();
+            assertThat(response.abstainReason()).isEqualTo(AbstainReason.NOT_COVERED);
+            assertThat(response.related()).isNotEmpty();
+            assertThat(response.answer()).doesNotContain(sentence);
+            assertThat(response.guardrail().checks()).anySatisfy(c -> {
+                assertThat(c.name()).isEqualTo("relevant");
+                assertThat(c.passed()).isFalse();
+            });
         }
     }
 
