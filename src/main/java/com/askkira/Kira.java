@@ -294,14 +294,15 @@ public final class Kira implements AutoCloseable {
         Tuning tuning = Tuning.defaults();
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
+        SpanishGloss spanish = SpanishGloss.fromResources();
         Decider decider = new Decider(
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(startupVectors),
                 LabelledNeighbours.fromResources(startupVectors),
-                new TermExtractor(KiraAnalyzer.forIndexing()));
+                new TermExtractor(KiraAnalyzer.forIndexing()),
+                spanish);
         SentenceScorer sentences = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer());
         OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
-        SpanishGloss spanish = SpanishGloss.fromResources();
         InputScreen screen = inputScreen(startupVectors, redactor, spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param neighboursNotCovered the share of the question's nearest labelled in-field questions that
  *     the library does not cover ({@link LabelledNeighbours})
  * @param neighboursOutside the share of its nearest labelled questions outside the field
+ * @param spanish 1 when the question is in Spanish: read through the library's bilingual glossary,
+ *     its words and its meaning are measured on a mixed text, so its other features sit elsewhere
  */
 public record DecisionFeatures(
         double bestSemantic,
@@ -46,7 +48,8 @@ public record DecisionFeatures(
         double topAgreement,
         double unknown,
         double neighboursNotCovered,
-        double neighboursOutside) {
+        double neighboursOutside,
+        double spanish) {
 
     public static final List<String> NAMES = List.of(
             "bestSemantic",
@@ -63,14 +66,16 @@ public record DecisionFeatures(
             "topAgreement",
             "unknown",
             "neighboursNotCovered",
-            "neighboursOutside");
+            "neighboursOutside",
+            "spanish");
 
     public static DecisionFeatures of(
             Retrieval retrieval,
             List<ScoredSentence> sentences,
             FieldClassifier field,
             TermExtractor terms,
-            LabelledNeighbours.Shares neighbours) {
+            LabelledNeighbours.Shares neighbours,
+            boolean spanish) {
         double bestSemantic =
                 sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
         double bestLexical =
@@ -105,7 +110,8 @@ public record DecisionFeatures(
                 top != null && inTopThree(top.bm25Rank()) && inTopThree(top.vectorRank()) ? 1 : 0,
                 retrieval.queryTerms().unknownShare(),
                 neighbours.notCovered(),
-                neighbours.outOfScope());
+                neighbours.outOfScope(),
+                spanish ? 1 : 0);
     }
 
     private static boolean inTopThree(int rank) {
@@ -128,7 +134,8 @@ public record DecisionFeatures(
             topAgreement,
             unknown,
             neighboursNotCovered,
-            neighboursOutside
+            neighboursOutside,
+            spanish
         };
     }
 }

@@ -45,8 +45,12 @@ class AnswerDecisionFit {
     /** L2 penalty: large enough that twelve weights do not chase a few hundred questions. */
     private static final double L2 = 0.01;
 
-    static final List<String> FITTED_ON =
-            List.of("/decision/decision-train.json", "/golden/abstention-dev.json", "retrieval-dev.json");
+    static final List<String> FITTED_ON = List.of(
+            "/decision/decision-train.json",
+            "/decision/decision-train-es.json",
+            "/golden/abstention-dev.json",
+            "retrieval-dev.json",
+            "/spanish/questions-es-dev.json");
 
     @Test
     void refit() throws IOException {
@@ -60,6 +64,9 @@ class AnswerDecisionFit {
         AnswerDecision decision = fit(fitting, asCited);
         List<String> lines = new ArrayList<>();
         lines.add(Scores.of(decision, fitting).line("fitting data"));
+        for (LabelledQuestions set : sets) {
+            lines.add(Scores.of(decision, data.examples(set)).line("fitting: " + set.set()));
+        }
         for (String set : AnswerDecisionTest.NEVER_SEEN) {
             lines.add(Scores.of(decision, data.examples(labelled(set))).line(set));
         }
@@ -106,6 +113,9 @@ class AnswerDecisionFit {
     }
 
     static LabelledQuestions labelled(String set) {
+        if (set.startsWith("/spanish/")) {
+            return LabelledQuestions.answerableWithHistory(set);
+        }
         return set.startsWith("/") ? LabelledQuestions.read(set) : LabelledQuestions.answerable(set);
     }
 

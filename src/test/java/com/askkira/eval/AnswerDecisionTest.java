@@ -53,17 +53,18 @@ class AnswerDecisionTest {
     }
 
     /**
-     * Measured when the decision was fitted (session 5), the decision alone: holdout: answer P 0.75 R
-     * 1.00, not covered P 1.00 R 0.84, outside P 0.96 R 0.92; holdout-2: answer P 0.67 R 1.00, not
-     * covered P 1.00 R 0.53, outside P 0.90 R 0.87; retrieval-holdout: answerable declined 0.010. The
-     * hand-set rules it replaced gave not covered R 0.50 and outside R 0.83 on holdout-2. Through the
-     * whole answer path, with the relevance check, AbstentionSetTest measures the gaps declined. The
-     * bars leave a question.
+     * Measured when the decision was fitted (session 5), the decision alone: holdout: answer P 0.68 R
+     * 1.00, not covered P 1.00 R 0.72, outside P 0.96 R 0.96; holdout-2: answer P 0.64 R 1.00, not
+     * covered P 1.00 R 0.53, outside P 0.93 R 0.83; retrieval-holdout: none declined. The hand-set
+     * rules it replaced gave not covered R 0.50 and outside R 0.83 on holdout-2. Fitted without the
+     * Spanish questions it recalled more gaps (0.84 and 0.53) but declined 22 of the 60 Spanish dev
+     * questions. Through the whole answer path, with the relevance check, AbstentionSetTest measures
+     * the gaps declined. The bars leave a question.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "/golden/abstention-holdout.json, 0.80, 0.88, 0.02",
-        "/golden/abstention-holdout-2.json, 0.50, 0.83, 0.02",
+        "/golden/abstention-holdout.json, 0.68, 0.92, 0.02",
+        "/golden/abstention-holdout-2.json, 0.50, 0.80, 0.02",
         "retrieval-holdout.json, -1, -1, 0.02"
     })
     void should_decline_what_the_library_does_not_answer_and_answer_the_rest(

@@ -41,11 +41,12 @@ final class DecisionData {
     private final FieldClassifier field;
     private final TermExtractor terms = new TermExtractor(KiraAnalyzer.forIndexing());
     private final Tuning.Answer tuning = Tuning.defaults().answer();
+    private final SpanishGloss spanish = SpanishGloss.fromResources();
 
     /** The features as the answerer reads them, with {@code neighbours} as the labelled neighbours. */
     DecisionData(Function<Embedder, LabelledNeighbours> neighbours) {
         Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
-        this.retriever = ReaderRetriever.over(TestKira.shared().retriever(), SpanishGloss.fromResources());
+        this.retriever = ReaderRetriever.over(TestKira.shared().retriever(), spanish);
         this.scorer = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning);
         this.field = FieldClassifier.fromResources(embedder);
         this.neighbours = neighbours.apply(embedder);
@@ -73,7 +74,8 @@ final class DecisionData {
                     scorer.score(retrieval, tuning.passages()),
                     field,
                     terms,
-                    neighbours.shares(retrieval.queryVector(), q.question()));
+                    neighbours.shares(retrieval.queryVector(), q.question()),
+                    spanish.isSpanish(retrieval.searchText()));
             examples.add(new Example(q.question(), features.values(), q.expected()));
         }
         return examples;
@@ -110,7 +112,8 @@ final class DecisionData {
                             scorer.score(asCited, passages.size()),
                             field,
                             terms,
-                            neighbours.shares(retrieval.queryVector(), q.question()))
+                            neighbours.shares(retrieval.queryVector(), q.question()),
+                            spanish.isSpanish(retrieval.searchText()))
                     .values());
         }
         return read;
@@ -118,6 +121,6 @@ final class DecisionData {
 
     static DecisionFeatures features(double[] x) {
         return new DecisionFeatures(
-                x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13], x[14]);
+                x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13], x[14], x[15]);
     }
 }

@@ -23,6 +23,24 @@ record LabelledQuestions(String set, List<Labelled> questions) {
         return new LabelledQuestions(file, read);
     }
 
+    /** Answerable questions under {@code resource}, each with its {@code history} (earlier messages, oldest first). */
+    static LabelledQuestions answerableWithHistory(String resource) {
+        try (InputStream in = LabelledQuestions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no labelled set " + resource);
+            }
+            List<Labelled> read = new ArrayList<>();
+            for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
+                List<Turn> history = new ArrayList<>();
+                q.path("history").forEach(h -> history.add(new Turn(Turn.Role.USER, h.asText())));
+                read.add(new Labelled(q.get("question").asText(), history, Outcome.ANSWER));
+            }
+            return new LabelledQuestions(resource, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A set of labelled questions under {@code resource}: each with {@code expect} (the abstention
      * sets: answered, not_covered, out_of_scope) or {@code label} (the decision sets: answerable,

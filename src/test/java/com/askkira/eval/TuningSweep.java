@@ -337,7 +337,8 @@ class TuningSweep {
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(embedder),
                 LabelledNeighbours.fromResources(embedder),
-                new TermExtractor(KiraAnalyzer.forIndexing()));
+                new TermExtractor(KiraAnalyzer.forIndexing()),
+                SpanishGloss.fromResources());
         SentenceJudge judge = Kira.judge(
                 abstentions,
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding()),

@@ -17,6 +17,7 @@ import com.askkira.corpus.Chunk;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
+import com.askkira.language.SpanishGloss;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
@@ -42,7 +43,8 @@ class RelevanceGuardrailTest {
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(embedder),
                 LabelledNeighbours.fromResources(embedder),
-                terms);
+                terms,
+                SpanishGloss.fromResources());
         relevance = new RelevanceGuardrail(
                 decider, new SentenceScorer(terms, Tuning.defaults().answer()), AnswerFixtures.abstentions());
         retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of(QUESTION), 6);
