@@ -6,10 +6,8 @@ import com.askkira.answer.Citation;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.answer.Decider;
 import com.askkira.answer.SentenceScorer;
-import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,20 +39,12 @@ public final class RelevanceGuardrail implements Guardrail {
         if (retrieval.queryVector().length == 0) {
             return pass("no question to judge against", answer);
         }
-        Set<String> cited = answer.citations().stream().map(Citation::chunkId).collect(Collectors.toSet());
-        List<Passage> passages = retrieval.passages().stream()
-                .filter(p -> cited.contains(p.chunk().id()))
-                .toList();
-        if (passages.isEmpty()) {
+        Retrieval asCited = retrieval.onlyPassages(
+                answer.citations().stream().map(Citation::chunkId).collect(Collectors.toSet()));
+        if (asCited.passages().isEmpty()) {
             return pass("cites no retrieved passage (the citations check judges that)", answer);
         }
-        Retrieval asCited = new Retrieval(
-                retrieval.searchText(),
-                retrieval.followUp(),
-                retrieval.queryVector(),
-                retrieval.queryTerms(),
-                passages);
-        if (decider.addresses(asCited, scorer.score(asCited, passages.size()))) {
+        if (decider.addresses(asCited, scorer.score(asCited, asCited.passages().size()))) {
             return pass("the cited passages address the question", answer);
         }
         return new GuardResult(

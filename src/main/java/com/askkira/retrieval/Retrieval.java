@@ -1,6 +1,7 @@
 package com.askkira.retrieval;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a search found, and how it understood the question: the text it searched for (the question
@@ -11,6 +12,16 @@ public record Retrieval(
         String searchText, boolean followUp, float[] queryVector, QueryTerms queryTerms, List<Passage> passages) {
     public Retrieval {
         passages = List.copyOf(passages);
+    }
+
+    /** The same search, keeping only the passages of {@code chunkIds} (those an answer cites), in rank order. */
+    public Retrieval onlyPassages(Set<String> chunkIds) {
+        return new Retrieval(
+                searchText,
+                followUp,
+                queryVector,
+                queryTerms,
+                passages.stream().filter(p -> chunkIds.contains(p.chunk().id())).toList());
     }
 
     /**

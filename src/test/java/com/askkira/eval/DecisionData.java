@@ -14,7 +14,6 @@ import com.askkira.index.KiraAnalyzer;
 import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
-import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
@@ -22,7 +21,6 @@ import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -92,24 +90,15 @@ final class DecisionData {
                 continue;
             }
             AnswerResponse answer = TestKira.shared().answers().answer(new AnswerRequest(q.question(), q.history()));
-            Set<String> cited =
-                    answer.citations().stream().map(Citation::chunkId).collect(Collectors.toSet());
             Retrieval retrieval = retriever.retrieve(new RetrievalQuery(q.question(), q.history()), PASSAGES);
-            List<Passage> passages = retrieval.passages().stream()
-                    .filter(p -> cited.contains(p.chunk().id()))
-                    .toList();
-            if (passages.isEmpty()) {
+            Retrieval asCited = retrieval.onlyPassages(
+                    answer.citations().stream().map(Citation::chunkId).collect(Collectors.toSet()));
+            if (asCited.passages().isEmpty()) {
                 continue;
             }
-            Retrieval asCited = new Retrieval(
-                    retrieval.searchText(),
-                    retrieval.followUp(),
-                    retrieval.queryVector(),
-                    retrieval.queryTerms(),
-                    passages);
             read.add(DecisionFeatures.of(
                             asCited,
-                            scorer.score(asCited, passages.size()),
+                            scorer.score(asCited, asCited.passages().size()),
                             field,
                             terms,
                             neighbours.shares(retrieval.queryVector(), q.question()),
