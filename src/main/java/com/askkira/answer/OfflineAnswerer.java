@@ -156,12 +156,22 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private void keepFollowing(ScoredSentence first, int count, List<ScoredSentence> all, List<ScoredSentence> out) {
+        keepNeighbours(first, count, 1, all, out);
+    }
+
+    private void keepLeading(ScoredSentence first, int count, List<ScoredSentence> all, List<ScoredSentence> out) {
+        keepNeighbours(first, count, -1, all, out);
+    }
+
+    /** Up to {@code count} sentences of {@code first}'s paragraph, walking from it by {@code step} (1 or -1). */
+    private void keepNeighbours(
+            ScoredSentence first, int count, int step, List<ScoredSentence> all, List<ScoredSentence> out) {
         ScoredSentence last = first;
         for (int more = 0; more < count; more++) {
-            ScoredSentence before = last;
+            ScoredSentence from = last;
             Optional<ScoredSentence> next = all.stream()
-                    .filter(n -> n.passage() == before.passage() && n.index() == before.index() + 1)
-                    .filter(n -> sameParagraph(before, n) && quotable(n))
+                    .filter(n -> n.passage() == from.passage() && n.index() == from.index() + step)
+                    .filter(n -> (step > 0 ? sameParagraph(from, n) : sameParagraph(n, from)) && quotable(n))
                     .findFirst();
             if (next.isEmpty()) {
                 break;
@@ -170,24 +180,6 @@ public final class OfflineAnswerer implements Answerer {
                 out.add(next.get());
             }
             last = next.get();
-        }
-    }
-
-    private void keepLeading(ScoredSentence first, int count, List<ScoredSentence> all, List<ScoredSentence> out) {
-        ScoredSentence earliest = first;
-        for (int more = 0; more < count; more++) {
-            ScoredSentence after = earliest;
-            Optional<ScoredSentence> previous = all.stream()
-                    .filter(p -> p.passage() == after.passage() && p.index() == after.index() - 1)
-                    .filter(p -> sameParagraph(p, after) && quotable(p))
-                    .findFirst();
-            if (previous.isEmpty()) {
-                break;
-            }
-            if (!out.contains(previous.get())) {
-                out.add(previous.get());
-            }
-            earliest = previous.get();
         }
     }
 
