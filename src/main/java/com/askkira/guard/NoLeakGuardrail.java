@@ -2,6 +2,7 @@ package com.askkira.guard;
 
 import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
+import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.privacy.PiiRedactor;
@@ -21,10 +22,17 @@ import java.util.Set;
 public final class NoLeakGuardrail implements Guardrail {
     static final String NAME = "no-leak";
     static final int RUN = 8;
+    private static final int RECENT = 8_192;
 
     private final Set<String> instructionRuns;
     private final PiiRedactor redactor;
     private final SentenceSplitter splitter;
+    /**
+     * Whether the redactor finds personal data in a sentence, for the last few thousand sentences:
+     * offline answers quote the library's sentences, so the same few hundred come back answer after
+     * answer, and the redactor (over a hundred patterns) gives the same text the same findings.
+     */
+    private final RecentResults<String, Boolean> carriesPersonalData = new RecentResults<>(RECENT);
 
     public NoLeakGuardrail(String instructions, PiiRedactor redactor, SentenceSplitter splitter) {
         this.instructionRuns = runs(instructions);
@@ -41,7 +49,7 @@ public final class NoLeakGuardrail implements Guardrail {
             String claim = CitationMarkers.strip(sentence.text());
             if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
                 prompt++;
-            } else if (redactor.redact(claim).changed()) {
+            } else if (carriesPersonalData.get(claim, c -> redactor.redact(c).changed())) {
                 personal++;
             } else {
                 kept.add(sentence.text());
