@@ -78,6 +78,8 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<ContextAsked, Boolean> contexts = new RecentResults<>(RECENT);
 
     private final RecentResults<ClaimAsked, Optional<String>> claims = new RecentResults<>(RECENT);
+    /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
+    private final RecentResults<String, String> normalised = new RecentResults<>(RECENT);
 
     public ConfidentialityLimitsCheck() {
         this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
@@ -122,20 +124,20 @@ public final class ConfidentialityLimitsCheck {
         if (answer == null || answer.isBlank()) {
             return List.of();
         }
-        String whole = normalise(answer);
+        String whole = normalised(answer);
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));
         Lazy variationNamedInAnswer = new Lazy(() -> found(variation, whole));
-        Lazy generalQuestionAsked = new Lazy(() -> question != null && found(generalQuestion, normalise(question)));
+        Lazy generalQuestionAsked = new Lazy(() -> question != null && found(generalQuestion, normalised(question)));
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
-        String asked = question == null ? "" : normalise(question);
+        String asked = question == null ? "" : normalised(question);
         String previous = "";
 
         List<LimitsFinding> findings = new ArrayList<>();
         for (Sentence sentence : splitter.split(answer)) {
-            String text = normalise(sentence.text());
+            String text = normalised(sentence.text());
             // A sentence's topic may be set by the question or the sentence before it: "Are group
             // members bound?" then "Yes, participants are legally responsible."
             Map<LimitsRule, String> broken = brokenRules(text, asked + " \n " + previous);
@@ -178,7 +180,7 @@ public final class ConfidentialityLimitsCheck {
      * varies by state: 0 when it supplies nothing an answer may leave out.
      */
     long suppliesWhatAnswersLeaveOut(String sentence) {
-        String text = normalise(sentence);
+        String text = normalised(sentence);
         return (mayMatch(limitStated, text)
                         ? limitStated.matcher(text).results().count()
                         : 0)
@@ -312,6 +314,10 @@ public final class ConfidentialityLimitsCheck {
      * marker needs '[', a contraction an apostrophe, a quotation a quote mark, a run to squeeze a
      * whitespace other than one plain space): skipping it then leaves the text as running it would.
      */
+    private String normalised(String text) {
+        return normalised.get(text, ConfidentialityLimitsCheck::normalise);
+    }
+
     static String normalise(String text) {
         String plain = text.indexOf('[') < 0 ? text : MARKER.matcher(text).replaceAll("");
         plain = plain.replace('\u2019', '\'')
