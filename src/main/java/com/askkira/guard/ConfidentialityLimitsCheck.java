@@ -40,6 +40,7 @@ public final class ConfidentialityLimitsCheck {
 
     private static final int MAX_QUOTED = 80;
     private static final int RECENT = 8_192;
+    private static final int RECENT_ANSWERS = 1_024;
     private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
             LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
     private static final Set<LimitsRule> NARROWER_THAN_LIMITS_NOT_NAMED = EnumSet.of(
@@ -78,6 +79,12 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<ContextAsked, Boolean> contexts = new RecentResults<>(RECENT);
 
     private final RecentResults<ClaimAsked, Optional<String>> claims = new RecentResults<>(RECENT);
+    /**
+     * The findings of the last answers judged: a streamed answer's sentences are each judged within
+     * the same whole answer, which is then completed and checked whole, so the same answer is read
+     * several times over.
+     */
+    private final RecentResults<AnswerAsked, List<LimitsFinding>> answers = new RecentResults<>(RECENT_ANSWERS);
     /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
     private final RecentResults<String, String> normalised = new RecentResults<>(RECENT);
 
@@ -124,6 +131,13 @@ public final class ConfidentialityLimitsCheck {
         if (answer == null || answer.isBlank()) {
             return List.of();
         }
+        return answers.get(new AnswerAsked(question, answer), asked -> findingsAfresh(question, answer));
+    }
+
+    /** A question and an answer to it, as {@link #findings} is asked about them. */
+    private record AnswerAsked(String question, String answer) {}
+
+    private List<LimitsFinding> findingsAfresh(String question, String answer) {
         String whole = normalised(answer);
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.SampleTexts;
 import com.askkira.patterns.RequiredLiterals;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,29 @@ class LimitsCheckFastPathTest {
         for (String text : texts) {
             assertThat(ConfidentialityLimitsCheck.normalise(text)).as(text).isEqualTo(everyStep(text));
         }
+    }
+
+    @Test
+    void should_find_the_same_in_an_answer_asked_about_again_as_a_fresh_check_does() throws Exception {
+        ConfidentialityLimitsCheck warmed = new ConfidentialityLimitsCheck();
+        List<String[]> asked = new ArrayList<>();
+        for (String set :
+                List.of("model-answers", "limits-fresh-tune", "limits-fresh-holdout", "adversarial-answers")) {
+            JsonNode root = new ObjectMapper().readTree(getClass().getResourceAsStream("/guard/" + set + ".json"));
+            root.get("answers")
+                    .forEach(a -> asked.add(new String[] {
+                        a.path("question").asText(""), a.get("answer").asText()
+                    }));
+        }
+        asked.forEach(qa -> warmed.findings(qa[0], qa[1]));
+        int found = 0;
+
+        for (String[] qa : asked) {
+            List<LimitsFinding> fresh = new ConfidentialityLimitsCheck().findings(qa[0], qa[1]);
+            assertThat(warmed.findings(qa[0], qa[1])).as(qa[1]).isEqualTo(fresh);
+            found += fresh.size();
+        }
+        assertThat(found).as("the answers break rules").isGreaterThan(100);
     }
 
     @ParameterizedTest
