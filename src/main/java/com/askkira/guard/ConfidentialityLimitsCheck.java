@@ -85,6 +85,8 @@ public final class ConfidentialityLimitsCheck {
      * several times over.
      */
     private final RecentResults<AnswerAsked, List<LimitsFinding>> answers = new RecentResults<>(RECENT_ANSWERS);
+    /** The rules each sentence breaks under its topic, never changed once here: see {@link #recentBrokenRules}. */
+    private final RecentResults<SentenceAsked, Map<LimitsRule, String>> sentences = new RecentResults<>(RECENT);
     /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
     private final RecentResults<String, String> normalised = new RecentResults<>(RECENT);
 
@@ -154,7 +156,7 @@ public final class ConfidentialityLimitsCheck {
             String text = normalised(sentence.text());
             // A sentence's topic may be set by the question or the sentence before it: "Are group
             // members bound?" then "Yes, participants are legally responsible."
-            Map<LimitsRule, String> broken = brokenRules(text, asked + " \n " + previous);
+            Map<LimitsRule, String> broken = recentBrokenRules(text, asked + " \n " + previous);
             previous = text;
             // The narrower rule says it better: "a teen's therapy is completely private from their
             // parents" is about parents, and a sentence that misstates a specific limit, or claims
@@ -210,6 +212,18 @@ public final class ConfidentialityLimitsCheck {
                 ? firstAffirmed(confidentialityAffirmed, text, false, List.of())
                 : Optional.empty();
     }
+
+    /**
+     * {@link #brokenRules}, remembered (as a copy the caller may change): a streamed answer's
+     * sentences are judged within a whole that grows sentence by sentence, so the same sentence after
+     * the same sentence, under the same question, comes back once for each sentence after it.
+     */
+    private Map<LimitsRule, String> recentBrokenRules(String text, String topic) {
+        return new EnumMap<>(sentences.get(new SentenceAsked(text, topic), asked -> brokenRules(text, topic)));
+    }
+
+    /** A sentence, normalised, and its topic (the question and the sentence before it). */
+    private record SentenceAsked(String text, String topic) {}
 
     private Map<LimitsRule, String> brokenRules(String text, String topic) {
         Map<LimitsRule, String> broken = new EnumMap<>(LimitsRule.class);
