@@ -28,11 +28,18 @@ public final class NoLeakGuardrail implements Guardrail {
     private final PiiRedactor redactor;
     private final SentenceSplitter splitter;
     /**
-     * Whether the redactor finds personal data in a sentence, for the last few thousand sentences:
-     * offline answers quote the library's sentences, so the same few hundred come back answer after
-     * answer, and the redactor (over a hundred patterns) gives the same text the same findings.
+     * What each of the last few thousand sentences leaks: offline answers quote the library's
+     * sentences, so the same few hundred come back answer after answer, and the instructions' runs
+     * and the redactor (over a hundred patterns) give the same text the same verdict.
      */
-    private final RecentResults<String, Boolean> carriesPersonalData = new RecentResults<>(RECENT);
+    private final RecentResults<String, Leak> leaks = new RecentResults<>(RECENT);
+
+    /** What a sentence gives away, if anything. */
+    private enum Leak {
+        INSTRUCTIONS,
+        PERSONAL_DATA,
+        NOTHING
+    }
 
     public NoLeakGuardrail(String instructions, PiiRedactor redactor, SentenceSplitter splitter) {
         this.instructionRuns = runs(instructions);
@@ -46,13 +53,10 @@ public final class NoLeakGuardrail implements Guardrail {
         int prompt = 0;
         int personal = 0;
         for (Sentence sentence : splitter.split(answer.text())) {
-            String claim = CitationMarkers.strip(sentence.text());
-            if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
-                prompt++;
-            } else if (carriesPersonalData.get(claim, c -> redactor.redact(c).changed())) {
-                personal++;
-            } else {
-                kept.add(sentence.text());
+            switch (leaks.get(CitationMarkers.strip(sentence.text()), this::leak)) {
+                case INSTRUCTIONS -> prompt++;
+                case PERSONAL_DATA -> personal++;
+                case NOTHING -> kept.add(sentence.text());
             }
         }
         if (prompt + personal == 0) {
@@ -69,6 +73,13 @@ public final class NoLeakGuardrail implements Guardrail {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }
         return new GuardResult(Verdict.REVISED, List.of(check), revised);
+    }
+
+    private Leak leak(String claim) {
+        if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
+            return Leak.INSTRUCTIONS;
+        }
+        return redactor.redact(claim).changed() ? Leak.PERSONAL_DATA : Leak.NOTHING;
     }
 
     /** Every run of {@link #RUN} consecutive words, lower-cased, punctuation dropped. */
