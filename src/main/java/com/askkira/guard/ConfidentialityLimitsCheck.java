@@ -88,7 +88,7 @@ public final class ConfidentialityLimitsCheck {
     /** The rules each sentence breaks under its topic, never changed once here: see {@link #recentBrokenRules}. */
     private final RecentResults<SentenceAsked, Map<LimitsRule, String>> sentences = new RecentResults<>(RECENT);
     /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
-    private final RecentResults<String, String> normalised = new RecentResults<>(RECENT);
+    private final RecentResults<String, String> normalForms = new RecentResults<>(RECENT);
 
     public ConfidentialityLimitsCheck() {
         this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
@@ -335,6 +335,11 @@ public final class ConfidentialityLimitsCheck {
         }
     }
 
+    /** {@link #normalise}, remembered: see {@link #normalForms}. */
+    private String normalised(String text) {
+        return normalForms.get(text, ConfidentialityLimitsCheck::normalise);
+    }
+
     /**
      * Lower case, straight quotes, no citation markers, single spaces, and the pronoun contractions
      * spelled out ("you're" becomes "you are", "i'd" becomes "i would"), so patterns need one form.
@@ -342,10 +347,6 @@ public final class ConfidentialityLimitsCheck {
      * marker needs '[', a contraction an apostrophe, a quotation a quote mark, a run to squeeze a
      * whitespace other than one plain space): skipping it then leaves the text as running it would.
      */
-    private String normalised(String text) {
-        return normalised.get(text, ConfidentialityLimitsCheck::normalise);
-    }
-
     static String normalise(String text) {
         String plain = text.indexOf('[') < 0 ? text : MARKER.matcher(text).replaceAll("");
         plain = plain.replace('\u2019', '\'')
@@ -374,7 +375,7 @@ public final class ConfidentialityLimitsCheck {
         return (SingleSpaced.already(plain) ? plain : SPACES.matcher(plain).replaceAll(" ")).strip();
     }
 
-    /** Whether {@code \\s+} (space, tab, line breaks, form feed) has nothing to squeeze: no such character but single spaces. */
+    /** Whether {@code \s+} (space, tab, line breaks, form feed) has nothing to squeeze: no such character but single spaces. */
     private static final class SingleSpaced {
         private SingleSpaced() {}
 
