@@ -69,6 +69,12 @@ public final class SentenceSplitter {
      * CFR Part 2 implements…"); break there too. Abbreviations are mended afterwards as usual.
      */
     private static void splitBeforeNumbers(String text, int start, int end, List<int[]> spans) {
+        if (!hasAsciiDigit(text, start, end)) {
+            // Most sentences have no digit, and a match needs one inside the region (a matcher's
+            // lookahead does not see past its region): the pattern would find nothing.
+            spans.add(new int[] {start, end});
+            return;
+        }
         Matcher m = PERIOD_BEFORE_NUMBER.matcher(text).region(start, end);
         int from = start;
         while (m.find()) {
@@ -76,6 +82,15 @@ public final class SentenceSplitter {
             from = m.start() + 1;
         }
         spans.add(new int[] {from, end});
+    }
+
+    private static boolean hasAsciiDigit(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsWithAbbreviation(String text, int[] span, int[] next) {

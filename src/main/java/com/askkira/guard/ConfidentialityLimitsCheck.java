@@ -3,9 +3,11 @@ package com.askkira.guard;
 import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.patterns.RequiredLiterals;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class ConfidentialityLimitsCheck {
 
     private static final int MAX_QUOTED = 80;
     private static final int RECENT = 8_192;
+    private static final int RECENT_ANSWERS = 1_024;
     private static final Set<LimitsRule> NARROWER_THAN_ABSOLUTE = EnumSet.of(
             LimitsRule.PARENTS_ALWAYS_OR_NEVER, LimitsRule.GROUP_MEMBERS_BOUND, LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
     private static final Set<LimitsRule> NARROWER_THAN_LIMITS_NOT_NAMED = EnumSet.of(
@@ -62,6 +65,12 @@ public final class ConfidentialityLimitsCheck {
     private final Pattern confidentialityAffirmed;
     private final SentenceSplitter splitter = new SentenceSplitter();
     /**
+     * The literal words each rule and cue pattern needs in a text before it can match there: most
+     * patterns cannot match most sentences, and a substring search says so far sooner than the
+     * pattern does ({@link RequiredLiterals}: a skipped pattern is one that would have found nothing).
+     */
+    private final Map<Pattern, RequiredLiterals> literals = new IdentityHashMap<>();
+    /**
      * What each pattern found in each text, for the last few thousand asked: each sentence of an
      * answer is judged alone and then again within the whole answer, and the question (the topic of
      * its first sentence) is the same for every sentence, so the same pattern meets the same text
@@ -70,6 +79,16 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<ContextAsked, Boolean> contexts = new RecentResults<>(RECENT);
 
     private final RecentResults<ClaimAsked, Optional<String>> claims = new RecentResults<>(RECENT);
+    /**
+     * The findings of the last answers judged: a streamed answer's sentences are each judged within
+     * the same whole answer, which is then completed and checked whole, so the same answer is read
+     * several times over.
+     */
+    private final RecentResults<AnswerAsked, List<LimitsFinding>> answers = new RecentResults<>(RECENT_ANSWERS);
+    /** The rules each sentence breaks under its topic, never changed once here: see {@link #recentBrokenRules}. */
+    private final RecentResults<SentenceAsked, Map<LimitsRule, String>> sentences = new RecentResults<>(RECENT);
+    /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
+    private final RecentResults<String, String> normalForms = new RecentResults<>(RECENT);
 
     public ConfidentialityLimitsCheck() {
         this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
@@ -88,6 +107,25 @@ public final class ConfidentialityLimitsCheck {
         this.generalQuestion = patterns.named("GENERAL_QUESTION");
         this.bareYes = patterns.named("BARE_YES");
         this.confidentialityAffirmed = patterns.named("CONFIDENTIALITY_AFFIRMED");
+        for (LimitsPatterns.Entry entry : entries) {
+            for (List<Pattern> list : List.of(entry.context(), entry.claims(), entry.exempt())) {
+                list.forEach(p -> literals.put(p, RequiredLiterals.of(p)));
+            }
+        }
+        for (Pattern p :
+                List.of(limitNamed, limitStated, variation, generalQuestion, bareYes, confidentialityAffirmed)) {
+            literals.put(p, RequiredLiterals.of(p));
+        }
+    }
+
+    /** False only when {@code pattern} cannot match anywhere in {@code text}: see {@link #literals}. */
+    private boolean mayMatch(Pattern pattern, String text) {
+        return literals.get(pattern).mayMatch(text);
+    }
+
+    /** Whether {@code pattern} matches somewhere in {@code text}, skipped where it cannot. */
+    private boolean found(Pattern pattern, String text) {
+        return mayMatch(pattern, text) && pattern.matcher(text).find();
     }
 
     /** Every rule the answer breaks, sentence by sentence, in the answer's order. */
@@ -95,24 +133,30 @@ public final class ConfidentialityLimitsCheck {
         if (answer == null || answer.isBlank()) {
             return List.of();
         }
-        String whole = normalise(answer);
+        return answers.get(new AnswerAsked(question, answer), asked -> findingsAfresh(question, answer));
+    }
+
+    /** A question and an answer to it, as {@link #findings} is asked about them. */
+    private record AnswerAsked(String question, String answer) {}
+
+    private List<LimitsFinding> findingsAfresh(String question, String answer) {
+        String whole = normalised(answer);
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
-        Lazy limitNamedInAnswer = new Lazy(() -> limitNamed.matcher(whole).find());
-        Lazy variationNamedInAnswer = new Lazy(() -> variation.matcher(whole).find());
-        Lazy generalQuestionAsked = new Lazy(() ->
-                question != null && generalQuestion.matcher(normalise(question)).find());
+        Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));
+        Lazy variationNamedInAnswer = new Lazy(() -> found(variation, whole));
+        Lazy generalQuestionAsked = new Lazy(() -> question != null && found(generalQuestion, normalised(question)));
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
-        String asked = question == null ? "" : normalise(question);
+        String asked = question == null ? "" : normalised(question);
         String previous = "";
 
         List<LimitsFinding> findings = new ArrayList<>();
         for (Sentence sentence : splitter.split(answer)) {
-            String text = normalise(sentence.text());
+            String text = normalised(sentence.text());
             // A sentence's topic may be set by the question or the sentence before it: "Are group
             // members bound?" then "Yes, participants are legally responsible."
-            Map<LimitsRule, String> broken = brokenRules(text, asked + " \n " + previous);
+            Map<LimitsRule, String> broken = recentBrokenRules(text, asked + " \n " + previous);
             previous = text;
             // The narrower rule says it better: "a teen's therapy is completely private from their
             // parents" is about parents, and a sentence that misstates a specific limit, or claims
@@ -152,18 +196,34 @@ public final class ConfidentialityLimitsCheck {
      * varies by state: 0 when it supplies nothing an answer may leave out.
      */
     long suppliesWhatAnswersLeaveOut(String sentence) {
-        String text = normalise(sentence);
-        return limitStated.matcher(text).results().count()
-                + (variation.matcher(text).find() ? 1 : 0);
+        String text = normalised(sentence);
+        return (mayMatch(limitStated, text)
+                        ? limitStated.matcher(text).results().count()
+                        : 0)
+                + (found(variation, text) ? 1 : 0);
     }
 
     /** "Yes." or a sentence that says confidentiality holds ("…are kept private"), not negated. */
     private Optional<String> affirmation(String text) {
-        if (bareYes.matcher(text).matches()) {
+        if (mayMatch(bareYes, text) && bareYes.matcher(text).matches()) {
             return Optional.of(text);
         }
-        return firstAffirmed(confidentialityAffirmed, text, false, List.of());
+        return mayMatch(confidentialityAffirmed, text)
+                ? firstAffirmed(confidentialityAffirmed, text, false, List.of())
+                : Optional.empty();
     }
+
+    /**
+     * {@link #brokenRules}, remembered (as a copy the caller may change): a streamed answer's
+     * sentences are judged within a whole that grows sentence by sentence, so the same sentence after
+     * the same sentence, under the same question, comes back once for each sentence after it.
+     */
+    private Map<LimitsRule, String> recentBrokenRules(String text, String topic) {
+        return new EnumMap<>(sentences.get(new SentenceAsked(text, topic), asked -> brokenRules(text, topic)));
+    }
+
+    /** A sentence, normalised, and its topic (the question and the sentence before it). */
+    private record SentenceAsked(String text, String topic) {}
 
     private Map<LimitsRule, String> brokenRules(String text, String topic) {
         Map<LimitsRule, String> broken = new EnumMap<>(LimitsRule.class);
@@ -185,8 +245,7 @@ public final class ConfidentialityLimitsCheck {
         for (Pattern claim : entry.claims()) {
             Optional<String> found = recentClaim(claim, text, entry.claimMayNegate(), entry.notAfter());
             if (found.isPresent()) {
-                boolean exempt =
-                        entry.exempt().stream().anyMatch(p -> p.matcher(text).find());
+                boolean exempt = entry.exempt().stream().anyMatch(p -> found(p, text));
                 return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
             }
         }
@@ -195,11 +254,15 @@ public final class ConfidentialityLimitsCheck {
 
     /** {@link #contextAffirmed}, remembered: see {@link #contexts}. */
     private boolean recentContext(Pattern context, String text) {
-        return contexts.get(new ContextAsked(context, text), asked -> contextAffirmed(context, text));
+        return mayMatch(context, text)
+                && contexts.get(new ContextAsked(context, text), asked -> contextAffirmed(context, text));
     }
 
     /** {@link #firstAffirmed}, remembered: see {@link #contexts}. */
     private Optional<String> recentClaim(Pattern claim, String text, boolean mayCarryNegation, List<Pattern> notAfter) {
+        if (!mayMatch(claim, text)) {
+            return Optional.empty();
+        }
         return claims.get(
                 new ClaimAsked(claim, text, mayCarryNegation, notAfter),
                 asked -> firstAffirmed(claim, text, mayCarryNegation, notAfter));
@@ -272,32 +335,59 @@ public final class ConfidentialityLimitsCheck {
         }
     }
 
+    /** {@link #normalise}, remembered: see {@link #normalForms}. */
+    private String normalised(String text) {
+        return normalForms.get(text, ConfidentialityLimitsCheck::normalise);
+    }
+
     /**
      * Lower case, straight quotes, no citation markers, single spaces, and the pronoun contractions
      * spelled out ("you're" becomes "you are", "i'd" becomes "i would"), so patterns need one form.
+     * Each substitution is skipped when the text lacks a character every match of it needs (a
+     * marker needs '[', a contraction an apostrophe, a quotation a quote mark, a run to squeeze a
+     * whitespace other than one plain space): skipping it then leaves the text as running it would.
      */
     static String normalise(String text) {
-        String plain = MARKER.matcher(text)
-                .replaceAll("")
-                .replace('\u2019', '\'')
+        String plain = text.indexOf('[') < 0 ? text : MARKER.matcher(text).replaceAll("");
+        plain = plain.replace('\u2019', '\'')
                 .replace('\u2018', '\'')
                 .replace('\u02BC', '\'')
                 .replace('\u201C', '"')
                 .replace('\u201D', '"')
                 .toLowerCase(Locale.ROOT);
-        plain = CONTRACTION
-                .matcher(plain)
-                .replaceAll(m -> m.group(1)
-                        + switch (m.group(2)) {
-                            case "re" -> " are";
-                            case "ve" -> " have";
-                            case "ll" -> " will";
-                            case "m" -> " am";
-                            default -> " would";
-                        });
-        plain = IS_CONTRACTION.matcher(plain).replaceAll("$1 is");
-        plain = QUOTED.matcher(plain).replaceAll(" that saying ");
-        return SPACES.matcher(plain).replaceAll(" ").strip();
+        boolean apostrophe = plain.indexOf('\'') >= 0;
+        if (apostrophe) {
+            plain = CONTRACTION
+                    .matcher(plain)
+                    .replaceAll(m -> m.group(1)
+                            + switch (m.group(2)) {
+                                case "re" -> " are";
+                                case "ve" -> " have";
+                                case "ll" -> " will";
+                                case "m" -> " am";
+                                default -> " would";
+                            });
+            plain = IS_CONTRACTION.matcher(plain).replaceAll("$1 is");
+        }
+        if (apostrophe || plain.indexOf('"') >= 0) {
+            plain = QUOTED.matcher(plain).replaceAll(" that saying ");
+        }
+        return (SingleSpaced.already(plain) ? plain : SPACES.matcher(plain).replaceAll(" ")).strip();
+    }
+
+    /** Whether {@code \s+} (space, tab, line breaks, form feed) has nothing to squeeze: no such character but single spaces. */
+    private static final class SingleSpaced {
+        private SingleSpaced() {}
+
+        static boolean already(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) == ' ' : c <= '\r' && c >= '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static String quoted(String match) {

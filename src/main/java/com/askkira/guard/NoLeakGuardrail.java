@@ -2,6 +2,7 @@ package com.askkira.guard;
 
 import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
+import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.privacy.PiiRedactor;
@@ -21,10 +22,24 @@ import java.util.Set;
 public final class NoLeakGuardrail implements Guardrail {
     static final String NAME = "no-leak";
     static final int RUN = 8;
+    private static final int RECENT = 8_192;
 
     private final Set<String> instructionRuns;
     private final PiiRedactor redactor;
     private final SentenceSplitter splitter;
+    /**
+     * What each of the last few thousand sentences leaks: offline answers quote the library's
+     * sentences, so the same few hundred come back answer after answer, and the instructions' runs
+     * and the redactor (over a hundred patterns) give the same text the same verdict.
+     */
+    private final RecentResults<String, Leak> leaks = new RecentResults<>(RECENT);
+
+    /** What a sentence gives away, if anything. */
+    private enum Leak {
+        INSTRUCTIONS,
+        PERSONAL_DATA,
+        NOTHING
+    }
 
     public NoLeakGuardrail(String instructions, PiiRedactor redactor, SentenceSplitter splitter) {
         this.instructionRuns = runs(instructions);
@@ -38,13 +53,10 @@ public final class NoLeakGuardrail implements Guardrail {
         int prompt = 0;
         int personal = 0;
         for (Sentence sentence : splitter.split(answer.text())) {
-            String claim = CitationMarkers.strip(sentence.text());
-            if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
-                prompt++;
-            } else if (redactor.redact(claim).changed()) {
-                personal++;
-            } else {
-                kept.add(sentence.text());
+            switch (leaks.get(CitationMarkers.strip(sentence.text()), this::leak)) {
+                case INSTRUCTIONS -> prompt++;
+                case PERSONAL_DATA -> personal++;
+                case NOTHING -> kept.add(sentence.text());
             }
         }
         if (prompt + personal == 0) {
@@ -61,6 +73,13 @@ public final class NoLeakGuardrail implements Guardrail {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
         }
         return new GuardResult(Verdict.REVISED, List.of(check), revised);
+    }
+
+    private Leak leak(String claim) {
+        if (runs(claim).stream().anyMatch(instructionRuns::contains)) {
+            return Leak.INSTRUCTIONS;
+        }
+        return redactor.redact(claim).changed() ? Leak.PERSONAL_DATA : Leak.NOTHING;
     }
 
     /** Every run of {@link #RUN} consecutive words, lower-cased, punctuation dropped. */

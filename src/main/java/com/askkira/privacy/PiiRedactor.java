@@ -40,8 +40,8 @@ public final class PiiRedactor {
         this(List.of(
                 new OnlineIdDetector(),
                 new SocialHandleDetector(lexicon),
-                new AccountNumberDetector(),
-                new PhoneDetector(),
+                new NeedsDigits(new AccountNumberDetector()),
+                new NeedsDigits(new PhoneDetector()),
                 new SpelledPhoneDetector(),
                 new DateOfBirthDetector(),
                 new AddressDetector(),

@@ -1,5 +1,6 @@
 package com.askkira.retrieval;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.index.IndexFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +28,20 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class SpellingCorrector {
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+    private static final int RECENT = 8_192;
 
     private final Set<String> knownWords;
     private final float accuracy;
+    /**
+     * What each word was mended to (or that it was left alone), for the last few thousand words, per
+     * index reader: asking the spell-checker was the costliest step of a search, and the same few
+     * misspellings come back question after question. A reader never changes, so neither does what
+     * it suggests; a new reader (a reindex) has its own key.
+     */
+    private final RecentResults<WordAsked, Optional<String>> mended = new RecentResults<>(RECENT);
+
+    /** A word asked about in one reader (by its cache key, so a closed reader is not held on to). */
+    private record WordAsked(Object reader, String word) {}
 
     SpellingCorrector(Set<String> knownWords, float accuracy) {
         this.knownWords = Set.copyOf(knownWords);
@@ -68,19 +81,35 @@ final class SpellingCorrector {
             if (knownWords.contains(word) || corrections.containsKey(word)) {
                 continue;
             }
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            Optional<String> mend;
+            try {
+                mend = helper == null
+                        ? mend(word, reader)
+                        : mended.get(new WordAsked(helper.getKey(), word), asked -> mend(word, reader));
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // as the spell-checker threw it
+            }
+            mend.ifPresent(correction -> corrections.put(word, correction));
+        }
+        return corrections;
+    }
+
+    /** The library word {@code word} is a misspelling of, if it is one. */
+    private Optional<String> mend(String word, IndexReader reader) {
+        try {
             Term term = new Term(IndexFields.SPELL, word);
             if (reader.docFreq(term) > 0) {
-                continue;
+                return Optional.empty();
             }
             DirectSpellChecker checker = new DirectSpellChecker();
             // One edit for short words; two only for long ones, where two edits still leave the word recognisable.
             checker.setMaxEdits(word.length() >= 7 ? 2 : 1);
             checker.setAccuracy(accuracy);
             SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (suggestions.length > 0) {
-                corrections.put(word, suggestions[0].string);
-            }
+            return suggestions.length > 0 ? Optional.of(suggestions[0].string) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return corrections;
     }
 }

@@ -1,5 +1,6 @@
 package com.askkira.safety;
 
+import com.askkira.patterns.RequiredLiterals;
 import com.askkira.retrieval.Turn;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,13 +40,15 @@ public final class CrisisDetector {
             "\\bi (?:am|was|have) not (?:\\w+ )?(?:suicidal|going to|in danger|at risk|unsafe|planning)|\\bi would never\\b|\\bnot (?:in danger|at risk|unsafe)\\b");
 
     private final TextNormaliser normaliser;
-    private final List<Signal> signals;
+    private final List<Gated> signals;
     private final FramingCues framing;
 
     public CrisisDetector(CrisisPatterns patterns) {
         Objects.requireNonNull(patterns, "patterns");
         this.normaliser = patterns.normaliser();
-        this.signals = patterns.signals();
+        this.signals = patterns.signals().stream()
+                .map(s -> new Gated(s, RequiredLiterals.of(s.pattern())))
+                .toList();
         this.framing = patterns.framing();
     }
 
@@ -95,9 +98,16 @@ public final class CrisisDetector {
         }
     }
 
+    /**
+     * A signal with the literals every match of its pattern contains: a clause without any of them
+     * cannot match, so its pattern is not run there (most clauses hold none of most signals' words).
+     */
+    private record Gated(Signal signal, RequiredLiterals literals) {}
+
     private void readClause(String clause, RiskTally tally) {
-        for (Signal signal : signals) {
-            if (tally.has(signal)) {
+        for (Gated gated : signals) {
+            Signal signal = gated.signal();
+            if (tally.has(signal) || !gated.literals().mayMatch(clause)) {
                 continue;
             }
             Matcher m = signal.pattern().matcher(clause);

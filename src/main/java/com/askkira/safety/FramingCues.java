@@ -1,5 +1,6 @@
 package com.askkira.safety;
 
+import com.askkira.patterns.RequiredLiterals;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
 /** The framing cues of {@code framing.txt}, one pattern per framing. */
 final class FramingCues {
     private final Map<Framing, Pattern> cues;
+    /** What each cue's matches need: a text without any of it holds no cue, so the pattern is not run. */
+    private final Map<Framing, RequiredLiterals> needs = new EnumMap<>(Framing.class);
 
     FramingCues(Map<Framing, Pattern> cues) {
         for (Framing framing : Framing.values()) {
@@ -17,6 +20,7 @@ final class FramingCues {
             }
         }
         this.cues = new EnumMap<>(cues);
+        this.cues.forEach((framing, pattern) -> needs.put(framing, RequiredLiterals.of(pattern)));
     }
 
     static FramingCues fromResource(String resource) {
@@ -30,7 +34,8 @@ final class FramingCues {
         return new FramingCues(cues);
     }
 
-    boolean in(Framing framing, CharSequence text) {
-        return cues.get(framing).matcher(text).find();
+    boolean in(Framing framing, String text) {
+        return needs.get(framing).mayMatch(text)
+                && cues.get(framing).matcher(text).find();
     }
 }

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 
 /**
  * Hears crisis in words no pattern list anticipated ("my last night on earth", "I lie awake
@@ -121,22 +123,55 @@ public final class SemanticCrisisScreen {
 
     /** The kinds of the nearest crisis examples, or empty when the vector reads as informational. */
     private Set<RiskKind> nearest(float[] query) {
-        List<Scored> crisis = new ArrayList<>();
-        List<Scored> informational = new ArrayList<>();
+        Closest crisis = new Closest();
+        Closest informational = new Closest();
         for (Exemplar e : exemplars) {
-            (e.crisis() ? crisis : informational).add(new Scored(e, Embedder.dot(query, e.vector())));
+            (e.crisis() ? crisis : informational).offer(e, Embedder.dot(query, e.vector()));
         }
-        crisis.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-        informational.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-        double nearCrisis = meanOfTop(crisis);
-        if (nearCrisis < floor || nearCrisis - meanOfTop(informational) <= margin) {
+        double nearCrisis = crisis.meanSimilarity();
+        if (nearCrisis < floor || nearCrisis - informational.meanSimilarity() <= margin) {
             return Set.of();
         }
-        Set<RiskKind> nearest = crisis.getFirst().exemplar().kinds();
+        Set<RiskKind> nearest = crisis.first().kinds();
         return nearest.isEmpty() ? Set.of(RiskKind.SELF_HARM) : nearest;
     }
 
-    private record Scored(Exemplar exemplar, double similarity) {}
+    /**
+     * The {@value #NEIGHBOURS} most similar exemplars offered, most similar first and, among equals,
+     * the first offered first: exactly the head of a stable sort by similarity, kept without sorting
+     * all of them (the screen runs once for the message and once for each of its sentences).
+     */
+    static final class Closest {
+        private final Exemplar[] exemplars = new Exemplar[NEIGHBOURS];
+        private final double[] similarities = new double[NEIGHBOURS];
+        private int size;
+
+        void offer(Exemplar exemplar, double similarity) {
+            // After every kept one at least as similar (Double.compare, as the sort compared): stable.
+            int at = size;
+            while (at > 0 && Double.compare(similarity, similarities[at - 1]) > 0) {
+                at--;
+            }
+            if (at == NEIGHBOURS) {
+                return;
+            }
+            int last = Math.min(size, NEIGHBOURS - 1);
+            System.arraycopy(exemplars, at, exemplars, at + 1, last - at);
+            System.arraycopy(similarities, at, similarities, at + 1, last - at);
+            exemplars[at] = exemplar;
+            similarities[at] = similarity;
+            size = Math.min(size + 1, NEIGHBOURS);
+        }
+
+        Exemplar first() {
+            return exemplars[0];
+        }
+
+        /** The mean similarity of those kept, summed most similar first as before; 0 when none was offered. */
+        double meanSimilarity() {
+            return DoubleStream.of(Arrays.copyOf(similarities, size)).average().orElse(0);
+        }
+    }
 
     /** The user's sentences of at least {@link #MIN_SENTENCE_WORDS} words, newest first, at most {@link #MAX_SENTENCES}. */
     static List<String> sentences(String message, List<Turn> history) {
@@ -161,14 +196,6 @@ public final class SemanticCrisisScreen {
 
     static String withoutContactDetails(String text) {
         return CONTACT_DETAILS.matcher(text).replaceAll(" ");
-    }
-
-    private static double meanOfTop(List<Scored> sorted) {
-        return sorted.stream()
-                .limit(NEIGHBOURS)
-                .mapToDouble(Scored::similarity)
-                .average()
-                .orElse(0);
     }
 
     /** The user's words of the conversation, oldest first: risk builds up across turns. */

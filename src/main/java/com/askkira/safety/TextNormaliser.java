@@ -1,5 +1,6 @@
 package com.askkira.safety;
 
+import com.askkira.patterns.RequiredLiterals;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,16 @@ public final class TextNormaliser {
     }
 
     private final List<Rewrite> rewrites;
+    /** What each rewrite's matches need: a text without any of it is left as the rewrite would leave it. */
+    private final List<RequiredLiterals> rewriteNeeds;
+
     private final Set<String> vocabulary;
 
     public TextNormaliser(List<Rewrite> rewrites, Set<String> vocabulary) {
         this.rewrites = List.copyOf(rewrites);
+        this.rewriteNeeds = this.rewrites.stream()
+                .map(r -> RequiredLiterals.of(r.pattern()))
+                .toList();
         this.vocabulary = Set.copyOf(vocabulary);
     }
 
@@ -78,8 +85,13 @@ public final class TextNormaliser {
         t = ELONGATED.matcher(t).replaceAll("$1$1");
         t = collapseRepeatedWords(t);
         t = mendTypos(t);
-        for (Rewrite rewrite : rewrites) {
-            t = rewrite.pattern().matcher(t).replaceAll(rewrite.replacement());
+        for (int i = 0; i < rewrites.size(); i++) {
+            if (rewriteNeeds.get(i).mayMatch(t)) {
+                t = rewrites.get(i)
+                        .pattern()
+                        .matcher(t)
+                        .replaceAll(rewrites.get(i).replacement());
+            }
         }
         return SPACES.matcher(t).replaceAll(" ").strip();
     }

@@ -2,7 +2,12 @@ package com.askkira.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.SampleTexts;
+import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +43,29 @@ class SentenceSplitterTest {
             assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
             assertThat(s.text()).isEqualTo(s.text().strip());
         }
+    }
+
+    @Test
+    void should_find_no_period_before_a_number_in_a_sentence_without_a_digit() {
+        // The splitter skips its "period before a number" pattern where a sentence has no digit: over
+        // every sample text, that pattern never matched such a sentence.
+        Pattern periodBeforeNumber = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(?=\\d)");
+        int regions = 0;
+        int matched = 0;
+        for (String text : SampleTexts.all()) {
+            BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.US);
+            iterator.setText(text);
+            int start = iterator.first();
+            for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+                boolean found =
+                        periodBeforeNumber.matcher(text).region(start, end).find();
+                boolean digit = text.substring(start, end).chars().anyMatch(c -> c >= '0' && c <= '9');
+                assertThat(!found || digit).as(text.substring(start, end)).isTrue();
+                regions++;
+                matched += found ? 1 : 0;
+            }
+        }
+        assertThat(regions).isGreaterThan(5_000);
+        assertThat(matched).as("regions where a sentence starts with a number").isPositive();
     }
 }

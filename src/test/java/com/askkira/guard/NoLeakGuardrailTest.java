@@ -2,6 +2,7 @@ package com.askkira.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.SampleTexts;
 import com.askkira.answer.AnswerPrompt;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.SentenceSplitter;
@@ -40,5 +41,23 @@ class NoLeakGuardrailTest {
                 null);
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void should_judge_a_sentence_it_has_met_before_as_a_fresh_guardrail_does() {
+        PiiRedactor redactor = new PiiRedactor();
+        NoLeakGuardrail warmed = new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter());
+        List<String> texts = SampleTexts.all();
+        texts.forEach(t -> warmed.check("q", ComposedAnswer.answered(t, List.of()), null));
+        int blocked = 0;
+
+        for (String text : texts) {
+            ComposedAnswer answer = ComposedAnswer.answered(text, List.of());
+            GuardResult fresh = new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())
+                    .check("q", answer, null);
+            assertThat(warmed.check("q", answer, null)).as(text).isEqualTo(fresh);
+            blocked += fresh.verdict() == Verdict.PASS ? 0 : 1;
+        }
+        assertThat(blocked).as("the texts include personal data").isGreaterThan(50);
     }
 }
