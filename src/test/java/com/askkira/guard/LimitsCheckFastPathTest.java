@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.SampleTexts;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.patterns.LiteralsProperty;
 import com.askkira.patterns.RequiredLiterals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,22 +30,7 @@ class LimitsCheckFastPathTest {
                 .map(ConfidentialityLimitsCheck::normalise)
                 .distinct()
                 .toList();
-        int matches = 0;
-        for (Pattern pattern : patterns) {
-            RequiredLiterals literals = RequiredLiterals.of(pattern);
-            for (String text : texts) {
-                Matcher m = pattern.matcher(text);
-                if (m.find()) {
-                    matches++;
-                    // Stronger than mayMatch(text): the literal is inside the match itself.
-                    assertThat(literals.mayMatch(m.group()))
-                            .as(
-                                    "%s found \"%s\" in \"%s\", which holds none of %s",
-                                    pattern, m.group(), text, literals.literals())
-                            .isTrue();
-                }
-            }
-        }
+        int matches = LiteralsProperty.assertEveryMatchHoldsALiteral(patterns, texts);
         assertThat(matches).as("the texts exercise the patterns").isGreaterThan(1_000);
     }
 

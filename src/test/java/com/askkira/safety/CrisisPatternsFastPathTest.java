@@ -3,6 +3,7 @@ package com.askkira.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.SampleTexts;
+import com.askkira.patterns.LiteralsProperty;
 import com.askkira.patterns.RequiredLiterals;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -36,21 +36,7 @@ class CrisisPatternsFastPathTest {
             }
         }
         List<String> texts = texts();
-        int matches = 0;
-        for (Pattern pattern : patterns) {
-            RequiredLiterals literals = RequiredLiterals.of(pattern);
-            for (String text : texts) {
-                Matcher m = pattern.matcher(text);
-                if (m.find()) {
-                    matches++;
-                    assertThat(literals.mayMatch(m.group()))
-                            .as(
-                                    "%s found \"%s\" in \"%s\", which holds none of %s",
-                                    pattern, m.group(), text, literals.literals())
-                            .isTrue();
-                }
-            }
-        }
+        int matches = LiteralsProperty.assertEveryMatchHoldsALiteral(patterns, texts);
         assertThat(matches).as("the texts exercise the patterns").isGreaterThan(1_000);
     }
 
