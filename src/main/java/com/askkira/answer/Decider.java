@@ -1,28 +1,42 @@
 package com.askkira.answer;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.language.SpanishGloss;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.TermExtractor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The answer decision with what it reads: the field's signals, the labelled neighbours, the
- * library's terms, and whether the question is in Spanish. The offline answerer asks it of everything retrieval found; the relevance check
- * asks it of only the passages an answer cites.
+ * library's terms, and whether the question is in Spanish. The offline answerer asks it of
+ * everything retrieval found; the relevance check asks it of only the passages an answer cites.
  */
-public record Decider(
-        AnswerDecision decision,
-        FieldClassifier field,
-        LabelledNeighbours neighbours,
-        TermExtractor terms,
-        SpanishGloss spanish) {
-    public Decider {
-        Objects.requireNonNull(decision, "decision");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(neighbours, "neighbours");
-        Objects.requireNonNull(terms, "terms");
-        Objects.requireNonNull(spanish, "spanish");
+public final class Decider {
+    /** Questions and passages remembered: one answer asks twice about its question and its passages. */
+    private static final int RECENT = 1_024;
+
+    private final AnswerDecision decision;
+    private final FieldClassifier field;
+    private final LabelledNeighbours neighbours;
+    private final TermExtractor terms;
+    private final SpanishGloss spanish;
+    private final RecentResults<Question, LabelledNeighbours.Shares> shares = new RecentResults<>(RECENT);
+    private final RecentResults<String, Set<String>> passageTerms = new RecentResults<>(RECENT);
+
+    public Decider(
+            AnswerDecision decision,
+            FieldClassifier field,
+            LabelledNeighbours neighbours,
+            TermExtractor terms,
+            SpanishGloss spanish) {
+        this.decision = Objects.requireNonNull(decision, "decision");
+        this.field = Objects.requireNonNull(field, "field");
+        this.neighbours = Objects.requireNonNull(neighbours, "neighbours");
+        this.terms = Objects.requireNonNull(terms, "terms");
+        this.spanish = Objects.requireNonNull(spanish, "spanish");
     }
 
     /** What to do with the question of {@code retrieval}, given its passages' sentences scored against it. */
@@ -37,12 +51,31 @@ public record Decider(
 
     /** The decision's features for the question of {@code retrieval}. */
     public DecisionFeatures features(Retrieval retrieval, List<ScoredSentence> sentences) {
+        float[] vector = retrieval.queryVector();
         return DecisionFeatures.of(
                 retrieval,
                 sentences,
                 field,
-                terms,
-                neighbours.shares(retrieval.queryVector()),
+                text -> passageTerms.get(text, terms::terms),
+                shares.get(new Question(vector), question -> neighbours.shares(vector)),
                 spanish.isSpanish(retrieval.searchText()));
+    }
+
+    /** A question's vector as a key: equal when its values are. */
+    private record Question(float[] vector) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Question q && Arrays.equals(vector, q.vector);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(vector);
+        }
+
+        @Override
+        public String toString() {
+            return "Question[" + vector.length + " dimensions]";
+        }
     }
 }

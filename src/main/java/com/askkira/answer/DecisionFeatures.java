@@ -2,10 +2,10 @@ package com.askkira.answer;
 
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
-import com.askkira.retrieval.TermExtractor;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the decision to answer or decline reads: how close the library comes to the question, in
@@ -73,7 +73,7 @@ public record DecisionFeatures(
             Retrieval retrieval,
             List<ScoredSentence> sentences,
             FieldClassifier field,
-            TermExtractor terms,
+            Function<String, Set<String>> passageTerms,
             LabelledNeighbours.Shares neighbours,
             boolean spanish) {
         double bestSemantic =
@@ -85,11 +85,11 @@ public record DecisionFeatures(
         double passageLexical = 0;
         Set<String> retrieved = new HashSet<>();
         for (int i = 0; i < retrieval.passages().size(); i++) {
-            Set<String> passageTerms =
-                    terms.terms(retrieval.passages().get(i).chunk().text());
-            retrieved.addAll(passageTerms);
+            Set<String> held =
+                    passageTerms.apply(retrieval.passages().get(i).chunk().text());
+            retrieved.addAll(held);
             if (i < 3 && total > 0) {
-                passageLexical = Math.max(passageLexical, retrieval.queryTerms().matchedWeight(passageTerms) / total);
+                passageLexical = Math.max(passageLexical, retrieval.queryTerms().matchedWeight(held) / total);
             }
         }
         double unmatched = total == 0 ? 0 : 1 - retrieval.queryTerms().matchedWeight(retrieved) / total;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -66,32 +65,59 @@ public final class LabelledNeighbours {
 
     /** The shares for a question; {@code leaveOut} (a labelled question itself, when fitting) is not its own neighbour. */
     public Shares shares(float[] questionVector, String leaveOut) {
-        List<Scored> scored = new ArrayList<>(examples.size());
+        Nearest inField = new Nearest();
+        Nearest all = new Nearest();
         for (Example e : examples) {
-            if (!e.question().equals(leaveOut)) {
-                scored.add(new Scored(e.label(), Embedder.dot(questionVector, e.vector())));
+            if (e.question().equals(leaveOut)) {
+                continue;
+            }
+            double similarity = Embedder.dot(questionVector, e.vector());
+            all.offer(e.label(), similarity);
+            if (e.label() != Outcome.OUT_OF_SCOPE) {
+                inField.offer(e.label(), similarity);
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
-        double notCovered = share(
-                scored.stream().filter(s -> s.label() != Outcome.OUT_OF_SCOPE).toList(), Outcome.NOT_COVERED);
-        double outOfScope = share(scored, Outcome.OUT_OF_SCOPE);
-        return new Shares(notCovered, outOfScope);
+        return new Shares(inField.share(Outcome.NOT_COVERED), all.share(Outcome.OUT_OF_SCOPE));
     }
 
     public Shares shares(float[] questionVector) {
         return shares(questionVector, null);
     }
 
-    private record Scored(Outcome label, double similarity) {}
+    /**
+     * The {@link #NEIGHBOURS} most similar examples offered, most similar first and, among equals, the
+     * first offered first: what a stable sort of them all would put at its head, without the sort.
+     */
+    private static final class Nearest {
+        private final Outcome[] labels = new Outcome[NEIGHBOURS];
+        private final double[] similarities = new double[NEIGHBOURS];
+        private int size;
 
-    private static double share(List<Scored> nearestFirst, Outcome label) {
-        double weight = 0, labelled = 0;
-        for (Scored s : nearestFirst.subList(0, Math.min(NEIGHBOURS, nearestFirst.size()))) {
-            double w = Math.max(0, s.similarity());
-            weight += w;
-            labelled += s.label() == label ? w : 0;
+        void offer(Outcome label, double similarity) {
+            if (size == NEIGHBOURS && similarity <= similarities[size - 1]) {
+                return;
+            }
+            int at = Math.min(size, NEIGHBOURS - 1);
+            while (at > 0 && similarities[at - 1] < similarity) {
+                at--;
+            }
+            int last = Math.min(size, NEIGHBOURS - 1);
+            System.arraycopy(labels, at, labels, at + 1, last - at);
+            System.arraycopy(similarities, at, similarities, at + 1, last - at);
+            labels[at] = label;
+            similarities[at] = similarity;
+            size = Math.min(size + 1, NEIGHBOURS);
         }
-        return weight == 0 ? 0 : labelled / weight;
+
+        /** The similarity-weighted share of {@code label} among them (negative similarities weigh nothing). */
+        double share(Outcome label) {
+            double weight = 0, labelled = 0;
+            for (int i = 0; i < size; i++) {
+                double w = Math.max(0, similarities[i]);
+                weight += w;
+                labelled += labels[i] == label ? w : 0;
+            }
+            return weight == 0 ? 0 : labelled / weight;
+        }
     }
 }

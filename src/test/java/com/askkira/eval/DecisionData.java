@@ -71,7 +71,7 @@ final class DecisionData {
                     retrieval,
                     scorer.score(retrieval, tuning.passages()),
                     field,
-                    terms,
+                    terms::terms,
                     neighbours.shares(retrieval.queryVector(), q.question()),
                     spanish.isSpanish(retrieval.searchText()));
             examples.add(new Example(q.question(), features.values(), q.expected()));
@@ -100,7 +100,7 @@ final class DecisionData {
                             asCited,
                             scorer.score(asCited, asCited.passages().size()),
                             field,
-                            terms,
+                            terms::terms,
                             neighbours.shares(retrieval.queryVector(), q.question()),
                             spanish.isSpanish(retrieval.searchText()))
                     .values());
