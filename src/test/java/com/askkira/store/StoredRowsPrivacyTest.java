@@ -23,8 +23,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * back, and none holds any of it. The crisis is counted all the same.
  */
 class StoredRowsPrivacyTest {
-    private static final List<String> PERSONAL =
-            List.of("Sarah", "Johnson", "555", "123-4567", "867-5309", "sarah.j@example.com", "Tom Baker", "42 Maple");
+    // The phone numbers as written, not "555" alone: a stored timestamp in milliseconds can hold those digits.
+    private static final List<String> PERSONAL = List.of(
+            "Sarah",
+            "Johnson",
+            "(555)",
+            "555-",
+            "123-4567",
+            "867-5309",
+            "sarah.j@example.com",
+            "Tom Baker",
+            "42 Maple");
     private static final String CRISIS = "I have the pills ready and I am going to take them all tonight";
     private static final List<String> CRISIS_WORDS = List.of("pills", "take them all", "tonight");
 
