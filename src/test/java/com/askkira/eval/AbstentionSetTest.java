@@ -31,7 +31,8 @@ class AbstentionSetTest {
     @CsvSource({
         "abstention-dev.json, dev: the answer decision was fitted on it",
         "abstention-holdout.json, dev since its gaps guided the subject words; the decision never read it",
-        "abstention-holdout-2.json, held out: measured when written, never tuned on, never fitted on"
+        "abstention-holdout-2.json, dev since session 5: its figures were read while choosing the decision's Spanish"
+                + " trade; never fitted on"
     })
     void should_abstain_outside_the_library_and_answer_inside_it(String file, String role) throws IOException {
         JsonNode root;

@@ -92,6 +92,8 @@ class AnswerDecisionFit {
             Files.writeString(Path.of("src/main/resources/answer/decision-examples.json"), examples(sets));
         }
         assertThat(fitting).hasSizeGreaterThan(200);
+        // The thresholds were calibrated on these questions: the budget must hold on them.
+        assertThat(Scores.of(decision, fitting).answerableDeclined()).isLessThanOrEqualTo(MAX_ANSWERABLE_DECLINED);
     }
 
     /** The labelled questions the answerer's {@code LabelledNeighbours} reads. */

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Questions labelled with what Kira should do with them: answer, decline as not covered, or as out of scope. */
 record LabelledQuestions(String set, List<Labelled> questions) {
@@ -25,20 +26,7 @@ record LabelledQuestions(String set, List<Labelled> questions) {
 
     /** Answerable questions under {@code resource}, each with its {@code history} (earlier messages, oldest first). */
     static LabelledQuestions answerableWithHistory(String resource) {
-        try (InputStream in = LabelledQuestions.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no labelled set " + resource);
-            }
-            List<Labelled> read = new ArrayList<>();
-            for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
-                List<Turn> history = new ArrayList<>();
-                q.path("history").forEach(h -> history.add(new Turn(Turn.Role.USER, h.asText())));
-                read.add(new Labelled(q.get("question").asText(), history, Outcome.ANSWER));
-            }
-            return new LabelledQuestions(resource, read);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(resource, q -> Outcome.ANSWER);
     }
 
     /**
@@ -47,22 +35,28 @@ record LabelledQuestions(String set, List<Labelled> questions) {
      * not_covered, out_of_scope).
      */
     static LabelledQuestions read(String resource) {
+        return read(resource, q -> {
+            String label =
+                    q.has("expect") ? q.get("expect").asText() : q.get("label").asText();
+            return switch (label) {
+                case "answered", "answerable" -> Outcome.ANSWER;
+                case "not_covered" -> Outcome.NOT_COVERED;
+                case "out_of_scope" -> Outcome.OUT_OF_SCOPE;
+                default -> throw new IllegalArgumentException("unknown label in " + q);
+            };
+        });
+    }
+
+    private static LabelledQuestions read(String resource, Function<JsonNode, Outcome> expected) {
         try (InputStream in = LabelledQuestions.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no labelled set " + resource);
             }
             List<Labelled> read = new ArrayList<>();
             for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
-                String label = q.has("expect")
-                        ? q.get("expect").asText()
-                        : q.get("label").asText();
-                Outcome expected = switch (label) {
-                    case "answered", "answerable" -> Outcome.ANSWER;
-                    case "not_covered" -> Outcome.NOT_COVERED;
-                    case "out_of_scope" -> Outcome.OUT_OF_SCOPE;
-                    default -> throw new IllegalArgumentException("unknown label in " + q);
-                };
-                read.add(new Labelled(q.get("question").asText(), List.of(), expected));
+                List<Turn> history = new ArrayList<>();
+                q.path("history").forEach(h -> history.add(new Turn(Turn.Role.USER, h.asText())));
+                read.add(new Labelled(q.get("question").asText(), history, expected.apply(q)));
             }
             return new LabelledQuestions(resource, read);
         } catch (IOException e) {
