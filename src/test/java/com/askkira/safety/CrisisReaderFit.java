@@ -1,6 +1,7 @@
 package com.askkira.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
@@ -98,6 +99,18 @@ class CrisisReaderFit {
             write(model, threshold, figures, examples.size());
         }
         assertThat(examples).hasSizeGreaterThan(1000);
+        // The reader as shipped (standardisation folded into the weights, floats) scores as the fit does.
+        LearnedCrisisReader shipped = LearnedCrisisReader.fitted(
+                EmbeddingModels.BGE_SMALL, model.mean(), model.scale(), model.weights(), model.bias(), threshold);
+        for (Example e : examples) {
+            for (double[] x : e.readings()) {
+                float[] v = new float[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    v[i] = (float) x[i];
+                }
+                assertThat(shipped.probability(v)).isCloseTo(model.probability(x), within(1e-4));
+            }
+        }
         // The threshold was calibrated on the held-out scores of these conversations: the budget must hold on them.
         assertThat(falseAlarms(examples, heldOutScores, threshold, e -> true)).isLessThanOrEqualTo(MAX_FALSE_ALARMS);
     }
