@@ -73,8 +73,6 @@ import com.askkira.retrieval.RetrievalMode;
 import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.TermExtractor;
 import com.askkira.safety.BilingualCrisisScreen;
-import com.askkira.safety.CrisisDetector;
-import com.askkira.safety.CrisisPatterns;
 import com.askkira.safety.LayeredCrisisScreen;
 import com.askkira.safety.SemanticCrisisScreen;
 import com.askkira.store.DateRange;
@@ -362,11 +360,7 @@ public final class Kira implements AutoCloseable {
     public static InputScreen inputScreen(Embedder embedder, PiiRedactor redactor, SpanishGloss spanish) {
         return new InputScreen(
                 redactor,
-                new BilingualCrisisScreen(
-                        new LayeredCrisisScreen(
-                                new CrisisDetector(CrisisPatterns.fromResources()),
-                                SemanticCrisisScreen.fromResources(embedder)),
-                        spanish),
+                new BilingualCrisisScreen(LayeredCrisisScreen.fromResources(embedder), spanish),
                 new UnsafeRequestDetector(),
                 spanish);
     }

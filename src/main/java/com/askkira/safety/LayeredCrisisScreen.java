@@ -1,24 +1,47 @@
 package com.askkira.safety;
 
+import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Turn;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a conversation signals risk of harm now, by two readers: the pattern detector, which
- * knows framing ("if I told my therapist…" is a question about rules), and the semantic screen,
- * which hears phrasings the patterns never listed, in the whole conversation and in each sentence
- * alone. Either is enough: missing a person in crisis costs far more than leading an answer with
- * help lines. Where the evidence is weaker (heard in one sentence only, or in a message that reads
- * as a joke, an idiom or the distant past) help still comes first, and the question is answered too.
+ * Whether a conversation signals risk of harm now, by three readers: the pattern detector, which
+ * knows framing ("if I told my therapist…" is a question about rules), the semantic screen, which
+ * hears phrasings the patterns never listed, in the whole conversation and in each sentence alone,
+ * and the learned reader, fitted on every labelled set over the same vector. Any is enough: missing
+ * a person in crisis costs far more than leading an answer with help lines. Where the evidence is
+ * weaker (heard in one sentence only, by the learned reader only, or in a message that reads as a
+ * joke, an idiom or the distant past) help still comes first, and the question is answered too.
  */
 public final class LayeredCrisisScreen implements CrisisScreen {
     private final CrisisDetector patterns;
     private final SemanticCrisisScreen semantic;
+    private final Optional<LearnedCrisisReader> learned;
 
+    /** Patterns and the semantic screen only, as the screen was before the learned reader. */
     public LayeredCrisisScreen(CrisisDetector patterns, SemanticCrisisScreen semantic) {
+        this(patterns, semantic, Optional.empty());
+    }
+
+    public LayeredCrisisScreen(CrisisDetector patterns, SemanticCrisisScreen semantic, LearnedCrisisReader learned) {
+        this(patterns, semantic, Optional.of(learned));
+    }
+
+    private LayeredCrisisScreen(
+            CrisisDetector patterns, SemanticCrisisScreen semantic, Optional<LearnedCrisisReader> learned) {
         this.patterns = patterns;
         this.semantic = semantic;
+        this.learned = learned;
+    }
+
+    /** The three readers shipped in the jar, hearing by {@code embedder}. */
+    public static LayeredCrisisScreen fromResources(Embedder embedder) {
+        return new LayeredCrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                SemanticCrisisScreen.fromResources(embedder),
+                LearnedCrisisReader.fromResources());
     }
 
     @Override
@@ -29,12 +52,20 @@ public final class LayeredCrisisScreen implements CrisisScreen {
                     ? new CrisisAssessment(true, byPatterns.kinds(), byPatterns.reason(), true)
                     : byPatterns;
         }
-        Set<RiskKind> kinds = semantic.screen(message, history);
-        if (!kinds.isEmpty()) {
+        SemanticCrisisScreen.Reading whole = semantic.read(message, history);
+        if (whole.crisis()) {
             // A joke or a figure of speech can hide a crisis too, so it is not dismissed: help comes
             // first, and the question is answered as well.
             return new CrisisAssessment(
-                    true, kinds, "close in meaning to messages from people at risk", patterns.discounts(message));
+                    true,
+                    whole.kinds(),
+                    "close in meaning to messages from people at risk",
+                    patterns.discounts(message));
+        }
+        if (learned.isPresent() && learned.get().hears(semantic.model(), whole.vector())) {
+            // Before the sentences: it reads the vector already computed, so it costs no embedding.
+            return new CrisisAssessment(
+                    true, whole.kinds(), "read as a crisis by the reader learned from labelled messages", true);
         }
         Set<RiskKind> inOneSentence = semantic.screenSentences(message, history, patterns::discounts);
         return inOneSentence.isEmpty()

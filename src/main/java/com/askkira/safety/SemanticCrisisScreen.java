@@ -90,14 +90,39 @@ public final class SemanticCrisisScreen {
         return new SemanticCrisisScreen(embedder, exemplars, MARGIN);
     }
 
+    /** The embedding model this screen hears by. */
+    String model() {
+        return embedder.name();
+    }
+
     /** The kinds of risk the nearest crisis examples carry, or empty when the conversation reads as informational. */
     public Set<RiskKind> screen(String message, List<Turn> history) {
+        Reading whole = read(message, history);
+        return whole.crisis() ? whole.kinds() : Set.of();
+    }
+
+    /**
+     * The whole conversation as this screen hears it, with the vector it was heard by, so that
+     * another reader of the same vector ({@link LearnedCrisisReader}) costs no second embedding.
+     */
+    Reading read(String message, List<Turn> history) {
         String conversation = withoutContactDetails(conversation(message, history));
         if (WORD.matcher(conversation).results().count() < MIN_WORDS) {
             // "bye", "thanks", an emoji: too little said for a comparison of meanings to mean anything.
-            return Set.of();
+            return Reading.TOO_SHORT;
         }
         return nearest(embedder.embedQuery(conversation));
+    }
+
+    /**
+     * A conversation as the comparison of meanings heard it.
+     *
+     * @param vector its embedding; empty when too little was said to embed
+     * @param crisis its nearest crisis examples are close, and closer than the informational ones
+     * @param kinds the kinds of risk of the nearest crisis example, whether or not it was close
+     */
+    record Reading(float[] vector, boolean crisis, Set<RiskKind> kinds) {
+        static final Reading TOO_SHORT = new Reading(new float[0], false, Set.of());
     }
 
     /**
@@ -113,27 +138,25 @@ public final class SemanticCrisisScreen {
         }
         for (float[] vector : embedder.embedQueries(
                 sentences.stream().filter(discounted.negate()).toList())) {
-            Set<RiskKind> kinds = nearest(vector);
-            if (!kinds.isEmpty()) {
-                return kinds;
+            Reading sentence = nearest(vector);
+            if (sentence.crisis()) {
+                return sentence.kinds();
             }
         }
         return Set.of();
     }
 
-    /** The kinds of the nearest crisis examples, or empty when the vector reads as informational. */
-    private Set<RiskKind> nearest(float[] query) {
+    /** How the vector compares with the examples: whether it reads as a crisis, and the nearest crisis example's kinds. */
+    private Reading nearest(float[] query) {
         Closest crisis = new Closest();
         Closest informational = new Closest();
         for (Exemplar e : exemplars) {
             (e.crisis() ? crisis : informational).offer(e, Embedder.dot(query, e.vector()));
         }
         double nearCrisis = crisis.meanSimilarity();
-        if (nearCrisis < floor || nearCrisis - informational.meanSimilarity() <= margin) {
-            return Set.of();
-        }
-        Set<RiskKind> nearest = crisis.first().kinds();
-        return nearest.isEmpty() ? Set.of(RiskKind.SELF_HARM) : nearest;
+        boolean close = nearCrisis >= floor && nearCrisis - informational.meanSimilarity() > margin;
+        Set<RiskKind> nearest = crisis.size == 0 ? Set.of() : crisis.first().kinds();
+        return new Reading(query, close, nearest.isEmpty() ? Set.of(RiskKind.SELF_HARM) : nearest);
     }
 
     /**

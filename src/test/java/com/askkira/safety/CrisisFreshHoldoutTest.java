@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * false alarms the help-first answers (all but 3 of 14 now get their question answered too). A false alarm that answers too costs the reader little;
  * one that answers only with help lines costs them their answer, so that is bounded separately.
  * All three have guided the screen, so all three are dev sets now, whatever their file names say;
- * the untouched measure is the frozen blind set ({@code eval.FrozenBlindSetTest}).
+ * they are also fitting data of the learned reader ({@link LearnedCrisisReader}), which changed
+ * one figure here: holdout-3's recall 0.96 -> 0.98, false alarms unchanged on all three. The
+ * untouched measures are the frozen blind set ({@code eval.FrozenBlindSetTest}) and {@code
+ * CrisisFreshHoldout4Test}.
  */
 class CrisisFreshHoldoutTest {
     private static CrisisScreen screen;
@@ -36,9 +39,7 @@ class CrisisFreshHoldoutTest {
 
     @BeforeAll
     static void load() {
-        screen = new LayeredCrisisScreen(
-                new CrisisDetector(CrisisPatterns.fromResources()),
-                SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL)));
+        screen = LayeredCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL));
     }
 
     @ParameterizedTest(name = "{0} ({1})")
@@ -115,9 +116,11 @@ class CrisisFreshHoldoutTest {
                 flagged,
                 unanswered);
 
-        // Measured 13 flagged, 4 with help lines only: each of those 4 tells of a plan or of someone hurting the asker.
-        assertThat(flagged).isLessThanOrEqualTo(15);
-        assertThat(unanswered).isLessThanOrEqualTo(5);
+        // Measured 8 flagged, 3 with help lines only, before the learned reader; 9 and 3 with it (the
+        // new one, in retrieval-holdout, tells of an attempt months ago and gets its answer too). The
+        // learned reader is fitted on retrieval-dev and abstention-dev, and flags none of them.
+        assertThat(flagged).isLessThanOrEqualTo(9);
+        assertThat(unanswered).isLessThanOrEqualTo(3);
     }
 
     private static JsonNode read(String resource) throws IOException {

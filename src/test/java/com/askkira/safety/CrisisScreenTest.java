@@ -76,6 +76,10 @@ class CrisisScreenTest {
         assertThat(falsePositives).isLessThanOrEqualTo(0.10);
     }
 
+    /**
+     * Patterns and the semantic screen only: the learned reader is fitted on these messages, so it
+     * would only hear them back.
+     */
     @Test
     void should_catch_held_out_crises_that_the_patterns_alone_miss() throws IOException {
         CrisisScreen screen = new LayeredCrisisScreen(
@@ -133,11 +137,12 @@ class CrisisScreenTest {
         assertThat(layered().assess(message, List.of()).crisis()).isFalse();
     }
 
-    /** Both readers, patterns and meaning, as the pipeline runs them. */
+    /** The three readers, patterns, meaning and the learned one, as the pipeline runs them. */
     private static CrisisScreen layered() {
         return new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
-                new SemanticCrisisScreen(embedder, exemplars, MARGIN));
+                new SemanticCrisisScreen(embedder, exemplars, MARGIN),
+                LearnedCrisisReader.fromResources());
     }
 
     /**

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The crisis screen on Spanish messages: {@code spanish/crisis-es-dev.json} (60 crisis messages
  * and 60 look-alikes, written for this by a separate writer who saw no code). It is a dev set: it
- * guided the bilingual map. The untouched measure of Spanish is in the frozen blind set.
+ * guided the bilingual map, and the learned reader ({@link LearnedCrisisReader}) is fitted on it,
+ * so its figures say little of messages nobody tuned for. The untouched measures of Spanish are
+ * the frozen blind set and {@code CrisisFreshHoldout4Test}.
  */
 class SpanishCrisisDevTest {
     @Test
     void should_hear_crisis_in_spanish_and_let_spanish_look_alikes_through() throws IOException {
         PiiRedactor redactor = new PiiRedactor();
         CrisisScreen screen = new BilingualCrisisScreen(
-                new LayeredCrisisScreen(
-                        new CrisisDetector(CrisisPatterns.fromResources()),
-                        SemanticCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL))),
+                LayeredCrisisScreen.fromResources(EmbeddingModels.load(EmbeddingModels.BGE_SMALL)),
                 SpanishGloss.fromResources());
         int crises = 0, caught = 0, lookAlikes = 0, alarms = 0;
         List<String> wrong = new ArrayList<>();
@@ -68,8 +68,10 @@ class SpanishCrisisDevTest {
                 wrong);
 
         // Measured 0.917 and 0.050 once the map covered these kinds of phrasing (0.600 before; the
-        // English screen alone heard almost none): a missed crisis is the worse error.
-        assertThat(recall).isGreaterThanOrEqualTo(0.90);
-        assertThat(falseAlarms).isLessThanOrEqualTo(0.07);
+        // English screen alone heard almost none), 0.917 and 0.033 just before the learned reader, and
+        // 1.000 and 0.033 with it: in-sample, as it is fitted on this set (cross-validated, it alone
+        // heard 53 of 60 and 4 that patterns and the semantic screen miss; see crisis-learned.json).
+        assertThat(recall).isGreaterThanOrEqualTo(1.0);
+        assertThat(falseAlarms).isLessThanOrEqualTo(0.034);
     }
 }

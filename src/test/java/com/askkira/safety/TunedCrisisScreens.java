@@ -26,9 +26,12 @@ public final class TunedCrisisScreens {
         }
     }
 
-    /** Patterns and the semantic screen, layered as in {@code Kira.start}. */
+    /** Patterns, the semantic screen and the learned reader, layered as in {@code Kira.start}. */
     public CrisisScreen layered(Tuning.Crisis crisis) {
-        return new LayeredCrisisScreen(new CrisisDetector(CrisisPatterns.fromResources()), semantic(exemplars, crisis));
+        return new LayeredCrisisScreen(
+                new CrisisDetector(CrisisPatterns.fromResources()),
+                semantic(exemplars, crisis),
+                LearnedCrisisReader.fromResources());
     }
 
     /** Caught and look-alikes flagged when each exemplar is judged against all the others (as CrisisScreenTest does). */

@@ -1,0 +1,90 @@
+package com.askkira.safety;
+
+import com.askkira.embedding.Embedder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A third reader of the conversation, learned rather than written: a logistic regression over the
+ * embedding the semantic screen already computed (so it costs one dot product, no second
+ * embedding), fitted on every labelled crisis set that has been read and calibrated with one
+ * threshold. Patterns and nearest examples hear what someone listed; this hears what the labelled
+ * sets have in common, which is where phrasings nobody listed fall. Its weights, threshold and
+ * the figures they were chosen by are in {@value #MODEL}; {@code CrisisReaderFit} refits them.
+ */
+public final class LearnedCrisisReader {
+    static final String MODEL = "/safety/crisis-learned.json";
+
+    private final String embedding;
+    private final float[] weights;
+    private final double bias;
+    private final double threshold;
+
+    /**
+     * @param embedding the embedding model whose vectors the weights read; other vectors are not heard
+     * @param weights one per dimension, applied to the raw vector (the fit's standardisation folded in)
+     * @param threshold the probability at and above which a conversation is heard as a crisis
+     */
+    LearnedCrisisReader(String embedding, float[] weights, double bias, double threshold) {
+        this.embedding = embedding;
+        this.weights = weights.clone();
+        this.bias = bias;
+        this.threshold = threshold;
+    }
+
+    /** The reader shipped in the jar. */
+    public static LearnedCrisisReader fromResources() {
+        try (InputStream in = LearnedCrisisReader.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + MODEL);
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            return fitted(
+                    root.get("embedding").asText(),
+                    doubles(root.get("mean")),
+                    doubles(root.get("scale")),
+                    doubles(root.get("weights")),
+                    root.get("bias").asDouble(),
+                    root.get("threshold").asDouble());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A reader from a fit on standardised features: {@code weights} apply to {@code (x - mean) / scale}. */
+    static LearnedCrisisReader fitted(
+            String embedding, double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+        float[] folded = new float[weights.length];
+        double b = bias;
+        for (int i = 0; i < weights.length; i++) {
+            folded[i] = (float) (weights[i] / scale[i]);
+            b -= weights[i] * mean[i] / scale[i];
+        }
+        return new LearnedCrisisReader(embedding, folded, b, threshold);
+    }
+
+    /** Whether a vector of {@code model}'s reads as a crisis. */
+    public boolean hears(String model, float[] vector) {
+        return embedding.equals(model) && vector.length == weights.length && probability(vector) >= threshold;
+    }
+
+    /** The fitted probability that the conversation embedded as {@code vector} is a crisis. */
+    double probability(float[] vector) {
+        return 1 / (1 + Math.exp(-(bias + Embedder.dot(vector, weights))));
+    }
+
+    double threshold() {
+        return threshold;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+}

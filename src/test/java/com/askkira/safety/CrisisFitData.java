@@ -1,0 +1,95 @@
+package com.askkira.safety;
+
+import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled conversations the learned crisis reader ({@link LearnedCrisisReader}) is fitted on:
+ * every crisis set that has already been read, never {@code crisis-fresh-holdout-4} (held out) nor
+ * anything under {@code frozen/}. The ordinary golden dev questions are fitted on as look-alikes of
+ * nothing: a reader that flags "how long are records kept" costs every reader their answer.
+ */
+final class CrisisFitData {
+    /** Sets of {@code messages} with {@code text}, {@code history} (user turns) and {@code crisis}. */
+    static final List<String> MESSAGE_SETS = List.of(
+            "/safety/crisis-fresh-tune.json",
+            "/safety/crisis-fresh-holdout.json",
+            "/safety/crisis-fresh-holdout-2.json",
+            "/safety/crisis-fresh-holdout-3.json",
+            "/spanish/crisis-es-dev.json");
+    /** Sets of {@code crisis} and {@code informational} entries with {@code message} and {@code history}. */
+    static final List<String> EXEMPLAR_SETS = List.of(SemanticCrisisScreen.EXEMPLARS, "/safety/crisis-messages.json");
+    /** Ordinary questions: {@code questions} with {@code question}, none of them a crisis. */
+    static final List<String> ORDINARY_SETS = List.of("/golden/retrieval-dev.json", "/golden/abstention-dev.json");
+
+    /** One labelled conversation, personal data redacted as the pipeline redacts it. */
+    record Labelled(String set, String id, boolean crisis, String message, List<Turn> history) {}
+
+    private CrisisFitData() {}
+
+    static List<Labelled> all() {
+        PiiRedactor redactor = new PiiRedactor();
+        List<Labelled> out = new ArrayList<>();
+        for (String set : EXEMPLAR_SETS) {
+            JsonNode root = read(set);
+            for (String group : List.of("crisis", "informational")) {
+                for (JsonNode e : root.get(group)) {
+                    List<Turn> history = new ArrayList<>();
+                    e.path("history")
+                            .forEach(t -> history.add(new Turn(
+                                    "user".equals(t.path("role").asText()) ? Turn.Role.USER : Turn.Role.ASSISTANT,
+                                    redactor.redact(t.path("content").asText()).text())));
+                    out.add(new Labelled(
+                            set,
+                            e.get("id").asText(),
+                            group.equals("crisis"),
+                            redactor.redact(e.get("message").asText()).text(),
+                            history));
+                }
+            }
+        }
+        for (String set : MESSAGE_SETS) {
+            for (JsonNode m : read(set).get("messages")) {
+                List<Turn> history = new ArrayList<>();
+                m.path("history")
+                        .forEach(t -> history.add(new Turn(
+                                Turn.Role.USER, redactor.redact(t.asText()).text())));
+                out.add(new Labelled(
+                        set,
+                        m.get("id").asText(),
+                        m.get("crisis").asBoolean(),
+                        redactor.redact(m.get("text").asText()).text(),
+                        history));
+            }
+        }
+        for (String set : ORDINARY_SETS) {
+            for (JsonNode q : read(set).get("questions")) {
+                out.add(new Labelled(
+                        set,
+                        q.get("id").asText(),
+                        false,
+                        redactor.redact(q.get("question").asText()).text(),
+                        List.of()));
+            }
+        }
+        return out;
+    }
+
+    static JsonNode read(String resource) {
+        try (InputStream in = CrisisFitData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

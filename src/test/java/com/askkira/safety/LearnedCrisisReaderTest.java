@@ -1,0 +1,63 @@
+package com.askkira.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.embedding.Embedder;
+import com.askkira.embedding.EmbeddingModels;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The learned reader as shipped, and its place among the screen's readers. */
+class LearnedCrisisReaderTest {
+    private static Embedder embedder;
+    private static LearnedCrisisReader shipped;
+
+    @BeforeAll
+    static void load() {
+        embedder = EmbeddingModels.load(EmbeddingModels.BGE_SMALL);
+        shipped = LearnedCrisisReader.fromResources();
+    }
+
+    @Test
+    void should_hear_a_plain_crisis_and_not_a_plain_question() {
+        float[] crisis = embedder.embedQuery("I swallowed all my pills an hour ago and I want to die tonight");
+        float[] question = embedder.embedQuery("How long does my therapist keep my session notes?");
+
+        assertThat(shipped.probability(crisis)).isGreaterThanOrEqualTo(shipped.threshold());
+        assertThat(shipped.hears(EmbeddingModels.BGE_SMALL, crisis)).isTrue();
+        assertThat(shipped.hears(EmbeddingModels.BGE_SMALL, question)).isFalse();
+    }
+
+    @Test
+    void should_hear_nothing_in_vectors_of_another_model_or_in_no_vector() {
+        float[] crisis = embedder.embedQuery("I swallowed all my pills an hour ago and I want to die tonight");
+
+        // MiniLM's vectors have the same 384 dimensions, and mean nothing to weights fitted on BGE's.
+        assertThat(shipped.hears(EmbeddingModels.MINILM, crisis)).isFalse();
+        assertThat(shipped.hears(EmbeddingModels.BGE_SMALL, new float[0])).isFalse();
+    }
+
+    /**
+     * A crisis heard by the learned reader alone is the weakest evidence the screen acts on, so the
+     * question is answered too, after the help lines. The reader here is made to hear one ordinary
+     * question (its weights are that question's own vector), which the other two readers let through.
+     */
+    @Test
+    void should_lead_with_help_and_answer_too_when_only_the_learned_reader_hears_crisis() {
+        String message = "What time does the clinic open on Saturday?";
+        float[] vector = embedder.embedQuery(message);
+        CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
+        SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
+        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6);
+
+        CrisisAssessment without = new LayeredCrisisScreen(patterns, semantic).assess(message, List.of());
+        CrisisAssessment with = new LayeredCrisisScreen(patterns, semantic, hearsThis).assess(message, List.of());
+
+        assertThat(without.crisis()).isFalse();
+        assertThat(with.crisis()).isTrue();
+        assertThat(with.answerToo()).isTrue();
+        assertThat(with.kinds()).isNotEmpty();
+        assertThat(with.reason()).contains("learned");
+    }
+}
