@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.learn.Logistic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,6 +36,9 @@ public final class AnswerDecision {
     public AnswerDecision(Logistic inField, Logistic covered, double relevance) {
         this.inField = Objects.requireNonNull(inField, "inField");
         this.covered = Objects.requireNonNull(covered, "covered");
+        if (inField.size() != DecisionFeatures.NAMES.size() || covered.size() != DecisionFeatures.NAMES.size()) {
+            throw new IllegalArgumentException("each model reads the " + DecisionFeatures.NAMES.size() + " features");
+        }
         if (!(relevance >= 0 && relevance < 1)) {
             throw new IllegalArgumentException("relevance must be in [0, 1), was " + relevance);
         }
@@ -79,50 +83,5 @@ public final class AnswerDecision {
             return Outcome.OUT_OF_SCOPE;
         }
         return covered.accepts(x) ? Outcome.ANSWER : Outcome.NOT_COVERED;
-    }
-
-    /**
-     * A logistic model over standardised features: p = σ(bias + Σ w·(x − mean)/scale), accepted at or
-     * above {@code threshold}.
-     */
-    public record Logistic(double[] mean, double[] scale, double[] weights, double bias, double threshold) {
-        public Logistic {
-            int n = DecisionFeatures.NAMES.size();
-            if (mean.length != n || scale.length != n || weights.length != n) {
-                throw new IllegalArgumentException("a model needs " + n + " means, scales and weights");
-            }
-            if (!(threshold > 0 && threshold < 1)) {
-                throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
-            }
-        }
-
-        public double probability(double[] x) {
-            double z = bias;
-            for (int i = 0; i < x.length; i++) {
-                z += weights[i] * (x[i] - mean[i]) / scale[i];
-            }
-            return 1 / (1 + Math.exp(-z));
-        }
-
-        public boolean accepts(double[] x) {
-            return probability(x) >= threshold;
-        }
-
-        static Logistic read(JsonNode node) {
-            return new Logistic(
-                    doubles(node.get("mean")),
-                    doubles(node.get("scale")),
-                    doubles(node.get("weights")),
-                    node.get("bias").asDouble(),
-                    node.get("threshold").asDouble());
-        }
-
-        private static double[] doubles(JsonNode array) {
-            double[] values = new double[array.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = array.get(i).asDouble();
-            }
-            return values;
-        }
     }
 }

@@ -3,10 +3,11 @@ package com.askkira.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.answer.AnswerDecision;
-import com.askkira.answer.AnswerDecision.Logistic;
 import com.askkira.answer.AnswerDecision.Outcome;
 import com.askkira.answer.DecisionFeatures;
 import com.askkira.eval.DecisionData.Example;
+import com.askkira.learn.Logistic;
+import com.askkira.learn.LogisticFit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +85,8 @@ class AnswerDecisionFit {
                 + ",\n  \"relevance\": " + String.format(Locale.ROOT, "%.6f", decision.relevance())
                 + ",\n  \"figures\": ["
                 + String.join(", ", lines.stream().map(l -> "\"" + l + "\"").toList())
-                + "],\n  \"inField\": " + json(decision.inField()) + ",\n  \"covered\": "
-                + json(decision.covered()) + "\n}\n";
+                + "],\n  \"inField\": " + decision.inField().json() + ",\n  \"covered\": "
+                + decision.covered().json() + "\n}\n";
         if (Boolean.getBoolean("kira.fit.write")) {
             Files.writeString(Path.of("src/main/resources/answer/decision.json"), json);
             Files.writeString(Path.of("src/main/resources/answer/decision-examples.json"), examples(sets));
@@ -131,8 +131,8 @@ class AnswerDecisionFit {
                 .map(Example::x)
                 .toList();
         int budget = (int) Math.floor(MAX_ANSWERABLE_DECLINED * answerable.size());
-        Logistic inField =
-                withThreshold(logistic(examples, e -> e.expected() != Outcome.OUT_OF_SCOPE), answerable, budget / 2);
+        Logistic inField = LogisticFit.withThreshold(
+                logistic(examples, e -> e.expected() != Outcome.OUT_OF_SCOPE), answerable, budget / 2);
         List<Example> within = examples.stream()
                 .filter(e -> e.expected() != Outcome.OUT_OF_SCOPE)
                 .toList();
@@ -140,7 +140,7 @@ class AnswerDecisionFit {
         // The answerable questions the first model lets through decide the second's threshold.
         List<double[]> letThrough = answerable.stream().filter(inField::accepts).toList();
         int declinedAlready = answerable.size() - letThrough.size();
-        covered = withThreshold(covered, letThrough, Math.max(0, budget - declinedAlready));
+        covered = LogisticFit.withThreshold(covered, letThrough, Math.max(0, budget - declinedAlready));
         // Relevance: the covered model read from an answer's cited passages only, its threshold the highest that
         // finds at most MAX_ANSWERS_UNADDRESSED of the fitting answers off the point.
         double[] p = answersAsCited.stream()
@@ -151,60 +151,12 @@ class AnswerDecisionFit {
         return new AnswerDecision(inField, covered, relevance);
     }
 
-    /** Class-balanced logistic regression by gradient descent on standardised features, L2-regularised. */
     private static Logistic logistic(List<Example> train, Predicate<Example> positive) {
-        int n = DecisionFeatures.NAMES.size();
-        double[] mean = new double[n];
-        double[] scale = new double[n];
-        for (Example e : train) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += e.x()[i] / train.size();
-            }
-        }
-        for (Example e : train) {
-            for (int i = 0; i < n; i++) {
-                scale[i] += Math.pow(e.x()[i] - mean[i], 2) / train.size();
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            scale[i] = Math.max(1e-6, Math.sqrt(scale[i]));
-        }
-        long positives = train.stream().filter(positive).count();
-        double wPos = train.size() / (2.0 * Math.max(1, positives));
-        double wNeg = train.size() / (2.0 * Math.max(1, train.size() - positives));
-        double[] w = new double[n];
-        double b = 0;
-        for (int step = 0; step < 4000; step++) {
-            double[] grad = new double[n];
-            double gradB = 0;
-            for (Example e : train) {
-                double z = b;
-                for (int i = 0; i < n; i++) {
-                    z += w[i] * (e.x()[i] - mean[i]) / scale[i];
-                }
-                double p = 1 / (1 + Math.exp(-z));
-                boolean pos = positive.test(e);
-                double err = (p - (pos ? 1 : 0)) * (pos ? wPos : wNeg);
-                for (int i = 0; i < n; i++) {
-                    grad[i] += err * (e.x()[i] - mean[i]) / scale[i];
-                }
-                gradB += err;
-            }
-            for (int i = 0; i < n; i++) {
-                w[i] -= 0.5 * (grad[i] / train.size() + L2 * w[i]);
-            }
-            b -= 0.5 * gradB / train.size();
-        }
-        return new Logistic(mean, scale, w, b, 0.5);
-    }
-
-    /** The highest threshold that rejects at most {@code budget} of {@code mustAccept}. */
-    private static Logistic withThreshold(Logistic model, List<double[]> mustAccept, int budget) {
-        double[] p =
-                mustAccept.stream().mapToDouble(model::probability).sorted().toArray();
-        double threshold =
-                p.length == 0 ? 0.5 : Math.min(0.95, Math.max(0.01, p[Math.min(budget, p.length - 1)] - 1e-9));
-        return new Logistic(model.mean(), model.scale(), model.weights(), model.bias(), threshold);
+        return LogisticFit.fit(
+                train.stream()
+                        .map(e -> new LogisticFit.Labelled(e.x(), positive.test(e)))
+                        .toList(),
+                L2);
     }
 
     /** Precision and recall of each outcome, and the share of answerable questions declined. */
@@ -257,24 +209,6 @@ class AnswerDecisionFit {
             s.append(String.format(Locale.ROOT, "%s=%.2f ", DecisionFeatures.NAMES.get(i), m.weights()[i]));
         }
         return s.append(String.format(Locale.ROOT, "threshold=%.3f", m.threshold()))
-                .toString();
-    }
-
-    static String json(Logistic m) {
-        return String.format(
-                Locale.ROOT,
-                "{\"mean\": %s, \"scale\": %s, \"weights\": %s, \"bias\": %.6f, \"threshold\": %.6f}",
-                array(m.mean()),
-                array(m.scale()),
-                array(m.weights()),
-                m.bias(),
-                m.threshold());
-    }
-
-    private static String array(double[] values) {
-        return Arrays.stream(values)
-                .mapToObj(v -> String.format(Locale.ROOT, "%.6f", v))
-                .toList()
                 .toString();
     }
 }

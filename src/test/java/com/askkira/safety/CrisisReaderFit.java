@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.language.SpanishGloss;
+import com.askkira.learn.Logistic;
+import com.askkira.learn.LogisticFit;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,21 +52,6 @@ class CrisisReaderFit {
 
     /** A conversation's readings (as written, and glossed when it has Spanish) and its label. */
     record Example(CrisisFitData.Labelled labelled, boolean spanish, List<double[]> readings, boolean flaggedBefore) {}
-
-    /** A logistic regression on standardised features. */
-    record Logistic(double[] mean, double[] scale, double[] weights, double bias) {
-        double probability(double[] x) {
-            double z = bias;
-            for (int i = 0; i < x.length; i++) {
-                z += weights[i] * (x[i] - mean[i]) / scale[i];
-            }
-            return 1 / (1 + Math.exp(-z));
-        }
-
-        double score(Example e) {
-            return e.readings().stream().mapToDouble(this::probability).max().orElse(0);
-        }
-    }
 
     @Test
     void refit() throws IOException {
@@ -195,7 +182,7 @@ class CrisisReaderFit {
             Logistic model = fit(train);
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == held) {
-                    scores[i] = model.score(examples.get(i));
+                    scores[i] = score(model, examples.get(i));
                 }
             }
         }
@@ -215,66 +202,20 @@ class CrisisReaderFit {
         return Math.nextUp(negatives.get(allowed));
     }
 
-    /** Class-balanced logistic regression by gradient descent on standardised features, L2-regularised. */
+    /** Class-balanced logistic regression on every reading of every conversation ({@link LogisticFit}). */
     static Logistic fit(List<Example> examples) {
-        List<double[]> xs = new ArrayList<>();
-        List<Boolean> ys = new ArrayList<>();
+        List<LogisticFit.Labelled> rows = new ArrayList<>();
         for (Example e : examples) {
             for (double[] x : e.readings()) {
-                xs.add(x);
-                ys.add(e.labelled().crisis());
+                rows.add(new LogisticFit.Labelled(x, e.labelled().crisis()));
             }
         }
-        int n = xs.getFirst().length;
-        int rows = xs.size();
-        double[] mean = new double[n];
-        double[] scale = new double[n];
-        for (double[] x : xs) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += x[i] / rows;
-            }
-        }
-        for (double[] x : xs) {
-            for (int i = 0; i < n; i++) {
-                scale[i] += Math.pow(x[i] - mean[i], 2) / rows;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            scale[i] = Math.sqrt(scale[i]) + 1e-6;
-        }
-        double[][] z = new double[rows][n];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < n; i++) {
-                z[r][i] = (xs.get(r)[i] - mean[i]) / scale[i];
-            }
-        }
-        long positives = ys.stream().filter(y -> y).count();
-        double wPos = rows / (2.0 * Math.max(1, positives));
-        double wNeg = rows / (2.0 * Math.max(1, rows - positives));
-        double[] w = new double[n];
-        double b = 0;
-        for (int step = 0; step < STEPS; step++) {
-            double[] grad = new double[n];
-            double gradB = 0;
-            for (int r = 0; r < rows; r++) {
-                double s = b;
-                for (int i = 0; i < n; i++) {
-                    s += w[i] * z[r][i];
-                }
-                double p = 1 / (1 + Math.exp(-s));
-                boolean pos = ys.get(r);
-                double err = (p - (pos ? 1 : 0)) * (pos ? wPos : wNeg);
-                for (int i = 0; i < n; i++) {
-                    grad[i] += err * z[r][i];
-                }
-                gradB += err;
-            }
-            for (int i = 0; i < n; i++) {
-                w[i] -= 0.5 * (grad[i] / rows + L2 * w[i]);
-            }
-            b -= 0.5 * gradB / rows;
-        }
-        return new Logistic(mean, scale, w, b);
+        return LogisticFit.fit(rows, L2, STEPS);
+    }
+
+    /** A conversation's score: the higher of its readings' probabilities. */
+    static double score(Logistic model, Example e) {
+        return e.readings().stream().mapToDouble(model::probability).max().orElse(0);
     }
 
     private static List<String> sets(List<Example> examples) {
