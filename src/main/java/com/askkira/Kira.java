@@ -297,8 +297,7 @@ public final class Kira implements AutoCloseable {
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(startupVectors),
                 LabelledNeighbours.fromResources(startupVectors),
-                new TermExtractor(KiraAnalyzer.forIndexing()),
-                spanish);
+                new TermExtractor(KiraAnalyzer.forIndexing()));
         SentenceScorer sentences = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer());
         OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
         InputScreen screen = inputScreen(startupVectors, redactor, spanish);

@@ -23,17 +23,20 @@ public final class AnswerDecision {
         OUT_OF_SCOPE
     }
 
+    private final GapProbe probe;
     private final Logistic inField;
     private final Logistic covered;
     private final double relevance;
 
     /**
+     * @param probe one of the features, read from the question's embedding
      * @param inField the probability that a question is in the library's field
      * @param covered the probability that the library answers a question in its field
      * @param relevance the least {@code covered} probability an answer needs when only the passages it
      *     cites are read (calibrated apart: fewer passages read lower)
      */
-    public AnswerDecision(Logistic inField, Logistic covered, double relevance) {
+    public AnswerDecision(GapProbe probe, Logistic inField, Logistic covered, double relevance) {
+        this.probe = Objects.requireNonNull(probe, "probe");
         this.inField = Objects.requireNonNull(inField, "inField");
         this.covered = Objects.requireNonNull(covered, "covered");
         if (inField.size() != DecisionFeatures.NAMES.size() || covered.size() != DecisionFeatures.NAMES.size()) {
@@ -52,12 +55,17 @@ public final class AnswerDecision {
             }
             JsonNode root = new ObjectMapper().readTree(in);
             return new AnswerDecision(
+                    GapProbe.read(root.get("gapProbe")),
                     Logistic.read(root.get("inField")),
                     Logistic.read(root.get("covered")),
                     root.get("relevance").asDouble());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public GapProbe probe() {
+        return probe;
     }
 
     public Logistic inField() {

@@ -1,7 +1,6 @@
 package com.askkira.answer;
 
 import com.askkira.cache.RecentResults;
-import com.askkira.language.SpanishGloss;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.TermExtractor;
 import java.util.Arrays;
@@ -11,7 +10,7 @@ import java.util.Set;
 
 /**
  * The answer decision with what it reads: the field's signals, the labelled neighbours, the
- * library's terms, and whether the question is in Spanish. The offline answerer asks it of
+ * library's terms, and the gap probe's reading of the question. The offline answerer asks it of
  * everything retrieval found; the relevance check asks it of only the passages an answer cites.
  */
 public final class Decider {
@@ -22,21 +21,14 @@ public final class Decider {
     private final FieldClassifier field;
     private final LabelledNeighbours neighbours;
     private final TermExtractor terms;
-    private final SpanishGloss spanish;
     private final RecentResults<Question, LabelledNeighbours.Shares> shares = new RecentResults<>(RECENT);
     private final RecentResults<String, Set<String>> passageTerms = new RecentResults<>(RECENT);
 
-    public Decider(
-            AnswerDecision decision,
-            FieldClassifier field,
-            LabelledNeighbours neighbours,
-            TermExtractor terms,
-            SpanishGloss spanish) {
+    public Decider(AnswerDecision decision, FieldClassifier field, LabelledNeighbours neighbours, TermExtractor terms) {
         this.decision = Objects.requireNonNull(decision, "decision");
         this.field = Objects.requireNonNull(field, "field");
         this.neighbours = Objects.requireNonNull(neighbours, "neighbours");
         this.terms = Objects.requireNonNull(terms, "terms");
-        this.spanish = Objects.requireNonNull(spanish, "spanish");
     }
 
     /** What to do with the question of {@code retrieval}, given its passages' sentences scored against it. */
@@ -58,7 +50,7 @@ public final class Decider {
                 field,
                 text -> passageTerms.get(text, terms::terms),
                 shares.get(new Question(vector), question -> neighbours.shares(vector)),
-                spanish.isSpanish(retrieval.searchText()));
+                decision.probe().read(vector));
     }
 
     /** A question's vector as a key: equal when its values are. */

@@ -30,8 +30,8 @@ import java.util.function.Function;
  * @param neighboursNotCovered the share of the question's nearest labelled in-field questions that
  *     the library does not cover ({@link LabelledNeighbours})
  * @param neighboursOutside the share of its nearest labelled questions outside the field
- * @param spanish 1 when the question is in Spanish: read through the library's bilingual glossary,
- *     its words and its meaning are measured on a mixed text, so its other features sit elsewhere
+ * @param probeNotCovered the probability, read linearly from its embedding, that an in-field question
+ *     is not covered ({@link GapProbe})
  */
 public record DecisionFeatures(
         double bestSemantic,
@@ -49,7 +49,7 @@ public record DecisionFeatures(
         double unknown,
         double neighboursNotCovered,
         double neighboursOutside,
-        double spanish) {
+        double probeNotCovered) {
 
     public static final List<String> NAMES = List.of(
             "bestSemantic",
@@ -67,7 +67,7 @@ public record DecisionFeatures(
             "unknown",
             "neighboursNotCovered",
             "neighboursOutside",
-            "spanish");
+            "probeNotCovered");
 
     public static DecisionFeatures of(
             Retrieval retrieval,
@@ -75,7 +75,7 @@ public record DecisionFeatures(
             FieldClassifier field,
             Function<String, Set<String>> passageTerms,
             LabelledNeighbours.Shares neighbours,
-            boolean spanish) {
+            double probeNotCovered) {
         double bestSemantic =
                 sentences.stream().mapToDouble(ScoredSentence::semantic).max().orElse(0);
         double bestLexical =
@@ -111,7 +111,7 @@ public record DecisionFeatures(
                 retrieval.queryTerms().unknownShare(),
                 neighbours.notCovered(),
                 neighbours.outOfScope(),
-                spanish ? 1 : 0);
+                probeNotCovered);
     }
 
     private static boolean inTopThree(int rank) {
@@ -135,7 +135,7 @@ public record DecisionFeatures(
             unknown,
             neighboursNotCovered,
             neighboursOutside,
-            spanish
+            probeNotCovered
         };
     }
 }

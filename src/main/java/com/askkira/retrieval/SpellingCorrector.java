@@ -23,8 +23,9 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Mends misspelt words ("confidentalty", "subpena") using the library's own vocabulary as the
- * dictionary. A word is left alone when the library or the synonym map knows it, so slang that the
- * synonym map handles is never "corrected" into something else.
+ * dictionary. A word is left alone when the library, the synonym map or everyday English ({@link
+ * EnglishWords}) knows it, so slang that the synonym map handles, or a plain word the library
+ * happens not to use, is never "corrected" into something else.
  */
 final class SpellingCorrector {
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
@@ -49,15 +50,16 @@ final class SpellingCorrector {
     }
 
     /**
-     * A corrector that leaves alone every word of the synonym map, on either side of a rule, and
-     * suggests only library words at least {@code accuracy} alike (Lucene's spell-checker accuracy).
+     * A corrector that leaves alone every word of everyday English and of the synonym map, on either
+     * side of a rule, and suggests only library words at least {@code accuracy} alike (Lucene's
+     * spell-checker accuracy).
      */
     static SpellingCorrector knowingWordsOf(Path synonymsFile, float accuracy) {
+        Set<String> words = new HashSet<>(EnglishWords.ofTheEmbeddingModel());
         if (!Files.exists(synonymsFile)) {
-            return new SpellingCorrector(Set.of(), accuracy);
+            return new SpellingCorrector(words, accuracy);
         }
         try {
-            Set<String> words = new HashSet<>();
             for (String line : Files.readAllLines(synonymsFile, StandardCharsets.UTF_8)) {
                 if (!line.strip().startsWith("#")) {
                     Matcher m = WORD.matcher(line.toLowerCase(Locale.ROOT));

