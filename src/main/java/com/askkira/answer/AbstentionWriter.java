@@ -10,7 +10,7 @@ import java.util.List;
 public final class AbstentionWriter {
     /**
      * Titles named of each kind; the rest are counted. Every title went into every abstention, so
-     * at 100 times the shipped library (800 documents) one was 50 KB that every guard then read,
+     * at 100 times the shipped library (800 documents) one was about 60 KB that every guard then read,
      * and its cost grew with the library. The shipped library (1 article, 7 sources) is named whole.
      */
     static final int TITLES_NAMED = 8;
