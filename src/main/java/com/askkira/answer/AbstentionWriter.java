@@ -8,20 +8,32 @@ import java.util.List;
  * and what the library does cover, so the reader knows where Kira can help.
  */
 public final class AbstentionWriter {
-    private final List<String> articleTitles;
-    private final List<String> sourceTitles;
+    /**
+     * Titles named of each kind; the rest are counted. Every title went into every abstention, so
+     * at 100 times the shipped library (800 documents) one was about 60 KB that every guard then read,
+     * and its cost grew with the library. The shipped library (1 article, 7 sources) is named whole.
+     */
+    static final int TITLES_NAMED = 8;
+
+    /** What the library covers: the same for every abstention, so written once. */
+    private final String covers;
 
     public AbstentionWriter(List<String> articleTitles, List<String> sourceTitles) {
-        this.articleTitles = List.copyOf(articleTitles);
-        this.sourceTitles = List.copyOf(sourceTitles);
+        List<String> articles = List.copyOf(articleTitles);
+        List<String> sources = List.copyOf(sourceTitles);
+        this.covers = "Kira answers from its library, which covers "
+                + quoted(articles.subList(0, Math.min(articles.size(), TITLES_NAMED)))
+                + more(articles.size(), "articles")
+                + (sources.isEmpty()
+                        ? ""
+                        : ", and the sources behind it ("
+                                + String.join("; ", sources.subList(0, Math.min(sources.size(), TITLES_NAMED)))
+                                + more(sources.size(), "sources")
+                                + ")")
+                + ".";
     }
 
     public ComposedAnswer write(AbstainReason reason, List<Passage> nearest) {
-        String covers = "Kira answers from its library, which covers " + quoted(articleTitles)
-                + (sourceTitles.isEmpty()
-                        ? ""
-                        : ", and the sources behind it (" + String.join("; ", sourceTitles) + ")")
-                + ".";
         String text = switch (reason) {
             case OUT_OF_SCOPE -> "That question is outside what Kira's library covers, so I can't answer it. " + covers;
             case NOT_COVERED ->
@@ -53,6 +65,11 @@ public final class AbstentionWriter {
                 .map(s -> "\"" + s + "\"")
                 .toList();
         return sections.isEmpty() ? "" : " The closest topics it has are " + String.join(" and ", sections) + ".";
+    }
+
+    /** ", and 22 more articles" past the titles named; nothing when all were named. */
+    private static String more(int titles, String kind) {
+        return titles > TITLES_NAMED ? ", and " + (titles - TITLES_NAMED) + " more " + kind : "";
     }
 
     private static String quoted(List<String> titles) {

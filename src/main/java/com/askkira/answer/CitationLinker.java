@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.retrieval.Passage;
@@ -41,6 +42,12 @@ public final class CitationLinker {
             "might", "must", "my", "no", "not", "of", "on", "or", "our", "she", "should", "so", "such", "than", "that",
             "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "we", "were",
             "what", "when", "where", "which", "who", "will", "with", "would", "you", "your");
+
+    /**
+     * The stems of library sentences lately cited: each citation compares the answer with every
+     * sentence of its passage, and the same passages are cited answer after answer.
+     */
+    private static final RecentResults<String, Set<String>> LIBRARY_STEMS = new RecentResults<>(4_096);
 
     private final SentenceSplitter splitter;
 
@@ -94,8 +101,9 @@ public final class CitationLinker {
         if (sentences.isEmpty()) {
             return Citation.of(n, chunk, chunk.text(), List.of());
         }
-        List<Set<String>> chunkStems =
-                sentences.stream().map(s -> stems(s.text())).toList();
+        List<Set<String>> chunkStems = sentences.stream()
+                .map(s -> LIBRARY_STEMS.get(s.text(), CitationLinker::stems))
+                .toList();
         TreeSet<Integer> picked = new TreeSet<>();
         for (Set<String> answer : answerSentences) {
             picked.add(best(answer, chunkStems));
@@ -117,14 +125,16 @@ public final class CitationLinker {
         int bestShared = -1;
         double bestShare = -1;
         for (int i = 0; i < chunkStems.size(); i++) {
-            Set<String> shared = new HashSet<>(chunkStems.get(i));
-            shared.retainAll(answer);
+            int shared = 0;
+            for (String stem : chunkStems.get(i)) {
+                shared += answer.contains(stem) ? 1 : 0;
+            }
             double share = chunkStems.get(i).isEmpty()
                     ? 0
-                    : (double) shared.size() / chunkStems.get(i).size();
-            if (shared.size() > bestShared || (shared.size() == bestShared && share > bestShare)) {
+                    : (double) shared / chunkStems.get(i).size();
+            if (shared > bestShared || (shared == bestShared && share > bestShare)) {
                 best = i;
-                bestShared = shared.size();
+                bestShared = shared;
                 bestShare = share;
             }
         }

@@ -69,9 +69,9 @@ public final class SentenceSplitter {
      * CFR Part 2 implements…"); break there too. Abbreviations are mended afterwards as usual.
      */
     private static void splitBeforeNumbers(String text, int start, int end, List<int[]> spans) {
-        if (!hasAsciiDigit(text, start, end)) {
-            // Most sentences have no digit, and a match needs one inside the region (a matcher's
-            // lookahead does not see past its region): the pattern would find nothing.
+        if (!hasPeriodBeforeDigit(text, start, end)) {
+            // Most sentences have no ". 4" in them, and the pattern needs one inside the region (a
+            // matcher's lookarounds do not see past its region): it would find nothing.
             spans.add(new int[] {start, end});
             return;
         }
@@ -84,13 +84,25 @@ public final class SentenceSplitter {
         spans.add(new int[] {from, end});
     }
 
-    private static boolean hasAsciiDigit(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+    /**
+     * Whether the region holds a period, then whitespace as the pattern's {@code \s} reads it, then an
+     * ASCII digit ({@code \d}): what every match of {@link #PERIOD_BEFORE_NUMBER} holds.
+     */
+    static boolean hasPeriodBeforeDigit(String text, int start, int end) {
+        for (int i = text.indexOf('.', start); i >= 0 && i < end; i = text.indexOf('.', i + 1)) {
+            int j = i + 1;
+            while (j < end && isPatternSpace(text.charAt(j))) {
+                j++;
+            }
+            if (j > i + 1 && j < end && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static boolean endsWithAbbreviation(String text, int[] span, int[] next) {

@@ -236,15 +236,18 @@ public final class ConfidentialityLimitsCheck {
     }
 
     private Optional<String> match(LimitsPatterns.Entry entry, String text, String topic) {
-        for (Pattern context : entry.context()) {
-            if (!recentContext(context, text) && !recentContext(context, topic)) {
-                return Optional.empty();
-            }
-        }
-        // Claims are rare, so look for one before paying for the (larger) exemption patterns.
+        // Claims are rare and read the sentence alone (remembered across questions), while the topic
+        // holds the question and is new with each one: so the first claim is looked for before the
+        // contexts. A rule is broken when every context holds and a claim is found, in either order.
         for (Pattern claim : entry.claims()) {
             Optional<String> found = recentClaim(claim, text, entry.claimMayNegate(), entry.notAfter());
             if (found.isPresent()) {
+                for (Pattern context : entry.context()) {
+                    if (!recentContext(context, text) && !recentContext(context, topic)) {
+                        return Optional.empty();
+                    }
+                }
+                // Only now the (larger) exemption patterns.
                 boolean exempt = entry.exempt().stream().anyMatch(p -> found(p, text));
                 return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
             }

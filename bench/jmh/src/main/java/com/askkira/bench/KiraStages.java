@@ -2,7 +2,10 @@ package com.askkira.bench;
 
 import com.askkira.Kira;
 import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.AnswerDecision;
+import com.askkira.answer.Decider;
 import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.config.KiraConfig;
@@ -87,9 +90,15 @@ public class KiraStages {
                 Tuning tuning = Tuning.defaults();
                 List<LibraryDocument> documents =
                         new Library(config.corpusDir(), new MarkdownDocumentParser()).documents();
+                Decider decider = new Decider(
+                        AnswerDecision.fromResources(),
+                        FieldClassifier.fromResources(embedder),
+                        LabelledNeighbours.fromResources(embedder),
+                        new TermExtractor(KiraAnalyzer.forIndexing()),
+                        SpanishGloss.fromResources());
                 offline = new OfflineAnswerer(
                         new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
-                        FieldClassifier.fromResources(embedder, tuning.answer().minFieldSimilarity()),
+                        decider,
                         new AbstentionWriter(
                                 titles(documents, DocumentType.ARTICLE), titles(documents, DocumentType.SOURCE)),
                         tuning.answer());
