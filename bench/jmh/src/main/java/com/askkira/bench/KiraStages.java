@@ -94,8 +94,7 @@ public class KiraStages {
                         AnswerDecision.fromResources(),
                         FieldClassifier.fromResources(embedder),
                         LabelledNeighbours.fromResources(embedder),
-                        new TermExtractor(KiraAnalyzer.forIndexing()),
-                        SpanishGloss.fromResources());
+                        new TermExtractor(KiraAnalyzer.forIndexing()));
                 offline = new OfflineAnswerer(
                         new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
                         decider,
