@@ -263,18 +263,23 @@ class ModelStreamingWireTest {
         assertThat(streamed.text()).isEqualTo(streamed.response().answer()).doesNotContain("NOT_IN_LIBRARY");
     }
 
+    /**
+     * Labelled out_of_scope in abstention-dev. (The fitness-tracker question this test used before is
+     * labelled not_covered there: health data, in the field; the decision now agrees with its label.)
+     */
+    private static final String OUTSIDE = "what's the confidentiality clause in an NDA for my startup supposed to say";
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderStream.class)
     void should_tell_a_question_outside_the_library_from_a_gap_in_it(ProviderStream provider) {
         stubStream(provider, "NOT_IN_LIBRARY", false);
 
-        Streamed streamed = ask(provider, "does my fitness tracker app share my heart rate data with advertisers");
+        Streamed streamed = ask(provider, OUTSIDE);
 
         assertThat(streamed.response().abstainReason()).isEqualTo(AbstainReason.OUT_OF_SCOPE);
         assertThat(KIRAS.get(provider)
                         .answers()
-                        .answer(new AnswerRequest(
-                                "does my fitness tracker app share my heart rate data with advertisers", List.of()))
+                        .answer(new AnswerRequest(OUTSIDE, List.of()))
                         .abstainReason())
                 .isEqualTo(AbstainReason.OUT_OF_SCOPE);
     }
