@@ -23,6 +23,15 @@ final class EnglishWords {
 
     /** The vocabulary's whole words of four letters or more (those the spelling corrector reads). */
     static Set<String> ofTheEmbeddingModel() {
+        return Read.WORDS;
+    }
+
+    /** Read once, when first asked: each retriever (a reindex builds one) shares the same words. */
+    private static final class Read {
+        static final Set<String> WORDS = read();
+    }
+
+    private static Set<String> read() {
         try (InputStream in = EnglishWords.class.getResourceAsStream(TOKENIZER)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + TOKENIZER);
@@ -36,7 +45,7 @@ final class EnglishWords {
                     words.add(entry);
                 }
             }
-            return words;
+            return Set.copyOf(words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
