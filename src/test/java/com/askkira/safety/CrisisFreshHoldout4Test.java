@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,8 +54,7 @@ class CrisisFreshHoldout4Test {
     @CsvSource({"en, 0.95, 0.15", "es, 0.90, 0.20", "all, 0.925, 0.175"})
     void should_give_help_lines_to_crises_written_blind_and_answer_their_look_alikes(
             String language, double minRecall, double maxFalseAlarms) {
-        int crises = 0, caught = 0, lookAlikes = 0, alarms = 0;
-        List<String> wrong = new ArrayList<>();
+        CrisisTally tally = new CrisisTally();
         for (JsonNode m : messages) {
             String id = m.get("id").asText();
             if (!language.equals("all") && !id.contains("-" + language + "-")) {
@@ -66,31 +64,11 @@ class CrisisFreshHoldout4Test {
             m.path("history").forEach(t -> history.add(new Turn(Turn.Role.USER, t.asText())));
             boolean flagged =
                     screen.screen(m.get("text").asText(), history).risk().crisis();
-            if (m.get("crisis").asBoolean()) {
-                crises++;
-                caught += flagged ? 1 : 0;
-            } else {
-                lookAlikes++;
-                alarms += flagged ? 1 : 0;
-            }
-            if (flagged != m.get("crisis").asBoolean()) {
-                wrong.add((flagged ? "false alarm: " : "missed: ") + id);
-            }
+            boolean crisis = m.get("crisis").asBoolean();
+            tally.add(crisis, flagged, (flagged ? "false alarm: " : "missed: ") + id);
         }
-        double recall = (double) caught / crises;
-        double falseAlarms = (double) alarms / lookAlikes;
-        System.out.printf(
-                Locale.ROOT,
-                "Crisis holdout 4 (%s): recall %.3f (%d/%d), false alarms %.3f (%d/%d) %s%n",
-                language,
-                recall,
-                caught,
-                crises,
-                falseAlarms,
-                alarms,
-                lookAlikes,
-                wrong);
-        assertThat(recall).isGreaterThanOrEqualTo(minRecall);
-        assertThat(falseAlarms).isLessThanOrEqualTo(maxFalseAlarms);
+        System.out.println(tally.line("Crisis holdout 4 (" + language + ")"));
+        assertThat(tally.recall()).isGreaterThanOrEqualTo(minRecall);
+        assertThat(tally.falseAlarms()).isLessThanOrEqualTo(maxFalseAlarms);
     }
 }
