@@ -108,6 +108,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Kira implements AutoCloseable {
     private static final Duration MODEL_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Library texts whose terms are remembered: an answer scores about forty sentences and reads six
+     * passages, and the same ones come back question after question (the library has about 440).
+     */
+    private static final int LIBRARY_TEXTS = 8_192;
     /** In the index directory: the vectors of the texts Kira embeds as it starts ({@link StoredVectors}). */
     static final String RESOURCE_VECTORS = "resource-vectors.bin";
 
@@ -293,12 +298,14 @@ public final class Kira implements AutoCloseable {
         HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
         AbstentionWriter abstentions = abstentionWriter(library.documents());
         SpanishGloss spanish = SpanishGloss.fromResources();
+        // The library's sentences and passages, analysed once for the scorer and the decision alike.
+        TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
         Decider decider = new Decider(
                 AnswerDecision.fromResources(),
                 FieldClassifier.fromResources(startupVectors),
                 LabelledNeighbours.fromResources(startupVectors),
-                new TermExtractor(KiraAnalyzer.forIndexing()));
-        SentenceScorer sentences = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer());
+                libraryTerms);
+        SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
         OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
         InputScreen screen = inputScreen(startupVectors, redactor, spanish);
         // A question asked in Spanish, or with asides, is searched as the library reads it.

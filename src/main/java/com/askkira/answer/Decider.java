@@ -6,7 +6,6 @@ import com.askkira.retrieval.TermExtractor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The answer decision with what it reads: the field's signals, the labelled neighbours, the
@@ -14,7 +13,7 @@ import java.util.Set;
  * everything retrieval found; the relevance check asks it of only the passages an answer cites.
  */
 public final class Decider {
-    /** Questions and passages remembered: one answer asks twice about its question and its passages. */
+    /** Questions remembered: one answer asks twice about its question (the decision, then relevance). */
     private static final int RECENT = 1_024;
 
     private final AnswerDecision decision;
@@ -22,7 +21,6 @@ public final class Decider {
     private final LabelledNeighbours neighbours;
     private final TermExtractor terms;
     private final RecentResults<Question, LabelledNeighbours.Shares> shares = new RecentResults<>(RECENT);
-    private final RecentResults<String, Set<String>> passageTerms = new RecentResults<>(RECENT);
 
     public Decider(AnswerDecision decision, FieldClassifier field, LabelledNeighbours neighbours, TermExtractor terms) {
         this.decision = Objects.requireNonNull(decision, "decision");
@@ -48,7 +46,7 @@ public final class Decider {
                 retrieval,
                 sentences,
                 field,
-                text -> passageTerms.get(text, terms::terms),
+                terms::terms,
                 shares.get(new Question(vector), question -> neighbours.shares(vector)),
                 decision.probe().read(vector));
     }

@@ -2,6 +2,7 @@ package com.askkira.answer;
 
 import com.askkira.answer.AnswerDecision.Outcome;
 import com.askkira.embedding.Embedder;
+import com.askkira.embedding.MostSimilar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -89,33 +90,19 @@ public final class LabelledNeighbours {
      * first offered first: what a stable sort of them all would put at its head, without the sort.
      */
     private static final class Nearest {
-        private final Outcome[] labels = new Outcome[NEIGHBOURS];
-        private final double[] similarities = new double[NEIGHBOURS];
-        private int size;
+        private final MostSimilar<Outcome> kept = new MostSimilar<>(NEIGHBOURS);
 
         void offer(Outcome label, double similarity) {
-            if (size == NEIGHBOURS && similarity <= similarities[size - 1]) {
-                return;
-            }
-            int at = Math.min(size, NEIGHBOURS - 1);
-            while (at > 0 && similarities[at - 1] < similarity) {
-                at--;
-            }
-            int last = Math.min(size, NEIGHBOURS - 1);
-            System.arraycopy(labels, at, labels, at + 1, last - at);
-            System.arraycopy(similarities, at, similarities, at + 1, last - at);
-            labels[at] = label;
-            similarities[at] = similarity;
-            size = Math.min(size + 1, NEIGHBOURS);
+            kept.offer(label, similarity);
         }
 
         /** The similarity-weighted share of {@code label} among them (negative similarities weigh nothing). */
         double share(Outcome label) {
             double weight = 0, labelled = 0;
-            for (int i = 0; i < size; i++) {
-                double w = Math.max(0, similarities[i]);
+            for (int i = 0; i < kept.size(); i++) {
+                double w = Math.max(0, kept.similarity(i));
                 weight += w;
-                labelled += labels[i] == label ? w : 0;
+                labelled += kept.item(i) == label ? w : 0;
             }
             return weight == 0 ? 0 : labelled / weight;
         }

@@ -1,6 +1,5 @@
 package com.askkira.answer;
 
-import com.askkira.cache.RecentResults;
 import com.askkira.config.Tuning;
 import com.askkira.corpus.Sentence;
 import com.askkira.embedding.Embedder;
@@ -8,25 +7,17 @@ import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.TermExtractor;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Scores every sentence of the top passages against the question: meaning (embeddings computed at
  * index time), shared rare words, and the standing of the passage it comes from.
  */
 public final class SentenceScorer {
-    /**
-     * Sentences whose terms are remembered: an answer scores about forty library sentences, then
-     * again those of the passages it cites, and the same sentences come back across questions.
-     */
-    private static final int RECENT = 4_096;
-
     private final TermExtractor sentenceTerms;
     private final Tuning.Answer tuning;
-    private final RecentResults<String, Set<String>> terms = new RecentResults<>(RECENT);
 
+    /** @param sentenceTerms best one that remembers ({@link TermExtractor#remembering}): sentences come back */
     public SentenceScorer(TermExtractor sentenceTerms, Tuning.Answer tuning) {
         this.sentenceTerms = sentenceTerms;
         this.tuning = tuning;
@@ -45,7 +36,7 @@ public final class SentenceScorer {
                 String text = sentences.get(i).text();
                 float[] vector = passage.sentenceVectors().get(i);
                 double semantic = Embedder.dot(retrieval.queryVector(), vector);
-                double matched = retrieval.queryTerms().matchedWeight(terms.get(text, this::termsOf));
+                double matched = retrieval.queryTerms().matchedWeight(sentenceTerms.terms(text));
                 double lexical = questionWeight == 0
                         ? 0
                         : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
@@ -58,9 +49,5 @@ public final class SentenceScorer {
             }
         }
         return scored;
-    }
-
-    private Set<String> termsOf(String sentence) {
-        return Collections.unmodifiableSet(sentenceTerms.terms(sentence));
     }
 }

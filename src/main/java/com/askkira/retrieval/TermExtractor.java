@@ -1,10 +1,13 @@
 package com.askkira.retrieval;
 
+import com.askkira.cache.RecentResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -18,9 +21,23 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
  */
 public final class TermExtractor {
     private final Analyzer analyzer;
+    private final Optional<RecentResults<String, Set<String>>> remembered;
 
     public TermExtractor(Analyzer analyzer) {
+        this(analyzer, Optional.empty());
+    }
+
+    private TermExtractor(Analyzer analyzer, Optional<RecentResults<String, Set<String>>> remembered) {
         this.analyzer = analyzer;
+        this.remembered = remembered;
+    }
+
+    /**
+     * An extractor that remembers the terms of the last {@code texts} texts: the library's sentences
+     * and passages come back answer after answer, and each is analysed by the scorer and the decision.
+     */
+    public static TermExtractor remembering(Analyzer analyzer, int texts) {
+        return new TermExtractor(analyzer, Optional.of(new RecentResults<>(texts)));
     }
 
     /**
@@ -53,10 +70,14 @@ public final class TermExtractor {
         return groups;
     }
 
-    /** Every analysed term of the text, synonyms included, in order. */
+    /** Every analysed term of the text, synonyms included, in order; not to be changed. */
     public Set<String> terms(String text) {
+        return remembered.map(r -> r.get(text, this::analysed)).orElseGet(() -> analysed(text));
+    }
+
+    private Set<String> analysed(String text) {
         Set<String> terms = new LinkedHashSet<>();
         termGroups(text).forEach(terms::addAll);
-        return terms;
+        return Collections.unmodifiableSet(terms);
     }
 }

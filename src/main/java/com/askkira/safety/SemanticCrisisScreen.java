@@ -2,6 +2,7 @@ package com.askkira.safety;
 
 import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
+import com.askkira.embedding.MostSimilar;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -155,7 +155,7 @@ public final class SemanticCrisisScreen {
         }
         double nearCrisis = crisis.meanSimilarity();
         boolean close = nearCrisis >= floor && nearCrisis - informational.meanSimilarity() > margin;
-        Set<RiskKind> nearest = crisis.size == 0 ? Set.of() : crisis.first().kinds();
+        Set<RiskKind> nearest = crisis.size() == 0 ? Set.of() : crisis.first().kinds();
         return new Reading(query, close, nearest.isEmpty() ? Set.of(RiskKind.SELF_HARM) : nearest);
     }
 
@@ -165,34 +165,23 @@ public final class SemanticCrisisScreen {
      * all of them (the screen runs once for the message and once for each of its sentences).
      */
     static final class Closest {
-        private final Exemplar[] exemplars = new Exemplar[NEIGHBOURS];
-        private final double[] similarities = new double[NEIGHBOURS];
-        private int size;
+        private final MostSimilar<Exemplar> kept = new MostSimilar<>(NEIGHBOURS);
 
         void offer(Exemplar exemplar, double similarity) {
-            // After every kept one at least as similar (Double.compare, as the sort compared): stable.
-            int at = size;
-            while (at > 0 && Double.compare(similarity, similarities[at - 1]) > 0) {
-                at--;
-            }
-            if (at == NEIGHBOURS) {
-                return;
-            }
-            int last = Math.min(size, NEIGHBOURS - 1);
-            System.arraycopy(exemplars, at, exemplars, at + 1, last - at);
-            System.arraycopy(similarities, at, similarities, at + 1, last - at);
-            exemplars[at] = exemplar;
-            similarities[at] = similarity;
-            size = Math.min(size + 1, NEIGHBOURS);
+            kept.offer(exemplar, similarity);
+        }
+
+        int size() {
+            return kept.size();
         }
 
         Exemplar first() {
-            return exemplars[0];
+            return kept.item(0);
         }
 
         /** The mean similarity of those kept, summed most similar first as before; 0 when none was offered. */
         double meanSimilarity() {
-            return DoubleStream.of(Arrays.copyOf(similarities, size)).average().orElse(0);
+            return DoubleStream.of(kept.similarities()).average().orElse(0);
         }
     }
 

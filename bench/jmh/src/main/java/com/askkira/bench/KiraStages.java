@@ -90,13 +90,14 @@ public class KiraStages {
                 Tuning tuning = Tuning.defaults();
                 List<LibraryDocument> documents =
                         new Library(config.corpusDir(), new MarkdownDocumentParser()).documents();
+                TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), 8_192);
                 Decider decider = new Decider(
                         AnswerDecision.fromResources(),
                         FieldClassifier.fromResources(embedder),
                         LabelledNeighbours.fromResources(embedder),
-                        new TermExtractor(KiraAnalyzer.forIndexing()));
+                        libraryTerms);
                 offline = new OfflineAnswerer(
-                        new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning.answer()),
+                        new SentenceScorer(libraryTerms, tuning.answer()),
                         decider,
                         new AbstentionWriter(
                                 titles(documents, DocumentType.ARTICLE), titles(documents, DocumentType.SOURCE)),
