@@ -59,7 +59,7 @@ public final class OfflineAnswerer implements Answerer {
         if (outcome != AnswerDecision.Outcome.ANSWER || best.isEmpty()) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
         }
-        return compose(readingOrder(withContext(select(sentences, best.get()), sentences)));
+        return compose(readingOrder(withWholeLists(withContext(select(sentences, best.get()), sentences), sentences)));
     }
 
     /**
@@ -171,9 +171,19 @@ public final class OfflineAnswerer implements Answerer {
             ScoredSentence from = last;
             Optional<ScoredSentence> next = all.stream()
                     .filter(n -> n.passage() == from.passage() && n.index() == from.index() + step)
-                    .filter(n -> (step > 0 ? sameParagraph(from, n) : sameParagraph(n, from)) && quotable(n))
+                    .filter(n -> step > 0 ? sameParagraph(from, n) : sameParagraph(n, from))
                     .findFirst();
             if (next.isEmpty()) {
+                break;
+            }
+            if (!quotable(next.get())) {
+                // The paragraph goes on into a list: the list comes whole (withWholeLists) or not at all.
+                if (step > 0
+                        && !ShortLists.around(
+                                        next.get().passage().chunk(), next.get().index())
+                                .isEmpty()) {
+                    out.add(next.get());
+                }
                 break;
             }
             if (!out.contains(next.get())) {
@@ -181,6 +191,23 @@ public final class OfflineAnswerer implements Answerer {
             }
             last = next.get();
         }
+    }
+
+    /**
+     * Every short list the answer quotes from, whole: its lead-in and all its items ({@link
+     * ShortLists}). A lead-in left without its list, or one item without the others, would mislead.
+     */
+    private static List<ScoredSentence> withWholeLists(List<ScoredSentence> chosen, List<ScoredSentence> all) {
+        List<ScoredSentence> out = new ArrayList<>(chosen);
+        for (ScoredSentence s : chosen) {
+            for (int index : ShortLists.around(s.passage().chunk(), s.index())) {
+                all.stream()
+                        .filter(n -> n.passage() == s.passage() && n.index() == index && !out.contains(n))
+                        .findFirst()
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     private static boolean sameParagraph(ScoredSentence first, ScoredSentence next) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * Cuts a document into chunks that a citation can point at: a chunk never spans two headings,
  * never cuts a sentence, and keeps each bullet whole with its lead. Blocks of a section are packed
  * until the next would pass {@link #MAX_WORDS}; a bullet starts a chunk of its own once the current
- * one has {@link #MIN_WORDS}, so that a citation names the one exception it supports.
+ * one has {@link #MIN_WORDS}, so that a citation names the one exception it supports. A list of
+ * one-sentence bullets is the exception: it stays whole, with its lead-in, as one answer.
  */
 public final class Chunker {
     static final int MIN_WORDS = 40;
@@ -80,14 +81,16 @@ public final class Chunker {
         }
     }
 
-    private static List<List<Unit>> pack(List<Unit> units) {
+    private List<List<Unit>> pack(List<Unit> units) {
         List<List<Unit>> groups = new ArrayList<>();
         List<Unit> current = new ArrayList<>();
         int currentWords = 0;
         for (Unit unit : units) {
             boolean leadIn = !current.isEmpty() && current.getLast().text().endsWith(":");
             boolean full = currentWords + unit.words() > MAX_WORDS;
-            boolean bulletWantsOwnChunk = unit.kind() == BlockKind.BULLET && currentWords >= MIN_WORDS;
+            // One-sentence bullets are one list ("some states…, some…, a few…"): cut apart, an item reads as the rule.
+            boolean listGoesOn = !current.isEmpty() && oneSentenceBullet(current.getLast()) && oneSentenceBullet(unit);
+            boolean bulletWantsOwnChunk = unit.kind() == BlockKind.BULLET && currentWords >= MIN_WORDS && !listGoesOn;
             boolean afterBullets = current.stream().anyMatch(u -> u.kind() == BlockKind.BULLET)
                     && unit.kind() == BlockKind.PARAGRAPH
                     && currentWords >= MIN_WORDS;
@@ -110,6 +113,10 @@ public final class Chunker {
             }
         }
         return groups;
+    }
+
+    private boolean oneSentenceBullet(Unit unit) {
+        return unit.kind() == BlockKind.BULLET && splitter.split(unit.text()).size() == 1;
     }
 
     private Chunk toChunk(

@@ -101,4 +101,37 @@ class ChunkerTest {
             }
         }
     }
+
+    @Test
+    void should_keep_a_list_of_one_sentence_items_in_one_chunk_with_its_lead_in() throws IOException {
+        for (String file :
+                List.of("tarasoff-v-regents.md", "42-cfr-part-2.md", "apa-ethics-code.md", "hipaa-privacy-rule.md")) {
+            String text = Files.readString(Path.of("corpus", file));
+            List<Chunk> chunks = chunker.chunk(parser.parse(text));
+            for (String item : text.lines()
+                    .filter(l -> l.startsWith("- "))
+                    .map(l -> l.substring(2).replace("**", ""))
+                    .toList()) {
+                String leadIn = leadInOf(text, item);
+                assertThat(chunks.stream()
+                                .filter(c -> c.text().contains(item) && c.text().contains(leadIn)))
+                        .as("%s: '%s' with '%s'", file, item, leadIn)
+                        .hasSize(1);
+            }
+        }
+    }
+
+    /** The last sentence of the paragraph before the list that holds {@code item}. */
+    private static String leadInOf(String markdown, String item) {
+        List<String> lines = markdown.lines().toList();
+        int i = 0;
+        while (!lines.get(i).replace("**", "").equals("- " + item)) {
+            i++;
+        }
+        while (lines.get(i).startsWith("- ") || lines.get(i).isBlank()) {
+            i--;
+        }
+        String paragraph = lines.get(i);
+        return paragraph.substring(paragraph.lastIndexOf(". ") + 1).strip();
+    }
 }

@@ -84,9 +84,10 @@ class SpanishAnswersDevTest {
         // 57/104 once it was fitted on these too (leaving each out of its own neighbours, it declined 2 of 60).
         // Search 51/60 before the map covered the library's headings word by word and the everyday and
         // function words of questions, 59/60 after (answered 59/60, facts 64/104); answered 60/60 and facts 69/104 once
-        // the spelling corrector left everyday English alone and the decision read the gap probe.
+        // the spelling corrector left everyday English alone and the decision read the gap probe; facts 76/104 once a
+        // short list was quoted whole.
         assertThat(foundShare).isGreaterThanOrEqualTo(0.95);
         assertThat(answeredShare).isGreaterThanOrEqualTo(0.95);
-        assertThat(factsShare).isGreaterThanOrEqualTo(0.60);
+        assertThat(factsShare).isGreaterThanOrEqualTo(0.70);
     }
 }

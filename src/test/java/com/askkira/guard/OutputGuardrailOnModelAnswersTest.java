@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * halves are dev sets now.
  */
 class OutputGuardrailOnModelAnswersTest {
+    /**
+     * Chunks that no longer exist because a short list now stays whole in the chunk of its lead-in
+     * (session 7): the text the writer saw under each is now part of the chunk named here. That
+     * change also moved one list item away from the paragraph after it, which m066 (good) joins in
+     * one sentence: it has been flagged since, the third good answer of the second half.
+     */
+    private static final Map<String, String> MERGED = Map.of(
+            "42-cfr-part-2#the-2024-final-rule-and-the-cares-act-1",
+            "42-cfr-part-2#the-2024-final-rule-and-the-cares-act-0",
+            "hipaa-privacy-rule#psychotherapy-notes-1",
+            "hipaa-privacy-rule#psychotherapy-notes-0",
+            "tarasoff-v-regents#how-a-therapist-can-meet-the-duty-to-protect-1",
+            "tarasoff-v-regents#how-a-therapist-can-meet-the-duty-to-protect-0");
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"dev (tuning half), 1, 40, 0.90, 0.10", "dev (held out until its first run), 41, 80, 0.90, 0.15"})
     void should_pass_good_model_answers_and_stop_bad_ones(
@@ -42,7 +57,7 @@ class OutputGuardrailOnModelAnswersTest {
                 continue;
             }
             List<String> passageIds = new ArrayList<>();
-            a.get("passages").forEach(id -> passageIds.add(id.asText()));
+            a.get("passages").forEach(id -> passageIds.add(MERGED.getOrDefault(id.asText(), id.asText())));
             List<Passage> passages = TestKira.shared()
                     .retriever()
                     .over(a.get("question").asText(), passageIds)

@@ -1,0 +1,90 @@
+package com.askkira.answer;
+
+import com.askkira.corpus.Chunk;
+import com.askkira.corpus.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Short lists in a chunk: a sentence that introduces them ("…differ from state to state:") and the
+ * one-sentence items after it, each a block of its own. Quoted apart, such a list misleads: "Some
+ * states make a duty to warn mandatory" alone reads as the whole rule, and a lead-in alone ends on
+ * a colon. So an answer quotes a short list whole or not at all. Lists whose items run to several
+ * sentences (the article's exceptions, each a paragraph) are topics of their own and are left alone.
+ */
+final class ShortLists {
+    /** Longer lists are an index of a document, not the answer to a question. */
+    static final int MAX_ITEMS = 8;
+
+    private ShortLists() {}
+
+    /**
+     * The list that the sentence at {@code index} introduces or belongs to, lead-in first, in
+     * chunk order; empty when it is in no short list.
+     */
+    static List<Integer> around(Chunk chunk, int index) {
+        List<int[]> blocks = blocks(chunk);
+        int block = blockOf(blocks, index);
+        int leadIn = isLeadIn(chunk, blocks, block)
+                ? block
+                : isItem(blocks, block) ? leadInBefore(chunk, blocks, block) : -1;
+        if (leadIn < 0) {
+            return List.of();
+        }
+        List<Integer> list = new ArrayList<>(List.of(blocks.get(leadIn)[1]));
+        for (int b = leadIn + 1; b < blocks.size() && isItem(blocks, b); b++) {
+            list.add(blocks.get(b)[0]);
+        }
+        return list.size() - 1 > MAX_ITEMS ? List.of() : list;
+    }
+
+    /** A block's last sentence ends with a colon and a one-sentence block follows it. */
+    private static boolean isLeadIn(Chunk chunk, List<int[]> blocks, int block) {
+        return chunk.sentences().get(blocks.get(block)[1]).text().endsWith(":")
+                && block + 1 < blocks.size()
+                && isItem(blocks, block + 1);
+    }
+
+    private static boolean isItem(List<int[]> blocks, int block) {
+        return blocks.get(block)[0] == blocks.get(block)[1];
+    }
+
+    private static int leadInBefore(Chunk chunk, List<int[]> blocks, int item) {
+        for (int b = item - 1; b >= 0; b--) {
+            if (isLeadIn(chunk, blocks, b)) {
+                return b;
+            }
+            if (!isItem(blocks, b)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int blockOf(List<int[]> blocks, int index) {
+        for (int b = 0; b < blocks.size(); b++) {
+            if (index <= blocks.get(b)[1]) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("no sentence " + index + " in the chunk");
+    }
+
+    /** First and last sentence of each block: sentences with a line break between them are in different blocks. */
+    private static List<int[]> blocks(Chunk chunk) {
+        List<Sentence> sentences = chunk.sentences();
+        List<int[]> blocks = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= sentences.size(); i++) {
+            if (i == sentences.size()
+                    || chunk.text()
+                            .substring(
+                                    sentences.get(i - 1).end(), sentences.get(i).start())
+                            .contains("\n")) {
+                blocks.add(new int[] {first, i - 1});
+                first = i;
+            }
+        }
+        return blocks;
+    }
+}
