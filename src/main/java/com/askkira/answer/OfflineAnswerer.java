@@ -1,6 +1,7 @@
 package com.askkira.answer;
 
 import com.askkira.config.Tuning;
+import com.askkira.corpus.ShortLists;
 import com.askkira.embedding.Embedder;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;

@@ -5,6 +5,7 @@ import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.Chunk;
 import com.askkira.corpus.Sentence;
+import com.askkira.corpus.ShortLists;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
@@ -50,10 +51,15 @@ public final class LimitsCompletion {
         Optional<Addition> best = Optional.empty();
         long bestNamed = 0;
         for (int i = 0; i < passages.size(); i++) {
-            for (Sentence sentence : passages.get(i).chunk().sentences()) {
+            Chunk chunk = passages.get(i).chunk();
+            for (int s = 0; s < chunk.sentences().size(); s++) {
+                Sentence sentence = chunk.sentences().get(s);
                 // Cheap test first: only a sentence that states a limit or a variation can cure.
                 long named = check.suppliesWhatAnswersLeaveOut(sentence.text());
-                if (named <= bestNamed || answer.contains(sentence.text())) {
+                // One piece of a list misleads: a lead-in ends the answer on a colon, an item reads as the rule.
+                if (named <= bestNamed
+                        || answer.contains(sentence.text())
+                        || !ShortLists.around(chunk, s).isEmpty()) {
                     continue;
                 }
                 Addition addition = new Addition(i + 1, passages.get(i), sentence);

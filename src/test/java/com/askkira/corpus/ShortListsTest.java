@@ -1,11 +1,7 @@
-package com.askkira.answer;
+package com.askkira.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.askkira.corpus.Chunk;
-import com.askkira.corpus.Chunker;
-import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package com.askkira.answer;
+package com.askkira.corpus;
 
-import com.askkira.corpus.Chunk;
-import com.askkira.corpus.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,7 @@ import java.util.List;
  * a colon. So an answer quotes a short list whole or not at all. Lists whose items run to several
  * sentences (the article's exceptions, each a paragraph) are topics of their own and are left alone.
  */
-final class ShortLists {
+public final class ShortLists {
     /** Longer lists are an index of a document, not the answer to a question. */
     static final int MAX_ITEMS = 8;
 
@@ -22,7 +20,7 @@ final class ShortLists {
      * The list that the sentence at {@code index} introduces or belongs to, lead-in first, in
      * chunk order; empty when it is in no short list.
      */
-    static List<Integer> around(Chunk chunk, int index) {
+    public static List<Integer> around(Chunk chunk, int index) {
         List<int[]> blocks = blocks(chunk);
         int block = blockOf(blocks, index);
         int leadIn = isLeadIn(chunk, blocks, block)
