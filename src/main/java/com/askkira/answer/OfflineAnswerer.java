@@ -147,6 +147,14 @@ public final class OfflineAnswerer implements Answerer {
         ScoredSentence best = chosen.getFirst();
         keepFollowing(best, tuning.following(), all, out);
         keepLeading(best, tuning.leading(), all, out);
+        // Deeper in a section ("Group agreements: …"), the best sentence keeps the one that opens it
+        // ("…the therapist cannot legally guarantee the confidentiality of information shared…").
+        if (best.passage().chunk().opensSection()) {
+            all.stream()
+                    .filter(n -> n.passage() == best.passage() && n.index() == 0 && quotable(n) && !out.contains(n))
+                    .findFirst()
+                    .ifPresent(out::add);
+        }
         Set<String> sections = new HashSet<>(List.of(best.passage().chunk().sectionKey()));
         for (ScoredSentence s : chosen) {
             if (sections.add(s.passage().chunk().sectionKey())) {

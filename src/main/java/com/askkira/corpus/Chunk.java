@@ -46,6 +46,11 @@ public record Chunk(
         return docSlug + "#" + anchor();
     }
 
+    /** The section's first chunk, whose first sentence usually says what the section is about. */
+    public boolean opensSection() {
+        return id.endsWith("-0");
+    }
+
     public int wordCount() {
         return Chunker.words(text);
     }

@@ -118,4 +118,18 @@ class OfflineAnswererTest {
         assertThat(response.abstained()).isTrue();
         assertThat(response.citations()).isEmpty();
     }
+
+    @Test
+    void should_keep_the_sentence_that_opens_the_section_when_the_best_one_is_deeper_in_it() {
+        AnswerResponse response = answers.answer(new AnswerRequest(
+                "if i start group therapy, can the other members go and repeat what i say to people outside?",
+                List.of()));
+
+        assertThat(response.abstained()).isFalse();
+        // The best sentence is the bullet on group agreements; the section opens with what frames it.
+        assertThat(response.answer())
+                .contains("Group agreements:")
+                .contains("the therapist cannot legally guarantee the confidentiality of information shared among group"
+                        + " members");
+    }
 }

@@ -68,9 +68,10 @@ class OfflineAnswerQualityTest {
     // Measured 0.422 (dev) and 0.457 (the second dev set) when the facts were added, 0.531 and 0.538
     // once the best sentence kept what follows it in its paragraph, 0.563 and 0.558 once a second
     // section may join, 0.602 and 0.583 with up to three sections and the learned decision, 0.660 and
-    // 0.638 once a short list is quoted whole and kept whole in one chunk (session 7): still far from
+    // 0.638 once a short list is quoted whole and kept whole in one chunk, 0.672 and 0.643 once the
+    // best sentence deep in a section keeps the sentence that opens it (session 7): still far from
     // the 0.85 a reader needs, so the bars only stop it falling while the answerer is reworked.
-    @CsvSource({"retrieval-dev.json, 0.65", "retrieval-holdout.json, 0.63"})
+    @CsvSource({"retrieval-dev.json, 0.66", "retrieval-holdout.json, 0.635"})
     void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
         int facts = 0, stated = 0;
         for (GoldenQuestion q : GoldenSets.named(file).questions()) {
