@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * All three have guided the screen, so all three are dev sets now, whatever their file names say;
  * they are also fitting data of the learned reader ({@link LearnedCrisisReader}), which changed
  * one figure here: holdout-3's recall 0.96 -> 0.98, false alarms unchanged on all three. The
- * untouched measures are the frozen blind set ({@code eval.FrozenBlindSetTest}) and {@code
+ * untouched measures are the frozen blind set ({@code eval.FrozenBlindSet4Test}) and {@code
  * CrisisFreshHoldout4Test}.
  */
 class CrisisFreshHoldoutTest {
