@@ -15,11 +15,8 @@ class ShortListsTest {
         return chunker.chunk(new MarkdownDocumentParser().parse(Files.readString(Path.of("corpus", file))));
     }
 
-    private static Chunk chunkWith(List<Chunk> chunks, String sentence) {
-        return chunks.stream()
-                .filter(c -> c.sentences().stream().anyMatch(s -> s.text().equals(sentence)))
-                .findFirst()
-                .orElseThrow();
+    private static Chunk chunkWith(List<Chunk> chunks, String text) {
+        return chunks.stream().filter(c -> c.text().contains(text)).findFirst().orElseThrow();
     }
 
     private static int indexOf(Chunk chunk, String sentence) {
@@ -61,10 +58,7 @@ class ShortListsTest {
     @Test
     void should_leave_lists_whose_items_are_paragraphs_to_be_quoted_item_by_item() throws IOException {
         List<Chunk> chunks = chunksOf("confidentiality-in-therapy.md");
-        Chunk chunk = chunks.stream()
-                .filter(c -> c.text().contains("A court order issued by a judge can compel disclosure"))
-                .findFirst()
-                .orElseThrow();
+        Chunk chunk = chunkWith(chunks, "A court order issued by a judge can compel disclosure");
 
         for (int i = 0; i < chunk.sentences().size(); i++) {
             assertThat(ShortLists.around(chunk, i)).isEmpty();
