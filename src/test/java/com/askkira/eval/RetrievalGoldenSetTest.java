@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The golden sets through the real index: "dev" is what retrieval was tuned on; "holdout" was
  * written separately, but retrieval changes have since been judged on it (one was dropped for what
  * it did there), so it is a second dev set. The untouched measure is the frozen blind set
- * ({@code FrozenBlindSet4Test}). Prints every ranking's numbers and the misses.
+ * ({@code FrozenBlindSet4Test}, {@code FrozenBlindSet5Test}). Prints every ranking's numbers and the misses.
  */
 class RetrievalGoldenSetTest {
     @ParameterizedTest(name = "{0}")
