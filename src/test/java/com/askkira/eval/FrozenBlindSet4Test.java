@@ -46,7 +46,13 @@ class FrozenBlindSet4Test extends FrozenBlindSetChecks {
      * 1.000), outside and look-alikes unchanged; but answerable declined 0.026 → 0.052 and facts
      * 0.632 → 0.613 (a declined question states none): the decision buys its gaps with refusals. The
      * floor follows; the refusals are the next work, to be chosen on dev sets.
+     *
+     * <p>Session 7 (short lists quoted whole and kept whole in one chunk, the sentence that opens a
+     * section kept; chosen on dev sets; its aggregates print in every full test run, so it was seen
+     * after each change, though no change followed one): search 0.862 → 0.879, citations 0.828 →
+     * 0.836, facts 0.613 → 0.632, answerable declined 0.052 → 0.043, the rest unchanged; the floor
+     * follows. Set 5 ({@link FrozenBlindSet5Test}), new this session, is the one read once.
      */
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.862, 0.828, 0.613, 0.052, 0.800, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.879, 0.836, 0.632, 0.043, 0.800, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
 }
