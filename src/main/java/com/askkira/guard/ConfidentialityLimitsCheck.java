@@ -87,6 +87,11 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<AnswerAsked, List<LimitsFinding>> answers = new RecentResults<>(RECENT_ANSWERS);
     /** The rules each sentence breaks under its topic, never changed once here: see {@link #recentBrokenRules}. */
     private final RecentResults<SentenceAsked, Map<LimitsRule, String>> sentences = new RecentResults<>(RECENT);
+    /**
+     * Whether each question, normalised, is a general one: a streamed answer is judged whole once
+     * for each sentence it has grown by, each time under the same question.
+     */
+    private final RecentResults<String, Boolean> generalQuestions = new RecentResults<>(RECENT_ANSWERS);
     /** Each sentence's first claim of every entry: see {@link #firstClaims}. */
     private final RecentResults<String, List<Optional<String>>> claimsIn = new RecentResults<>(RECENT);
     /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
@@ -146,7 +151,8 @@ public final class ConfidentialityLimitsCheck {
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));
         Lazy variationNamedInAnswer = new Lazy(() -> found(variation, whole));
-        Lazy generalQuestionAsked = new Lazy(() -> question != null && found(generalQuestion, normalised(question)));
+        Lazy generalQuestionAsked = new Lazy(() ->
+                question != null && generalQuestions.get(normalised(question), asked -> found(generalQuestion, asked)));
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
