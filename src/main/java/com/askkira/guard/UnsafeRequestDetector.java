@@ -56,19 +56,17 @@ public final class UnsafeRequestDetector implements UnsafeRequests {
             Pattern.compile(
                     "\\b(?:can|could) i sue (?:my|the|this|him|her|them)\\b.*\\b(?:and win|for how much|successfully)\\b"));
 
-    /**
-     * What each pattern's matches need (patterns.RequiredLiterals): a question with none of it is
-     * not run through the pattern, which could not have matched it. Every question met all
-     * seventeen patterns; most lack their literals ("am i ", "diagnos", "should i ").
-     */
-    private static final List<RequiredLiterals> NEEDS = Stream.concat(
-                    DIAGNOSIS_REQUESTS.stream(), LEGAL_ADVICE_REQUESTS.stream())
-            .map(RequiredLiterals::of)
-            .toList();
-
     private static final List<Pattern> REQUESTS = Stream.concat(
                     DIAGNOSIS_REQUESTS.stream(), LEGAL_ADVICE_REQUESTS.stream())
             .toList();
+
+    /**
+     * What each pattern's matches need (patterns.RequiredLiterals): a question holding none of it
+     * is not run through the pattern, which could not have matched it. Every question went through
+     * all seventeen patterns, and most hold none of their words ("am i ", "diagnos", "should i ").
+     */
+    private static final List<RequiredLiterals> NEEDS =
+            REQUESTS.stream().map(RequiredLiterals::of).toList();
 
     @Override
     public boolean asksForDiagnosisOrLegalAdvice(String question) {
