@@ -176,10 +176,31 @@ public final class CitationLinker {
     }
 
     private static String markersBeforeStops(String text) {
+        if (!hasMarkerAfterStop(text)) {
+            return text; // what replaceAll gives when nothing matches
+        }
         return MARKERS_AFTER_STOP
                 .matcher(text)
                 .replaceAll(
                         stop -> Matcher.quoteReplacement(" " + stop.group(2).replaceAll("\\s+", "") + stop.group(1)));
+    }
+
+    /**
+     * Whether a "[" follows a full stop, "!", "?" or "…" with only spaces and tabs between: what every
+     * match of {@link #MARKERS_AFTER_STOP} holds. Its look-behind made the pattern slow on every
+     * character of every answer, and answers written here put their markers before the stop.
+     */
+    static boolean hasMarkerAfterStop(String text) {
+        for (int open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
+            int before = open - 1;
+            while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+                before--;
+            }
+            if (before >= 0 && ".!?\u2026".indexOf(text.charAt(before)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normaliseLists(String text) {

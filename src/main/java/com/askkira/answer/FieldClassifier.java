@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.embedding.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,18 @@ import java.util.stream.Collectors;
  */
 public final class FieldClassifier {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d']+");
+    /**
+     * Questions remembered: each answer reads its question twice (the decision, then the relevance
+     * check), and the subject's two hundred alternatives at every word boundary were its dearest part.
+     */
+    private static final int RECENT = 1_024;
 
     private final Set<String> fieldWords;
     private final Pattern subject;
     private final List<float[]> topics;
     private final List<float[]> outsideTopics;
+    private final RecentResults<String, Boolean> fieldWordUsed = new RecentResults<>(RECENT);
+    private final RecentResults<String, Boolean> subjectSpoken = new RecentResults<>(RECENT);
 
     public FieldClassifier(
             Embedder embedder,
@@ -50,6 +58,10 @@ public final class FieldClassifier {
 
     /** Whether the question uses a word only the field uses (therapist, HIPAA, subpoena…). */
     public boolean usesAWordOfTheField(String question) {
+        return fieldWordUsed.get(question, this::usesAWord);
+    }
+
+    private boolean usesAWord(String question) {
         Matcher words = WORD.matcher(question.toLowerCase(Locale.ROOT));
         while (words.find()) {
             if (fieldWords.contains(words.group())) {
@@ -66,7 +78,8 @@ public final class FieldClassifier {
 
     /** Whether the question speaks of what the library is about: who may know what, and the rules. */
     public boolean speaksOfTheLibrarysSubject(String question) {
-        return subject.matcher(question.toLowerCase(Locale.ROOT)).find();
+        return subjectSpoken.get(
+                question, q -> subject.matcher(q.toLowerCase(Locale.ROOT)).find());
     }
 
     /** Similarity of the question to the nearest topic of the field. */

@@ -69,7 +69,7 @@ public final class LabelledNeighbours {
         Nearest inField = new Nearest();
         Nearest all = new Nearest();
         for (Example e : examples) {
-            if (e.question().equals(leaveOut)) {
+            if (leaveOut != null && e.question().equals(leaveOut)) {
                 continue;
             }
             double similarity = Embedder.dot(questionVector, e.vector());

@@ -87,6 +87,13 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<AnswerAsked, List<LimitsFinding>> answers = new RecentResults<>(RECENT_ANSWERS);
     /** The rules each sentence breaks under its topic, never changed once here: see {@link #recentBrokenRules}. */
     private final RecentResults<SentenceAsked, Map<LimitsRule, String>> sentences = new RecentResults<>(RECENT);
+    /**
+     * Whether each question, normalised, is a general one: a streamed answer is judged whole once
+     * for each sentence it has grown by, each time under the same question.
+     */
+    private final RecentResults<String, Boolean> generalQuestions = new RecentResults<>(RECENT_ANSWERS);
+    /** Each sentence's first claim of every entry: see {@link #firstClaims}. */
+    private final RecentResults<String, List<Optional<String>>> claimsIn = new RecentResults<>(RECENT);
     /** Each text as {@link #normalise} leaves it: the same sentences and question come back within an answer and across answers. */
     private final RecentResults<String, String> normalForms = new RecentResults<>(RECENT);
 
@@ -144,7 +151,8 @@ public final class ConfidentialityLimitsCheck {
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));
         Lazy variationNamedInAnswer = new Lazy(() -> found(variation, whole));
-        Lazy generalQuestionAsked = new Lazy(() -> question != null && found(generalQuestion, normalised(question)));
+        Lazy generalQuestionAsked = new Lazy(() ->
+                question != null && generalQuestions.get(normalised(question), asked -> found(generalQuestion, asked)));
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
@@ -227,32 +235,52 @@ public final class ConfidentialityLimitsCheck {
 
     private Map<LimitsRule, String> brokenRules(String text, String topic) {
         Map<LimitsRule, String> broken = new EnumMap<>(LimitsRule.class);
-        for (LimitsPatterns.Entry entry : entries) {
+        List<Optional<String>> claimed = claimsIn.get(text, this::firstClaims);
+        for (int i = 0; i < entries.size(); i++) {
+            LimitsPatterns.Entry entry = entries.get(i);
             if (!broken.containsKey(entry.rule())) {
-                match(entry, text, topic).ifPresent(detail -> broken.put(entry.rule(), detail));
+                match(entry, claimed.get(i), text, topic).ifPresent(detail -> broken.put(entry.rule(), detail));
             }
         }
         return broken;
     }
 
-    private Optional<String> match(LimitsPatterns.Entry entry, String text, String topic) {
+    /**
+     * Each entry's first claim found in the sentence, in {@link #entries}' order. Claims read the
+     * sentence alone, so this is the same under every topic: a library sentence met under a new
+     * question (a new topic) is no longer searched for every entry's claims again, only looked up.
+     */
+    private List<Optional<String>> firstClaims(String text) {
+        List<Optional<String>> claimed = new ArrayList<>(entries.size());
+        for (LimitsPatterns.Entry entry : entries) {
+            Optional<String> first = Optional.empty();
+            for (Pattern claim : entry.claims()) {
+                first = recentClaim(claim, text, entry.claimMayNegate(), entry.notAfter());
+                if (first.isPresent()) {
+                    break;
+                }
+            }
+            claimed.add(first);
+        }
+        return List.copyOf(claimed);
+    }
+
+    /** The rule's finding, given its first claim found in the sentence (see {@link #firstClaims}). */
+    private Optional<String> match(LimitsPatterns.Entry entry, Optional<String> found, String text, String topic) {
         // Claims are rare and read the sentence alone (remembered across questions), while the topic
         // holds the question and is new with each one: so the first claim is looked for before the
         // contexts. A rule is broken when every context holds and a claim is found, in either order.
-        for (Pattern claim : entry.claims()) {
-            Optional<String> found = recentClaim(claim, text, entry.claimMayNegate(), entry.notAfter());
-            if (found.isPresent()) {
-                for (Pattern context : entry.context()) {
-                    if (!recentContext(context, text) && !recentContext(context, topic)) {
-                        return Optional.empty();
-                    }
-                }
-                // Only now the (larger) exemption patterns.
-                boolean exempt = entry.exempt().stream().anyMatch(p -> found(p, text));
-                return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Pattern context : entry.context()) {
+            if (!recentContext(context, text) && !recentContext(context, topic)) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        // Only now the (larger) exemption patterns.
+        boolean exempt = entry.exempt().stream().anyMatch(p -> found(p, text));
+        return exempt ? Optional.empty() : Optional.of(entry.label() + ": \"" + quoted(found.get()) + "\"");
     }
 
     /** {@link #contextAffirmed}, remembered: see {@link #contexts}. */

@@ -1,8 +1,10 @@
 package com.askkira.guard;
 
+import com.askkira.patterns.RequiredLiterals;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The input side of rule 9: tells a question that asks Kira to diagnose the reader or to advise
@@ -17,7 +19,7 @@ public final class UnsafeRequestDetector implements UnsafeRequests {
                     + "|anorexia|bulimia|insomnia|dementia|a personality disorder|(?:a |an )?(?:\\w+ ){0,2}disorder"
                     + "|a mental (?:illness|disorder|health condition)|mental illness|trauma|panic disorder|narcissism)";
 
-    private static final List<Pattern> DIAGNOSIS_REQUESTS = List.of(
+    static final List<Pattern> DIAGNOSIS_REQUESTS = List.of(
             Pattern.compile(
                     "\\b(?:do|could|might|can|would) i (?:have|be suffering from|suffer from|be dealing with|qualify for|meet (?:the )?criteria for) (?:a |an |some )?"
                             + CONDITION + "\\b"),
@@ -36,7 +38,7 @@ public final class UnsafeRequestDetector implements UnsafeRequests {
             Pattern.compile(
                     "\\bis (?:this|it|what i'm feeling|what i feel) (?:depression|anxiety|ptsd|bipolar|ocd|adhd|a disorder|trauma)\\b"));
 
-    private static final List<Pattern> LEGAL_ADVICE_REQUESTS = List.of(
+    static final List<Pattern> LEGAL_ADVICE_REQUESTS = List.of(
             Pattern.compile(
                     "\\bshould i (?:sue|file (?:a |an )?(?:lawsuit|suit|motion|petition|claim against)|press charges|take (?:\\w+ ){1,3}to court"
                             + "|(?:get|hire) (?:a |an )?(?:lawyer|attorney)|testify|comply with|ignore|fight|refuse|settle|countersue|move to quash)\\b"),
@@ -54,13 +56,29 @@ public final class UnsafeRequestDetector implements UnsafeRequests {
             Pattern.compile(
                     "\\b(?:can|could) i sue (?:my|the|this|him|her|them)\\b.*\\b(?:and win|for how much|successfully)\\b"));
 
+    private static final List<Pattern> REQUESTS = Stream.concat(
+                    DIAGNOSIS_REQUESTS.stream(), LEGAL_ADVICE_REQUESTS.stream())
+            .toList();
+
+    /**
+     * What each pattern's matches need (patterns.RequiredLiterals): a question holding none of it
+     * is not run through the pattern, which could not have matched it. Every question went through
+     * all seventeen patterns, and most hold none of their words ("am i ", "diagnos", "should i ").
+     */
+    private static final List<RequiredLiterals> NEEDS =
+            REQUESTS.stream().map(RequiredLiterals::of).toList();
+
     @Override
     public boolean asksForDiagnosisOrLegalAdvice(String question) {
         if (question == null || question.isBlank()) {
             return false;
         }
         String q = question.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
-        return DIAGNOSIS_REQUESTS.stream().anyMatch(p -> p.matcher(q).find())
-                || LEGAL_ADVICE_REQUESTS.stream().anyMatch(p -> p.matcher(q).find());
+        for (int i = 0; i < REQUESTS.size(); i++) {
+            if (NEEDS.get(i).mayMatch(q) && REQUESTS.get(i).matcher(q).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,7 +27,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * BM25 over text and headings, and nearest neighbours over chunk embeddings, fused by reciprocal
@@ -36,10 +35,15 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class HybridRetriever implements Retriever {
     private static final int CANDIDATES = 50;
+    /** The fields BM25 searches a question (and its context) in. */
+    private static final List<String> FIELDS = List.of(IndexFields.TEXT, IndexFields.HEADINGS, IndexFields.TITLE);
+
+    private static final List<String> WITH_SECTIONS =
+            List.of(IndexFields.TEXT, IndexFields.HEADINGS, IndexFields.TITLE, IndexFields.SECTION_TEXT);
     private final Tuning.Retrieval tuning;
     private final KiraIndex index;
     private final Embedder embedder;
-    private final QueryBuilder queries;
+    private final FieldQueries queries;
     private final TermExtractor queryTerms;
     private final SpellingCorrector speller;
     private final FollowUpResolver followUps = new FollowUpResolver();
@@ -52,7 +56,7 @@ public final class HybridRetriever implements Retriever {
             Tuning.Retrieval tuning) {
         this.index = index;
         this.embedder = embedder;
-        this.queries = new QueryBuilder(queryAnalyzer);
+        this.queries = new FieldQueries(queryAnalyzer);
         this.queryTerms = new TermExtractor(queryAnalyzer);
         this.speller = speller;
         this.tuning = tuning;
@@ -85,12 +89,25 @@ public final class HybridRetriever implements Retriever {
 
             boolean lexical = mode != RetrievalMode.VECTOR;
             boolean semantic = mode != RetrievalMode.BM25;
+            // Each text is analysed once: the question (and, without a context, the search text, which
+            // is then the same) for every field it is searched in, and for the term weights.
+            FieldQueries.Analysed asked =
+                    queries.should(question, !lexical ? List.of() : context.isEmpty() ? WITH_SECTIONS : FIELDS);
+            Optional<FieldQueries.Analysed> before =
+                    context.filter(c -> lexical).map(c -> queries.should(c, FIELDS));
+            FieldQueries.Analysed searched = context.isEmpty()
+                    ? asked
+                    : queries.should(searchText, lexical ? List.of(IndexFields.SECTION_TEXT) : List.of());
             List<Ranking> rankings = List.of(
-                    new Ranking(lexical ? bm25(searcher, question, context) : List.of(), tuning.bm25Weight()),
+                    new Ranking(lexical ? bm25(searcher, asked, before) : List.of(), tuning.bm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.VECTOR) : List.of(),
                             tuning.vectorWeight()),
-                    new Ranking(lexical ? sectionBm25(searcher, searchText) : List.of(), tuning.sectionBm25Weight()),
+                    new Ranking(
+                            lexical
+                                    ? sectionBm25(searcher, searched.queries().get(IndexFields.SECTION_TEXT))
+                                    : List.of(),
+                            tuning.sectionBm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
                             tuning.sectionVectorWeight()));
@@ -100,11 +117,7 @@ public final class HybridRetriever implements Retriever {
                         new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             return new Retrieval(
-                    searchText,
-                    context.isPresent(),
-                    vector,
-                    termWeights(searcher, queryTerms.termGroups(searchText)),
-                    passages);
+                    searchText, context.isPresent(), vector, termWeights(searcher, searched.termGroups()), passages);
         });
     }
 
@@ -139,7 +152,9 @@ public final class HybridRetriever implements Retriever {
         return id.substring(0, id.lastIndexOf('-'));
     }
 
-    private List<Integer> bm25(IndexSearcher searcher, String question, Optional<String> context) throws IOException {
+    private List<Integer> bm25(
+            IndexSearcher searcher, FieldQueries.Analysed question, Optional<FieldQueries.Analysed> context)
+            throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         addFields(query, question, 1f);
         context.ifPresent(c -> addFields(query, c, (float) tuning.historyWeight()));
@@ -150,8 +165,7 @@ public final class HybridRetriever implements Retriever {
         return docs;
     }
 
-    private List<Integer> sectionBm25(IndexSearcher searcher, String text) throws IOException {
-        Query q = queries.createBooleanQuery(IndexFields.SECTION_TEXT, text, BooleanClause.Occur.SHOULD);
+    private static List<Integer> sectionBm25(IndexSearcher searcher, Query q) throws IOException {
         List<Integer> docs = new ArrayList<>();
         if (q != null) {
             for (ScoreDoc hit : searcher.search(q, CANDIDATES).scoreDocs) {
@@ -161,14 +175,13 @@ public final class HybridRetriever implements Retriever {
         return docs;
     }
 
-    private void addFields(BooleanQuery.Builder query, String text, float weight) {
-        add(query, IndexFields.TEXT, text, weight);
-        add(query, IndexFields.HEADINGS, text, weight * (float) tuning.headingBoost());
-        add(query, IndexFields.TITLE, text, weight * (float) tuning.titleBoost());
+    private void addFields(BooleanQuery.Builder query, FieldQueries.Analysed text, float weight) {
+        add(query, text.queries().get(IndexFields.TEXT), weight);
+        add(query, text.queries().get(IndexFields.HEADINGS), weight * (float) tuning.headingBoost());
+        add(query, text.queries().get(IndexFields.TITLE), weight * (float) tuning.titleBoost());
     }
 
-    private void add(BooleanQuery.Builder query, String field, String text, float boost) {
-        Query q = queries.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+    private static void add(BooleanQuery.Builder query, Query q, float boost) {
         if (q != null && boost > 0) {
             query.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
         }

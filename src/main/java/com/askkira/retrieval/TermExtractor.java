@@ -45,27 +45,32 @@ public final class TermExtractor {
      * position, and a multi-word synonym ("mental health professional") spans the word it replaces.
      */
     public List<Set<String>> termGroups(String text) {
-        List<Set<String>> groups = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
-            stream.reset();
-            int position = -1;
-            int groupEnd = -1;
-            while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                if (groups.isEmpty() || position >= groupEnd) {
-                    groups.add(new LinkedHashSet<>());
-                    groupEnd = position + 1;
-                }
-                groupEnd = Math.max(groupEnd, position + length.getPositionLength());
-                groups.getLast().add(term.toString());
-            }
-            stream.end();
+            return termGroups(stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #termGroups(String)} of an analysed text's tokens, read from the start to the end. */
+    static List<Set<String>> termGroups(TokenStream stream) throws IOException {
+        List<Set<String>> groups = new ArrayList<>();
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+        PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
+        stream.reset();
+        int position = -1;
+        int groupEnd = -1;
+        while (stream.incrementToken()) {
+            position += increment.getPositionIncrement();
+            if (groups.isEmpty() || position >= groupEnd) {
+                groups.add(new LinkedHashSet<>());
+                groupEnd = position + 1;
+            }
+            groupEnd = Math.max(groupEnd, position + length.getPositionLength());
+            groups.getLast().add(term.toString());
+        }
+        stream.end();
         groups.removeIf(Set::isEmpty);
         return groups;
     }
