@@ -17,8 +17,10 @@ public final class ShortLists {
     private ShortLists() {}
 
     /**
-     * The list that the sentence at {@code index} introduces or belongs to, lead-in first, in
-     * chunk order; empty when it is in no short list.
+     * The list that the sentence at {@code index} belongs to, lead-in first, in chunk order: the
+     * sentence is one of its items, or a sentence of the paragraph that introduces it (the paragraph
+     * that ends in the lead-in, so "A final rule … changed Part 2. … The rule made these changes:"
+     * brings its changes). Empty when it is in no short list.
      */
     public static List<Integer> around(Chunk chunk, int index) {
         List<int[]> blocks = blocks(chunk);
