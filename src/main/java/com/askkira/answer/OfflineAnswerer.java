@@ -101,10 +101,8 @@ public final class OfflineAnswerer implements Answerer {
             }
         }
         if (chosen.size() == 1) {
-            sentences.stream()
-                    .filter(s -> s.passage() == best.passage() && s.index() == best.index() + 1)
+            sentenceAt(sentences, best.passage(), best.index() + 1)
                     .filter(s -> s.semantic() >= best.semantic() - 2 * tuning.closeness() && quotable(s))
-                    .findFirst()
                     .ifPresent(chosen::add);
         }
         return chosen;
@@ -130,10 +128,8 @@ public final class OfflineAnswerer implements Answerer {
             if (s.index() == 0) {
                 continue;
             }
-            ScoredSentence previous = all.stream()
-                    .filter(p -> p.passage() == s.passage() && p.index() == s.index() - 1)
-                    .findFirst()
-                    .orElseThrow();
+            ScoredSentence previous =
+                    sentenceAt(all, s.passage(), s.index() - 1).orElseThrow();
             boolean leans = DEPENDENT_OPENER.matcher(s.text()).matches();
             boolean shortLead = s == chosen.getFirst()
                     && previous.index() == 0
@@ -150,9 +146,8 @@ public final class OfflineAnswerer implements Answerer {
         // Deeper in a section ("Group agreements: …"), the best sentence keeps the one that opens it
         // ("…the therapist cannot legally guarantee the confidentiality of information shared…").
         if (best.passage().chunk().opensSection()) {
-            all.stream()
-                    .filter(n -> n.passage() == best.passage() && n.index() == 0 && quotable(n) && !out.contains(n))
-                    .findFirst()
+            sentenceAt(all, best.passage(), 0)
+                    .filter(n -> quotable(n) && !out.contains(n))
                     .ifPresent(out::add);
         }
         Set<String> sections = new HashSet<>(List.of(best.passage().chunk().sectionKey()));
@@ -178,19 +173,14 @@ public final class OfflineAnswerer implements Answerer {
         ScoredSentence last = first;
         for (int more = 0; more < count; more++) {
             ScoredSentence from = last;
-            Optional<ScoredSentence> next = all.stream()
-                    .filter(n -> n.passage() == from.passage() && n.index() == from.index() + step)
-                    .filter(n -> step > 0 ? sameParagraph(from, n) : sameParagraph(n, from))
-                    .findFirst();
+            Optional<ScoredSentence> next = sentenceAt(all, from.passage(), from.index() + step)
+                    .filter(n -> step > 0 ? sameParagraph(from, n) : sameParagraph(n, from));
             if (next.isEmpty()) {
                 break;
             }
             if (!quotable(next.get())) {
-                // The paragraph goes on into a list: the list comes whole (withWholeLists) or not at all.
-                if (step > 0
-                        && !ShortLists.around(
-                                        next.get().passage().chunk(), next.get().index())
-                                .isEmpty()) {
+                // The paragraph goes on into a list: its lead-in comes, and withWholeLists brings the items.
+                if (step > 0 && inShortList(next.get())) {
                     out.add(next.get());
                 }
                 break;
@@ -210,24 +200,27 @@ public final class OfflineAnswerer implements Answerer {
         List<ScoredSentence> out = new ArrayList<>(chosen);
         for (ScoredSentence s : chosen) {
             for (int index : ShortLists.around(s.passage().chunk(), s.index())) {
-                all.stream()
-                        .filter(n -> n.passage() == s.passage() && n.index() == index && !out.contains(n))
-                        .findFirst()
+                sentenceAt(all, s.passage(), index)
+                        .filter(n -> !out.contains(n))
                         .ifPresent(out::add);
             }
         }
         return out;
     }
 
+    private static boolean inShortList(ScoredSentence s) {
+        return !ShortLists.around(s.passage().chunk(), s.index()).isEmpty();
+    }
+
+    /** The scored sentence at {@code index} of {@code passage}, if it was scored. */
+    private static Optional<ScoredSentence> sentenceAt(List<ScoredSentence> all, Passage passage, int index) {
+        return all.stream()
+                .filter(n -> n.passage() == passage && n.index() == index)
+                .findFirst();
+    }
+
     private static boolean sameParagraph(ScoredSentence first, ScoredSentence next) {
-        var sentences = first.passage().chunk().sentences();
-        String between = first.passage()
-                .chunk()
-                .text()
-                .substring(
-                        sentences.get(first.index()).end(),
-                        sentences.get(next.index()).start());
-        return !between.contains("\n");
+        return first.passage().chunk().sameBlock(first.index(), next.index());
     }
 
     /** Passages in order of their best chosen sentence; sentences in the order the passage has them. */

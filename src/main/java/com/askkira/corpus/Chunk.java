@@ -46,6 +46,15 @@ public record Chunk(
         return docSlug + "#" + anchor();
     }
 
+    /**
+     * Whether sentences {@code first} and {@code next} (later in the chunk) are in one block: one
+     * paragraph or one list item, with no line break between them.
+     */
+    public boolean sameBlock(int first, int next) {
+        return !text.substring(sentences.get(first).end(), sentences.get(next).start())
+                .contains("\n");
+    }
+
     /** The section's first chunk, whose first sentence usually says what the section is about. */
     public boolean opensSection() {
         return id.endsWith("-0");

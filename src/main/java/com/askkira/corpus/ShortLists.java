@@ -23,65 +23,64 @@ public final class ShortLists {
      * brings its changes). Empty when it is in no short list.
      */
     public static List<Integer> around(Chunk chunk, int index) {
-        List<int[]> blocks = blocks(chunk);
+        List<Block> blocks = blocks(chunk);
         int block = blockOf(blocks, index);
         int leadIn = isLeadIn(chunk, blocks, block)
                 ? block
-                : isItem(blocks, block) ? leadInBefore(chunk, blocks, block) : -1;
+                : blocks.get(block).isItem() ? leadInBefore(chunk, blocks, block) : -1;
         if (leadIn < 0) {
             return List.of();
         }
-        List<Integer> list = new ArrayList<>(List.of(blocks.get(leadIn)[1]));
-        for (int b = leadIn + 1; b < blocks.size() && isItem(blocks, b); b++) {
-            list.add(blocks.get(b)[0]);
+        List<Integer> list = new ArrayList<>(List.of(blocks.get(leadIn).last()));
+        for (int b = leadIn + 1; b < blocks.size() && blocks.get(b).isItem(); b++) {
+            list.add(blocks.get(b).first());
         }
         return list.size() - 1 > MAX_ITEMS ? List.of() : list;
     }
 
+    /** A paragraph or list item of the chunk: the indexes of its first and last sentence. */
+    private record Block(int first, int last) {
+        /** One sentence: what a short list's item is. */
+        boolean isItem() {
+            return first == last;
+        }
+    }
+
     /** A block's last sentence ends with a colon and a one-sentence block follows it. */
-    private static boolean isLeadIn(Chunk chunk, List<int[]> blocks, int block) {
-        return chunk.sentences().get(blocks.get(block)[1]).text().endsWith(":")
+    private static boolean isLeadIn(Chunk chunk, List<Block> blocks, int block) {
+        return chunk.sentences().get(blocks.get(block).last()).text().endsWith(":")
                 && block + 1 < blocks.size()
-                && isItem(blocks, block + 1);
+                && blocks.get(block + 1).isItem();
     }
 
-    private static boolean isItem(List<int[]> blocks, int block) {
-        return blocks.get(block)[0] == blocks.get(block)[1];
-    }
-
-    private static int leadInBefore(Chunk chunk, List<int[]> blocks, int item) {
+    private static int leadInBefore(Chunk chunk, List<Block> blocks, int item) {
         for (int b = item - 1; b >= 0; b--) {
             if (isLeadIn(chunk, blocks, b)) {
                 return b;
             }
-            if (!isItem(blocks, b)) {
+            if (!blocks.get(b).isItem()) {
                 return -1;
             }
         }
         return -1;
     }
 
-    private static int blockOf(List<int[]> blocks, int index) {
+    private static int blockOf(List<Block> blocks, int index) {
         for (int b = 0; b < blocks.size(); b++) {
-            if (index <= blocks.get(b)[1]) {
+            if (index <= blocks.get(b).last()) {
                 return b;
             }
         }
         throw new IllegalArgumentException("no sentence " + index + " in the chunk");
     }
 
-    /** First and last sentence of each block: sentences with a line break between them are in different blocks. */
-    private static List<int[]> blocks(Chunk chunk) {
-        List<Sentence> sentences = chunk.sentences();
-        List<int[]> blocks = new ArrayList<>();
+    private static List<Block> blocks(Chunk chunk) {
+        int count = chunk.sentences().size();
+        List<Block> blocks = new ArrayList<>();
         int first = 0;
-        for (int i = 1; i <= sentences.size(); i++) {
-            if (i == sentences.size()
-                    || chunk.text()
-                            .substring(
-                                    sentences.get(i - 1).end(), sentences.get(i).start())
-                            .contains("\n")) {
-                blocks.add(new int[] {first, i - 1});
+        for (int i = 1; i <= count; i++) {
+            if (i == count || !chunk.sameBlock(i - 1, i)) {
+                blocks.add(new Block(first, i - 1));
                 first = i;
             }
         }
