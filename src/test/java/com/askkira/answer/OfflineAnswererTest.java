@@ -77,7 +77,9 @@ class OfflineAnswererTest {
             assertThat(citation.quote()).contains(sentence);
             sentences++;
         }
-        assertThat(sentences).isBetween(2, 6);
+        // Up to three sections, each with what qualifies its best sentence: 6 sentences at the median of
+        // the dev answers, 9 at the 90th percentile (session 8).
+        assertThat(sentences).isBetween(2, 10);
     }
 
     @ParameterizedTest(name = "{0}")

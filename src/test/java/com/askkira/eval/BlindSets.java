@@ -159,6 +159,21 @@ final class BlindSets {
                     overclaims);
         }
 
+        /** The figures a set of answerable questions has. */
+        String answerableTable(String name) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s (%d answerable): search hit@3 %.3f, answer citations hit@3 %.3f, facts %.3f,"
+                            + " answerable declined %.3f, overclaims %d",
+                    name,
+                    answerable,
+                    searchHit3,
+                    citationHit3,
+                    facts,
+                    answerableDeclined,
+                    overclaims);
+        }
+
         private static boolean searchHit(Item item) {
             return TestKira.shared()
                     .retriever()
@@ -195,7 +210,7 @@ final class BlindSets {
                                                         h.get("role").asText().toUpperCase(Locale.ROOT)),
                                                 h.get("content").asText())));
                 List<String> expected = new ArrayList<>();
-                n.path("expected").forEach(e -> expected.add(e.asText()));
+                n.path("expected").forEach(e -> expected.add(LibrarySections.resolve(e.asText())));
                 List<List<String>> facts = new ArrayList<>();
                 n.path("facts").forEach(f -> {
                     List<String> phrasings = new ArrayList<>();

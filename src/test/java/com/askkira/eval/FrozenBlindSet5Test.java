@@ -14,10 +14,16 @@ package com.askkira.eval;
  * 0.733, outside declined 0.900, crisis recall 1.000 (Spanish 1.000), look-alikes answered 0.800,
  * overclaims 0. Search finds an answering section for far fewer of these questions than of the dev
  * sets' (0.91 to 0.95): retrieval on unseen wording is the widest gap to issue 9's targets.
+ *
+ * <p>Session 8 found that the writer spelled nine items' anchors its own way ("standard-4-05" for
+ * the index's "standard-405"), so those answers could never count as right. Read through {@link
+ * LibrarySections}, with no other change, main gives search hit@3 0.810 and answer citations hit@3
+ * 0.784 (the other figures unchanged): the floor now. Session 8's answer work is judged on blind
+ * set 6, not on this one, which every full test run prints.
  */
 class FrozenBlindSet5Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.767, 0.741, 0.578, 0.052, 0.733, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.810, 0.784, 0.578, 0.052, 0.733, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
 
     FrozenBlindSet5Test() {
         super("blind-5.json", "blind set 5", FLOOR);

@@ -23,10 +23,12 @@ class OfflineAnswerQualityTest {
      * answer path; 0.728 / 0.620 and 0.768 / 0.584 once a second section may join the answer
      * (answer.secondSection: more facts stated, some citations beside the point); 0.738 / 0.594 and
      * 0.776 / 0.549 once up to three sections may be quoted (answer.sections, with the learned answer
-     * decision). The bars leave room for a question or two.
+     * decision); 0.714 / 0.484 and 0.784 / 0.471 once another section joins at 0.8 of the best's score
+     * rather than 0.9 (session 8: more facts stated on three dev sets, a third section beside the
+     * point more often). The bars leave room for a question or two.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"retrieval-dev.json, 0.70, 0.57", "retrieval-holdout.json, 0.74, 0.53"})
+    @CsvSource({"retrieval-dev.json, 0.70, 0.47", "retrieval-holdout.json, 0.77, 0.46"})
     void should_quote_the_sections_that_answer_the_question(String file, double minFirst, double minEvery)
             throws IOException {
         GoldenSet golden = GoldenSets.named(file);
@@ -69,9 +71,10 @@ class OfflineAnswerQualityTest {
     // once the best sentence kept what follows it in its paragraph, 0.563 and 0.558 once a second
     // section may join, 0.602 and 0.583 with up to three sections and the learned decision, 0.660 and
     // 0.638 once a short list is quoted whole and kept whole in one chunk, 0.672 and 0.643 once the
-    // best sentence deep in a section keeps the sentence that opens it (session 7): still far from
-    // the 0.85 a reader needs, so the bars only stop it falling while the answerer is reworked.
-    @CsvSource({"retrieval-dev.json, 0.66", "retrieval-holdout.json, 0.635"})
+    // best sentence deep in a section keeps the sentence that opens it (session 7), 0.680 and 0.668
+    // once another section joins at 0.8 of the best's score (session 8): still far from the 0.85 a
+    // reader needs, so the bars only stop it falling while the answerer is reworked.
+    @CsvSource({"retrieval-dev.json, 0.675", "retrieval-holdout.json, 0.66"})
     void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
         int facts = 0, stated = 0;
         for (GoldenQuestion q : GoldenSets.named(file).questions()) {

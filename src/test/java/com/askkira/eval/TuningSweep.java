@@ -143,6 +143,7 @@ class TuningSweep {
     void answer() {
         GoldenSet dev = GoldenSets.named("retrieval-dev.json");
         GoldenSet second = GoldenSets.named("retrieval-holdout.json");
+        GoldenSet everyday = GoldenSets.named("everyday-dev.json");
         JsonNode abstention = json("/golden/abstention-dev.json");
         HybridRetriever retriever = retriever(DEFAULTS);
         Function<Tuning, AnswerPolicy> policies = answerPath(retriever);
@@ -153,6 +154,8 @@ class TuningSweep {
                             AnswerPolicy policy = policies.apply(tuning);
                             List<String> figures = new ArrayList<>(citationsAndRefusals(policy, dev));
                             figures.addAll(citationsAndRefusals(policy, second).subList(2, 5));
+                            figures.addAll(
+                                    citationsAndRefusals(policy, everyday).subList(2, 5));
                             figures.addAll(abstentions(policy, abstention));
                             return figures;
                         },
@@ -162,6 +165,9 @@ class TuningSweep {
                         "refused",
                         "facts stated",
                         "retrieval-holdout (dev): a right section in the first 3",
+                        "refused",
+                        "facts stated",
+                        "everyday-dev: a right section in the first 3",
                         "refused",
                         "facts stated",
                         "abstention-dev: outside answered",

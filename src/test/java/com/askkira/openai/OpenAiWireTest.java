@@ -139,11 +139,20 @@ class OpenAiWireTest {
         JsonNode kira = body.get("kira");
         String origin = "http://localhost:" + keyed.port();
         JsonNode citation = kira.get("citations").get(0);
+        StringBuilder sources = new StringBuilder();
+        for (JsonNode c : kira.get("citations")) {
+            sources.append("\n[")
+                    .append(c.get("n").asInt())
+                    .append("] ")
+                    .append(c.get("section").asText())
+                    .append(" — ")
+                    .append(c.get("title").asText())
+                    .append(", ")
+                    .append(origin)
+                    .append(c.get("url").asText());
+        }
         assertThat(choice.get("message").get("content").asText())
-                .isEqualTo(kira.get("answer").asText() + "\n\nSources:\n[1] "
-                        + citation.get("section").asText() + " — "
-                        + citation.get("title").asText() + ", " + origin
-                        + citation.get("url").asText());
+                .isEqualTo(kira.get("answer").asText() + "\n\nSources:" + sources);
         assertThat(body.get("citations")).hasSize(kira.get("citations").size());
         assertThat(body.get("citations").get(0).asText())
                 .isEqualTo(origin + citation.get("url").asText());
