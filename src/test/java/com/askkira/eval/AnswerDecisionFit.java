@@ -74,7 +74,9 @@ class AnswerDecisionFit {
             "/decision/decision-train-2.json",
             "/golden/abstention-dev.json",
             "retrieval-dev.json",
-            "/spanish/questions-es-dev.json");
+            "/spanish/questions-es-dev.json",
+            "everyday-dev.json",
+            "/decision/decision-train-3.json");
 
     @Test
     void refit() throws IOException {

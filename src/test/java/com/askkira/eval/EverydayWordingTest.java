@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * at random into {@code everyday-dev.json} (100) and {@code everyday-holdout.json} (60).
  *
  * <p>everyday-dev is a dev set: its items were read one by one and chose {@code
- * answer.secondSection} (see {@code Tuning}). everyday-holdout was measured once, as aggregates, at
+ * answer.secondSection} (see {@code Tuning}), and it is among the answer decision's fitting questions.
+ * everyday-holdout was measured once, as aggregates, at
  * the end of session 8's answer work; its floor holds those figures, and it is a dev set for any
  * change after that.
  */
@@ -23,10 +24,12 @@ class EverydayWordingTest {
     /**
      * Measured on everyday-dev as session 8 began: search hit@3 0.780, answer citations hit@3 0.620,
      * facts 0.518, answerable declined 0.050; with {@code answer.secondSection} 0.8: 0.780, 0.690,
-     * 0.583, 0.050 (the floor, rounded down).
+     * 0.583, 0.050; with the decision refitted on everyday-dev among its fitting questions (so its
+     * refusals here are no longer a question never seen): 0.780, 0.730, 0.603, 0.040 (the floor,
+     * rounded down).
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"everyday-dev.json, 0.780, 0.690, 0.582, 0.050"})
+    @CsvSource({"everyday-dev.json, 0.780, 0.730, 0.602, 0.040"})
     void should_find_and_state_what_answers_questions_in_everyday_words(
             String file, double search, double citations, double facts, double declined) throws IOException {
         List<BlindSets.Item> items = GoldenSets.named(file).questions().stream()

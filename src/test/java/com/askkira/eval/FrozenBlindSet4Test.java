@@ -52,7 +52,14 @@ class FrozenBlindSet4Test extends FrozenBlindSetChecks {
      * after each change, though no change followed one): search 0.862 → 0.879, citations 0.828 →
      * 0.836, facts 0.613 → 0.632, answerable declined 0.052 → 0.043, the rest unchanged; the floor
      * follows. Set 5 ({@link FrozenBlindSet5Test}), new this session, is the one read once.
+     *
+     * <p>Session 8 (another section joins an answer at 0.8 of the best's score; the decision refitted
+     * with everyday-dev and decision-train-3). Its aggregates were seen while choosing the refit, so
+     * it is a dev set for that choice: citations 0.836 → 0.879, facts 0.632 → 0.660, answerable
+     * declined 0.043 → 0.034, outside declined 0.900 → 1.000, but gaps declined 0.800 → 0.767 (one
+     * gap declined as outside the field instead), the rest unchanged; the floor follows. Set 6 is
+     * the one read once.
      */
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.879, 0.836, 0.632, 0.043, 0.800, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.879, 0.879, 0.660, 0.034, 0.767, 1.000, 1.000, 1.000, 0.800, 0, 116, 25);
 }

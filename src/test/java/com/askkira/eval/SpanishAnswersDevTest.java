@@ -85,7 +85,8 @@ class SpanishAnswersDevTest {
         // Search 51/60 before the map covered the library's headings word by word and the everyday and
         // function words of questions, 59/60 after (answered 59/60, facts 64/104); answered 60/60 and facts 69/104 once
         // the spelling corrector left everyday English alone and the decision read the gap probe; facts 76/104 once a
-        // short list was quoted whole.
+        // short list was quoted whole; 74/104 with session 8's refitted decision and third section (two facts now
+        // lost to a different first passage).
         assertThat(foundShare).isGreaterThanOrEqualTo(0.95);
         assertThat(answeredShare).isGreaterThanOrEqualTo(0.95);
         assertThat(factsShare).isGreaterThanOrEqualTo(0.70);
