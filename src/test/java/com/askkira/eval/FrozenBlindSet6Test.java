@@ -1,0 +1,25 @@
+package com.askkira.eval;
+
+/**
+ * The frozen blind set {@code frozen/blind-6.json}: 210 items written 2026-12-06 (session 8) by a
+ * writer who read only the library's documents, never the code, the tests or the other sets: 60
+ * answerable, 20 follow-ups, 20 in Spanish, 30 gaps, 30 outside the field, 25 crisis messages (8
+ * in Spanish) and 25 look-alikes (6 in Spanish). It is measured, never tuned on: this test prints
+ * only the figures, never an item, and no code may change for one of its items.
+ *
+ * <p>Read once, at the end of session 8's answer work, as aggregates, on main as the session began
+ * (4593dbd) and on main after that work (another section joining at 0.8 of the best's score, the
+ * decision refitted with everyday-dev and decision-train-3); {@link #FLOOR} holds the second.
+ * Before → after: search hit@3 0.853, answer citations hit@3 0.802 → 0.845, facts 0.637 → 0.660,
+ * answerable declined 0.017 → 0.009, gaps declined 0.567 → 0.500, outside declined 0.933 → 1.000,
+ * crisis recall 1.000 (Spanish 1.000), look-alikes answered 0.920, overclaims 0. Its gaps are the
+ * widest miss: the refit declines two more of them as outside the field rather than not covered.
+ */
+class FrozenBlindSet6Test extends FrozenBlindSetChecks {
+    private static final BlindSets.Figures FLOOR =
+            new BlindSets.Figures(0.853, 0.845, 0.660, 0.009, 0.500, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
+
+    FrozenBlindSet6Test() {
+        super("blind-6.json", "blind set 6", FLOOR);
+    }
+}
