@@ -3,8 +3,8 @@ package com.askkira.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,14 +39,14 @@ class EvaluationSetSectionsTest {
         assertThatCode(() -> BlindSets.read(file)).doesNotThrowAnyException();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void should_refuse_a_name_that_resolves_to_no_section() {
         assertThatCode(() -> LibrarySections.resolve("confidentiality-in-therapy#no-such-heading"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @org.junit.jupiter.api.Test
-    void should_read_a_writers_spelling_of_an_anchor_as_the_section_it_names() throws IOException {
+    @Test
+    void should_read_a_writers_spelling_of_an_anchor_as_the_section_it_names() {
         assertThat(LibrarySections.resolve("apa-ethics-code#recording-sessions-standard-4-03"))
                 .isEqualTo("apa-ethics-code#recording-sessions-standard-403");
     }
