@@ -94,6 +94,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -285,81 +288,101 @@ public final class Kira implements AutoCloseable {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         // The model loads while the library, the store and the index open; an unknown name fails here.
         checkEmbeddingModel(config.embeddingModel());
-        Embedder embedder = LoadingEmbedder.start(config.embeddingModel(), () -> embedder(config));
+        LoadingEmbedder embedder = LoadingEmbedder.start(
+                config.embeddingModel(), EmbeddingModels.dimension(config.embeddingModel()), () -> embedder(config));
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        PiiRedactor redactor = new PiiRedactor();
-        // Before the index build too: a database that cannot be opened stops the start at once.
-        Store store = Store.open(config.dbUrl());
-        Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
-        config.insightsFile().ifPresent(insights::importFile);
-        KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
-        Embedder startupVectors = startupVectors(config, embedder);
-        Tuning tuning = Tuning.defaults();
-        HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
-        AbstentionWriter abstentions = abstentionWriter(library.documents());
-        SpanishGloss spanish = SpanishGloss.fromResources();
-        // The library's sentences and passages, analysed once for the scorer and the decision alike.
-        TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
-        Decider decider = new Decider(
-                AnswerDecision.fromResources(),
-                FieldClassifier.fromResources(startupVectors),
-                LabelledNeighbours.fromResources(startupVectors),
-                libraryTerms);
-        SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
-        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
-        InputScreen screen = inputScreen(startupVectors, redactor, spanish);
-        // A question asked in Spanish, or with asides, is searched as the library reads it.
-        Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
-        SupportScorer support =
-                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
-        SentenceJudge judge =
-                judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
-        // One registry and one breaker per Kira: per replica, as the README says.
-        KiraMetrics metrics = new KiraMetrics();
-        ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
-        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
-        OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
-        Drafter streaming = chatModel
-                .<Drafter>map(model -> new StreamingModelDrafter(
-                        ChatModels.createStreaming(config),
-                        ChatModels.modelName(config),
-                        Duration.ofMillis(config.modelTimeoutMs())))
-                .orElse(drafting.offline());
-        Drafter whole = chatModel
-                .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
-                .orElse(drafting.offline());
-        CpuLane lane = CpuLane.forCores(config.queueLimit());
-        AnswerPolicy policy = new AnswerPolicy(
-                screen,
-                new SmallTalk("confidentiality in therapy"),
-                readersRetriever,
-                drafting,
-                streaming,
-                whole,
-                judge,
-                abstentions,
-                new AnswerIds(),
-                lane,
-                metrics);
-        return new Kira(
-                config,
-                library,
-                builder,
-                index,
-                retriever,
-                new AnswerService(policy, readersRetriever, insights, lane, metrics),
-                new GroundingService(retriever, support, new SentenceSplitter(), lane),
-                policy.modelName(),
-                new LibraryOutputGuardrail(judge),
-                new ReaderInputGuardrail(screen),
-                insights,
-                offlineChatModel,
-                store,
-                embedder,
-                metrics,
-                circuit,
-                chatModel.isPresent(),
-                offline.modelName());
+        // What does not need the rest is made side by side on the machine's cores (issue 11: ready within 3 s).
+        ExecutorService startup = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().daemon().name("kira-start-", 1).factory());
+        try {
+            CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(config.dbUrl()), startup);
+            CompletableFuture<PiiRedactor> redactors = CompletableFuture.supplyAsync(PiiRedactor::new, startup);
+            CompletableFuture<SpanishGloss> glosses =
+                    CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
+            // Before the index build too: a database that cannot be opened stops the start at once.
+            Store store = join(opening);
+            PiiRedactor redactor = join(redactors);
+            Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+            config.insightsFile().ifPresent(insights::importFile);
+            Tuning tuning = Tuning.defaults();
+            CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
+                    () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log), startup);
+            CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
+                    index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()),
+                    startup);
+            // The stored vectors need the model's dimension only, so these are made while it loads.
+            Embedder startupVectors = startupVectors(config, embedder);
+            // The library's sentences and passages, analysed once for the scorer and the decision alike.
+            TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
+            Decider decider = new Decider(
+                    AnswerDecision.fromResources(),
+                    FieldClassifier.fromResources(startupVectors),
+                    LabelledNeighbours.fromResources(startupVectors),
+                    libraryTerms);
+            SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
+            SpanishGloss spanish = join(glosses);
+            InputScreen screen = inputScreen(startupVectors, redactor, spanish);
+            SupportScorer support =
+                    new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
+            KiraIndex index = join(opened);
+            AbstentionWriter abstentions = abstentionWriter(library.documents());
+            OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
+            SentenceJudge judge =
+                    judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
+            HybridRetriever retriever = join(retrievers);
+            // A question asked in Spanish, or with asides, is searched as the library reads it.
+            Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
+            // One registry and one breaker per Kira: per replica, as the README says.
+            KiraMetrics metrics = new KiraMetrics();
+            ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
+            GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
+            OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
+            Drafter streaming = chatModel
+                    .<Drafter>map(model -> new StreamingModelDrafter(
+                            ChatModels.createStreaming(config),
+                            ChatModels.modelName(config),
+                            Duration.ofMillis(config.modelTimeoutMs())))
+                    .orElse(drafting.offline());
+            Drafter whole = chatModel
+                    .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
+                    .orElse(drafting.offline());
+            CpuLane lane = CpuLane.forCores(config.queueLimit());
+            AnswerPolicy policy = new AnswerPolicy(
+                    screen,
+                    new SmallTalk("confidentiality in therapy"),
+                    readersRetriever,
+                    drafting,
+                    streaming,
+                    whole,
+                    judge,
+                    abstentions,
+                    new AnswerIds(),
+                    lane,
+                    metrics);
+            // The first question must not wait for the model, and a model that cannot load stops the start.
+            embedder.awaitModel();
+            return new Kira(
+                    config,
+                    library,
+                    builder,
+                    index,
+                    retriever,
+                    new AnswerService(policy, readersRetriever, insights, lane, metrics),
+                    new GroundingService(retriever, support, new SentenceSplitter(), lane),
+                    policy.modelName(),
+                    new LibraryOutputGuardrail(judge),
+                    new ReaderInputGuardrail(screen),
+                    insights,
+                    offlineChatModel,
+                    store,
+                    embedder,
+                    metrics,
+                    circuit,
+                    chatModel.isPresent(),
+                    offline.modelName());
+        } finally {
+            startup.shutdown();
+        }
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
@@ -409,6 +432,21 @@ public final class Kira implements AutoCloseable {
     public static Embedder embedder(KiraConfig config) {
         checkEmbeddingModel(config.embeddingModel());
         return EmbeddingModels.load(config.embeddingModel());
+    }
+
+    /** A start-up task's result, or its own exception as if it had run here: a failed start reads as before. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Refuses, as a configuration error, a model name Kira does not ship. */
