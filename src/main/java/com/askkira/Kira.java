@@ -291,44 +291,55 @@ public final class Kira implements AutoCloseable {
         LoadingEmbedder embedder = LoadingEmbedder.start(
                 config.embeddingModel(), EmbeddingModels.dimension(config.embeddingModel()), () -> embedder(config));
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        // What does not need the rest is made side by side on the machine's cores (issue 11: ready within 3 s).
-        ExecutorService startup = Executors.newFixedThreadPool(
-                2, Thread.ofPlatform().daemon().name("kira-start-", 1).factory());
+        // What does not need the rest is made side by side, a thread each (issue 11: ready within 3 s).
+        ExecutorService startup = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().name("kira-start-", 1).factory());
         try {
+            Tuning tuning = Tuning.defaults();
             CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(config.dbUrl()), startup);
             CompletableFuture<PiiRedactor> redactors = CompletableFuture.supplyAsync(PiiRedactor::new, startup);
-            CompletableFuture<SpanishGloss> glosses =
-                    CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
-            // Before the index build too: a database that cannot be opened stops the start at once.
-            Store store = join(opening);
-            PiiRedactor redactor = join(redactors);
-            Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
-            config.insightsFile().ifPresent(insights::importFile);
-            Tuning tuning = Tuning.defaults();
+            CompletableFuture<Insights> insightsRead = opening.thenCombine(redactors, (store, redactor) -> {
+                Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+                config.insightsFile().ifPresent(insights::importFile);
+                return insights;
+            });
+            // The index is checked and opened meanwhile; a build waits for the store and the insights file.
             CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
-                    () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log), startup);
+                    () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log, () -> join(insightsRead)),
+                    startup);
             CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
                     index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()),
                     startup);
-            // The stored vectors need the model's dimension only, so these are made while it loads.
+            // The stored vectors need the model's dimension only, so what reads them is made while it loads.
             Embedder startupVectors = startupVectors(config, embedder);
             // The library's sentences and passages, analysed once for the scorer and the decision alike.
             TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
-            Decider decider = new Decider(
-                    AnswerDecision.fromResources(),
-                    FieldClassifier.fromResources(startupVectors),
-                    LabelledNeighbours.fromResources(startupVectors),
-                    libraryTerms);
-            SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
-            SpanishGloss spanish = join(glosses);
-            InputScreen screen = inputScreen(startupVectors, redactor, spanish);
+            CompletableFuture<Decider> deciders = CompletableFuture.supplyAsync(
+                    () -> new Decider(
+                            AnswerDecision.fromResources(),
+                            FieldClassifier.fromResources(startupVectors),
+                            LabelledNeighbours.fromResources(startupVectors),
+                            libraryTerms),
+                    startup);
+            CompletableFuture<SpanishGloss> glosses =
+                    CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
+            CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
+                    glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
             SupportScorer support =
                     new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
+            // Before the index build too: a database that cannot be opened stops the start at once.
+            Insights insights = join(insightsRead);
+            Store store = join(opening);
+            PiiRedactor redactor = join(redactors);
             KiraIndex index = join(opened);
             AbstentionWriter abstentions = abstentionWriter(library.documents());
+            Decider decider = join(deciders);
+            SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
             OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
             SentenceJudge judge =
                     judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
+            InputScreen screen = join(screens);
+            SpanishGloss spanish = join(glosses);
             HybridRetriever retriever = join(retrievers);
             // A question asked in Spanish, or with asides, is searched as the library reads it.
             Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
