@@ -7,6 +7,8 @@
 #   bench/ready.sh                                               # builds target/ask-kira.jar, 5 starts
 #   JAR="/work/bench-before/ask-kira-s7end.jar target/ask-kira.jar" RUNS=7 bench/ready.sh
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/ready.sh           # extra JVM options for serve
+#   CDS=1 bench/ready.sh    # each jar with its own AppCDS archive, made by the unmeasured start
+#   AOT=1 bench/ready.sh    # each jar with its own JDK 25 AOT cache, made by the unmeasured start
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 PATH="/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH"; fi
@@ -29,14 +31,25 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# One start of jar $1: writes "ready-ms first-answer-ms" to $WORK/result.
+# The JVM options of jar $1's start; $2 is "train" for the unmeasured start that makes an AOT cache.
+archive_opts() {
+  local name
+  name=$(basename "$1" .jar)
+  if [ -n "${CDS:-}" ]; then echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$WORK/$name.jsa"; fi
+  if [ -n "${AOT:-}" ] && [ "${2:-}" = train ]; then echo "-XX:AOTCacheOutput=$WORK/$name.aot"; fi
+  if [ -n "${AOT:-}" ] && [ "${2:-}" != train ]; then echo "-XX:AOTCache=$WORK/$name.aot"; fi
+}
+
+# One start of jar $1 ($2: see archive_opts): writes "ready-ms first-answer-ms" to $WORK/result.
 start_once() {
   local jar=$1 name port t0 ready t1
   name=$(basename "$jar" .jar)
+  # shellcheck disable=SC2207
+  local opts=($(archive_opts "$jar" "${2:-}"))
   port=$(free_port)
   t0=$(now_ms)
   KIRA_PORT=$port KIRA_HOST=127.0.0.1 KIRA_INDEX_DIR=$WORK/index-$name KIRA_DB_URL=jdbc:sqlite:$WORK/$name.db \
-    KIRA_RATE_LIMIT_PER_MIN=0 "${J[@]}" -jar "$jar" serve >"$WORK/serve-$name.log" 2>&1 &
+    KIRA_RATE_LIMIT_PER_MIN=0 "${J[@]}" "${opts[@]}" -jar "$jar" serve >"$WORK/serve-$name.log" 2>&1 &
   PID=$!
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do
     kill -0 "$PID" 2>/dev/null || { echo "serve stopped:" >&2; cat "$WORK/serve-$name.log" >&2; exit 1; }
@@ -54,7 +67,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 for jar in $JAR; do
   name=$(basename "$jar" .jar)
   KIRA_INDEX_DIR=$WORK/index-$name "${J[@]}" -jar "$jar" index >/dev/null 2>&1
-  start_once "$jar"
+  start_once "$jar" train
 done
 declare -A READY ANSWER
 for round in $(seq 1 "$RUNS"); do

@@ -310,6 +310,8 @@ public final class Kira implements AutoCloseable {
             CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
                     index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()),
                     startup);
+            CompletableFuture<AbstentionWriter> abstainers =
+                    CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
             // The stored vectors need the model's dimension only, so what reads them is made while it loads.
             Embedder startupVectors = startupVectors(config, embedder);
             // The library's sentences and passages, analysed once for the scorer and the decision alike.
@@ -331,8 +333,9 @@ public final class Kira implements AutoCloseable {
             Insights insights = join(insightsRead);
             Store store = join(opening);
             PiiRedactor redactor = join(redactors);
+            // After the index: a document that cannot be read fails its build first, as it always did.
             KiraIndex index = join(opened);
-            AbstentionWriter abstentions = abstentionWriter(library.documents());
+            AbstentionWriter abstentions = join(abstainers);
             Decider decider = join(deciders);
             SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
             OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
