@@ -96,9 +96,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -291,112 +292,107 @@ public final class Kira implements AutoCloseable {
         LoadingEmbedder embedder = LoadingEmbedder.start(
                 config.embeddingModel(), EmbeddingModels.dimension(config.embeddingModel()), () -> embedder(config));
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        // What does not need the rest is made side by side, a thread each (issue 11: ready within 3 s).
-        ExecutorService startup = Executors.newThreadPerTaskExecutor(
-                Thread.ofPlatform().daemon().name("kira-start-", 1).factory());
-        try {
-            Tuning tuning = Tuning.defaults();
-            CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(config.dbUrl()), startup);
-            CompletableFuture<PiiRedactor> redactors = CompletableFuture.supplyAsync(PiiRedactor::new, startup);
-            CompletableFuture<Insights> insightsRead = opening.thenCombine(redactors, (store, redactor) -> {
-                Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
-                config.insightsFile().ifPresent(insights::importFile);
-                return insights;
-            });
-            // The index is checked and opened meanwhile; a build waits for the store and the insights file.
-            CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
-                    () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log, () -> join(insightsRead)),
-                    startup);
-            CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
-                    index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()),
-                    startup);
-            CompletableFuture<AbstentionWriter> abstainers =
-                    CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
-            // The stored vectors need the model's dimension only, so what reads them is made while it loads.
-            Embedder startupVectors = startupVectors(config, embedder);
-            // The library's sentences and passages, analysed once for the scorer and the decision alike.
-            TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
-            CompletableFuture<Decider> deciders = CompletableFuture.supplyAsync(
-                    () -> new Decider(
-                            AnswerDecision.fromResources(),
-                            FieldClassifier.fromResources(startupVectors),
-                            LabelledNeighbours.fromResources(startupVectors),
-                            libraryTerms),
-                    startup);
-            CompletableFuture<SpanishGloss> glosses =
-                    CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
-            CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
-                    glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
-            SupportScorer support =
-                    new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
-            // Before the index build too: a database that cannot be opened stops the start at once.
-            Insights insights = join(insightsRead);
-            Store store = join(opening);
-            PiiRedactor redactor = join(redactors);
-            // After the index: a document that cannot be read fails its build first, as it always did.
-            KiraIndex index = join(opened);
-            AbstentionWriter abstentions = join(abstainers);
-            Decider decider = join(deciders);
-            SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
-            OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
-            SentenceJudge judge =
-                    judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
-            InputScreen screen = join(screens);
-            SpanishGloss spanish = join(glosses);
-            HybridRetriever retriever = join(retrievers);
-            // A question asked in Spanish, or with asides, is searched as the library reads it.
-            Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
-            // One registry and one breaker per Kira: per replica, as the README says.
-            KiraMetrics metrics = new KiraMetrics();
-            ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
-            GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
-            OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
-            Drafter streaming = chatModel
-                    .<Drafter>map(model -> new StreamingModelDrafter(
-                            ChatModels.createStreaming(config),
-                            ChatModels.modelName(config),
-                            Duration.ofMillis(config.modelTimeoutMs())))
-                    .orElse(drafting.offline());
-            Drafter whole = chatModel
-                    .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
-                    .orElse(drafting.offline());
-            CpuLane lane = CpuLane.forCores(config.queueLimit());
-            AnswerPolicy policy = new AnswerPolicy(
-                    screen,
-                    new SmallTalk("confidentiality in therapy"),
-                    readersRetriever,
-                    drafting,
-                    streaming,
-                    whole,
-                    judge,
-                    abstentions,
-                    new AnswerIds(),
-                    lane,
-                    metrics);
-            // The first question must not wait for the model, and a model that cannot load stops the start.
-            embedder.awaitModel();
-            return new Kira(
-                    config,
-                    library,
-                    builder,
-                    index,
-                    retriever,
-                    new AnswerService(policy, readersRetriever, insights, lane, metrics),
-                    new GroundingService(retriever, support, new SentenceSplitter(), lane),
-                    policy.modelName(),
-                    new LibraryOutputGuardrail(judge),
-                    new ReaderInputGuardrail(screen),
-                    insights,
-                    offlineChatModel,
-                    store,
-                    embedder,
-                    metrics,
-                    circuit,
-                    chatModel.isPresent(),
-                    offline.modelName());
-        } finally {
-            startup.shutdown();
-        }
+        // What does not need the rest is made side by side, a daemon thread each (issue 11: ready within 3 s).
+        ThreadFactory threads =
+                Thread.ofPlatform().daemon().name("kira-start-", 1).factory();
+        Executor startup = task -> threads.newThread(task).start();
+        Tuning tuning = Tuning.defaults();
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(config.dbUrl()), startup);
+        CompletableFuture<PiiRedactor> redactors = CompletableFuture.supplyAsync(PiiRedactor::new, startup);
+        CompletableFuture<Insights> insightsRead = opening.thenCombine(redactors, (store, redactor) -> {
+            Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+            config.insightsFile().ifPresent(insights::importFile);
+            return insights;
+        });
+        // The index is checked and opened meanwhile; a build waits for the store and the insights file.
+        CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
+                () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log, () -> join(insightsRead)),
+                startup);
+        CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
+                index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()), startup);
+        CompletableFuture<AbstentionWriter> abstainers =
+                CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
+        // The stored vectors need the model's dimension only, so what reads them is made while it loads.
+        Embedder startupVectors = startupVectors(config, embedder);
+        // The library's sentences and passages, analysed once for the scorer and the decision alike.
+        TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
+        CompletableFuture<Decider> deciders = CompletableFuture.supplyAsync(
+                () -> new Decider(
+                        AnswerDecision.fromResources(),
+                        FieldClassifier.fromResources(startupVectors),
+                        LabelledNeighbours.fromResources(startupVectors),
+                        libraryTerms),
+                startup);
+        CompletableFuture<SpanishGloss> glosses = CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
+        CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
+                glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
+        SupportScorer support =
+                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
+        // Before the index build too: a database that cannot be opened stops the start at once.
+        Insights insights = join(insightsRead);
+        Store store = join(opening);
+        PiiRedactor redactor = join(redactors);
+        // After the index: a document that cannot be read fails its build first, as it always did.
+        KiraIndex index = join(opened);
+        AbstentionWriter abstentions = join(abstainers);
+        Decider decider = join(deciders);
+        SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
+        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
+        SentenceJudge judge =
+                judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
+        InputScreen screen = join(screens);
+        SpanishGloss spanish = join(glosses);
+        HybridRetriever retriever = join(retrievers);
+        // A question asked in Spanish, or with asides, is searched as the library reads it.
+        Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
+        // One registry and one breaker per Kira: per replica, as the README says.
+        KiraMetrics metrics = new KiraMetrics();
+        ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
+        GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
+        OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
+        Drafter streaming = chatModel
+                .<Drafter>map(model -> new StreamingModelDrafter(
+                        ChatModels.createStreaming(config),
+                        ChatModels.modelName(config),
+                        Duration.ofMillis(config.modelTimeoutMs())))
+                .orElse(drafting.offline());
+        Drafter whole = chatModel
+                .<Drafter>map(model -> new BlockingModelDrafter(model, ChatModels.modelName(config)))
+                .orElse(drafting.offline());
+        CpuLane lane = CpuLane.forCores(config.queueLimit());
+        AnswerPolicy policy = new AnswerPolicy(
+                screen,
+                new SmallTalk("confidentiality in therapy"),
+                readersRetriever,
+                drafting,
+                streaming,
+                whole,
+                judge,
+                abstentions,
+                new AnswerIds(),
+                lane,
+                metrics);
+        // The first question must not wait for the model, and a model that cannot load stops the start.
+        embedder.awaitModel();
+        return new Kira(
+                config,
+                library,
+                builder,
+                index,
+                retriever,
+                new AnswerService(policy, readersRetriever, insights, lane, metrics),
+                new GroundingService(retriever, support, new SentenceSplitter(), lane),
+                policy.modelName(),
+                new LibraryOutputGuardrail(judge),
+                new ReaderInputGuardrail(screen),
+                insights,
+                offlineChatModel,
+                store,
+                embedder,
+                metrics,
+                circuit,
+                chatModel.isPresent(),
+                offline.modelName());
     }
 
     /** What reads a reader's message first: redaction, the crisis screen (Spanish too), declined requests. */
