@@ -158,6 +158,7 @@ public final class Kira implements AutoCloseable {
             Insights insights,
             OfflineChatModel offlineChatModel,
             Store store,
+            PiiRedactor redactor,
             Embedder embedder,
             KiraMetrics metrics,
             ModelCircuit circuit,
@@ -184,7 +185,7 @@ public final class Kira implements AutoCloseable {
                 library::documents,
                 new Chunker(new SentenceSplitter()),
                 store,
-                new PiiRedactor(),
+                redactor,
                 config.goldenFile(),
                 new Workbench.Gate() {
                     @Override
@@ -323,6 +324,7 @@ public final class Kira implements AutoCloseable {
                         LabelledNeighbours.fromResources(startupVectors),
                         libraryTerms),
                 startup);
+        CompletableFuture<KiraMetrics> registries = CompletableFuture.supplyAsync(KiraMetrics::new, startup);
         CompletableFuture<SpanishGloss> glosses = CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
         CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
                 glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
@@ -346,7 +348,7 @@ public final class Kira implements AutoCloseable {
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         // One registry and one breaker per Kira: per replica, as the README says.
-        KiraMetrics metrics = new KiraMetrics();
+        KiraMetrics metrics = join(registries);
         ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
         GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
@@ -388,6 +390,7 @@ public final class Kira implements AutoCloseable {
                 insights,
                 offlineChatModel,
                 store,
+                redactor,
                 embedder,
                 metrics,
                 circuit,
