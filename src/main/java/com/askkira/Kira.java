@@ -94,8 +94,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -154,6 +158,7 @@ public final class Kira implements AutoCloseable {
             Insights insights,
             OfflineChatModel offlineChatModel,
             Store store,
+            PiiRedactor redactor,
             Embedder embedder,
             KiraMetrics metrics,
             ModelCircuit circuit,
@@ -180,7 +185,7 @@ public final class Kira implements AutoCloseable {
                 library::documents,
                 new Chunker(new SentenceSplitter()),
                 store,
-                new PiiRedactor(),
+                redactor,
                 config.goldenFile(),
                 new Workbench.Gate() {
                     @Override
@@ -285,37 +290,65 @@ public final class Kira implements AutoCloseable {
         Library library = new Library(config.corpusDir(), new MarkdownDocumentParser());
         // The model loads while the library, the store and the index open; an unknown name fails here.
         checkEmbeddingModel(config.embeddingModel());
-        Embedder embedder = LoadingEmbedder.start(config.embeddingModel(), () -> embedder(config));
+        LoadingEmbedder embedder = LoadingEmbedder.start(
+                config.embeddingModel(), EmbeddingModels.dimension(config.embeddingModel()), () -> embedder(config));
         IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
-        PiiRedactor redactor = new PiiRedactor();
-        // Before the index build too: a database that cannot be opened stops the start at once.
-        Store store = Store.open(config.dbUrl());
-        Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
-        config.insightsFile().ifPresent(insights::importFile);
-        KiraIndex index = IndexOpener.openOrRebuild(builder, library, config.indexDir(), log);
-        Embedder startupVectors = startupVectors(config, embedder);
+        // What does not need the rest is made side by side, a daemon thread each (issue 11: ready within 3 s).
+        ThreadFactory threads =
+                Thread.ofPlatform().daemon().name("kira-start-", 1).factory();
+        Executor startup = task -> threads.newThread(task).start();
         Tuning tuning = Tuning.defaults();
-        HybridRetriever retriever = HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
-        AbstentionWriter abstentions = abstentionWriter(library.documents());
-        SpanishGloss spanish = SpanishGloss.fromResources();
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(config.dbUrl()), startup);
+        CompletableFuture<PiiRedactor> redactors = CompletableFuture.supplyAsync(PiiRedactor::new, startup);
+        CompletableFuture<Insights> insightsRead = opening.thenCombine(redactors, (store, redactor) -> {
+            Insights insights = new Insights(embedder, redactor, store, Clock.systemUTC());
+            config.insightsFile().ifPresent(insights::importFile);
+            return insights;
+        });
+        // The index is checked and opened meanwhile; a build waits for the store and the insights file.
+        CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
+                () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log, () -> join(insightsRead)),
+                startup);
+        CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
+                index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()), startup);
+        CompletableFuture<AbstentionWriter> abstainers =
+                CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
+        // The stored vectors need the model's dimension only, so what reads them is made while it loads.
+        Embedder startupVectors = startupVectors(config, embedder);
         // The library's sentences and passages, analysed once for the scorer and the decision alike.
         TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
-        Decider decider = new Decider(
-                AnswerDecision.fromResources(),
-                FieldClassifier.fromResources(startupVectors),
-                LabelledNeighbours.fromResources(startupVectors),
-                libraryTerms);
-        SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
-        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
-        InputScreen screen = inputScreen(startupVectors, redactor, spanish);
-        // A question asked in Spanish, or with asides, is searched as the library reads it.
-        Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
+        CompletableFuture<Decider> deciders = CompletableFuture.supplyAsync(
+                () -> new Decider(
+                        AnswerDecision.fromResources(),
+                        FieldClassifier.fromResources(startupVectors),
+                        LabelledNeighbours.fromResources(startupVectors),
+                        libraryTerms),
+                startup);
+        CompletableFuture<KiraMetrics> registries = CompletableFuture.supplyAsync(KiraMetrics::new, startup);
+        CompletableFuture<SpanishGloss> glosses = CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
+        CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
+                glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
+        // Before the index build too: a database that cannot be opened stops the start at once.
+        Insights insights = join(insightsRead);
+        Store store = join(opening);
+        PiiRedactor redactor = join(redactors);
+        // After the index: a document that cannot be read fails its build first, as it always did.
+        KiraIndex index = join(opened);
+        AbstentionWriter abstentions = join(abstainers);
+        Decider decider = join(deciders);
+        SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
+        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
         SentenceJudge judge =
                 judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
+        InputScreen screen = join(screens);
+        SpanishGloss spanish = join(glosses);
+        HybridRetriever retriever = join(retrievers);
+        // A question asked in Spanish, or with asides, is searched as the library reads it.
+        Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         // One registry and one breaker per Kira: per replica, as the README says.
-        KiraMetrics metrics = new KiraMetrics();
+        KiraMetrics metrics = join(registries);
         ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
         GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
@@ -341,6 +374,8 @@ public final class Kira implements AutoCloseable {
                 new AnswerIds(),
                 lane,
                 metrics);
+        // The first question must not wait for the model, and a model that cannot load stops the start.
+        embedder.awaitModel();
         return new Kira(
                 config,
                 library,
@@ -355,6 +390,7 @@ public final class Kira implements AutoCloseable {
                 insights,
                 offlineChatModel,
                 store,
+                redactor,
                 embedder,
                 metrics,
                 circuit,
@@ -409,6 +445,21 @@ public final class Kira implements AutoCloseable {
     public static Embedder embedder(KiraConfig config) {
         checkEmbeddingModel(config.embeddingModel());
         return EmbeddingModels.load(config.embeddingModel());
+    }
+
+    /** A start-up task's result, or its own exception as if it had run here: a failed start reads as before. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Refuses, as a configuration error, a model name Kira does not ship. */

@@ -11,6 +11,8 @@ public final class EmbeddingModels {
     public static final String BGE_SMALL = "bge-small-en-v1.5";
     public static final String MINILM = "all-minilm-l6-v2";
     public static final List<String> NAMES = List.of(BGE_SMALL, MINILM);
+    /** Both shipped models write 384 numbers a text. */
+    private static final int DIMENSION = 384;
 
     private EmbeddingModels() {}
 
@@ -20,6 +22,17 @@ public final class EmbeddingModels {
      * who asks again.
      */
     private static final int RECENT_QUERIES = 1024;
+
+    /**
+     * How many numbers a text's vector has, known from the name alone: what needs only that (the
+     * stored start-up vectors) does not wait for the model to load.
+     */
+    public static int dimension(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown embedding model '" + name + "'; use one of " + NAMES);
+        }
+        return DIMENSION;
+    }
 
     public static Embedder load(String name) {
         return new RecentQueries(onnx(name), RECENT_QUERIES);
@@ -32,13 +45,19 @@ public final class EmbeddingModels {
                         BGE_SMALL,
                         // BGE reads its [CLS] token, as LangChain4j's own BgeSmallEnV15QuantizedEmbeddingModel does.
                         QuietOnnxModel.fromJar(
-                                "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384),
+                                "bge-small-en-v1.5-q.onnx",
+                                "bge-small-en-v1.5-q-tokenizer.json",
+                                PoolingMode.CLS,
+                                DIMENSION),
                         "Represent this sentence for searching relevant passages: ");
             case MINILM ->
                 new OnnxEmbedder(
                         MINILM,
                         QuietOnnxModel.fromJar(
-                                "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384),
+                                "all-minilm-l6-v2-q.onnx",
+                                "all-minilm-l6-v2-q-tokenizer.json",
+                                PoolingMode.MEAN,
+                                DIMENSION),
                         "");
             default ->
                 throw new IllegalArgumentException("unknown embedding model '" + name + "'; use one of " + NAMES);

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,12 +102,16 @@ public final class StoredVectors implements Embedder {
         try (InputStream bytes = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(bytes))) {
             int count = in.readInt();
+            byte[] numbers = new byte[0];
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
                 float[] vector = new float[in.readInt()];
-                for (int d = 0; d < vector.length; d++) {
-                    vector[d] = in.readFloat();
+                // A vector's numbers in one read, as writeFloat wrote them (big-endian): not a call each.
+                if (numbers.length != vector.length * Float.BYTES) {
+                    numbers = new byte[vector.length * Float.BYTES];
                 }
+                in.readFully(numbers);
+                ByteBuffer.wrap(numbers).asFloatBuffer().get(vector);
                 if (vector.length == dimension) {
                     vectors.put(key, vector);
                 }

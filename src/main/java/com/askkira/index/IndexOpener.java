@@ -35,10 +35,22 @@ public final class IndexOpener {
      * because a writer opened over damaged files fails on them.
      */
     public static KiraIndex openOrRebuild(IndexBuilder builder, Library library, Path indexDir, PrintStream log) {
+        return openOrRebuild(builder, library, indexDir, log, () -> {});
+    }
+
+    /**
+     * As {@link #openOrRebuild(IndexBuilder, Library, Path, PrintStream)}, with {@code beforeBuilding}
+     * run before any build starts: what it throws stops the open there. Kira checks and opens an index
+     * while its store opens, and waits there for the store: a database that cannot be opened stops the
+     * start before any build.
+     */
+    public static KiraIndex openOrRebuild(
+            IndexBuilder builder, Library library, Path indexDir, PrintStream log, Runnable beforeBuilding) {
         Optional<String> damage = exists(indexDir) ? damage(indexDir) : Optional.empty();
         if (damage.isEmpty()) {
             Optional<String> stale = builder.staleness(library, indexDir);
             if (stale.isPresent()) {
+                beforeBuilding.run();
                 log.println("Building the index (" + stale.get() + ")…");
                 IndexBuilder.BuildReport report = rebuild(builder, library, indexDir);
                 log.printf(
@@ -52,6 +64,7 @@ public final class IndexOpener {
                 damage = Optional.of(describe(e));
             }
         }
+        beforeBuilding.run();
         IndexBuilder.BuildReport report = rebuild(builder, library, indexDir);
         log.printf(
                 "The index in %s could not be used (%s); rebuilt it from the corpus in a fresh folder: %d documents"

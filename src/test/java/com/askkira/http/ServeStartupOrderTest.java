@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -82,6 +83,22 @@ class ServeStartupOrderTest {
 
         assertThat(exit.code()).as(exit.output()).isEqualTo(2);
         assertThat(exit.output()).contains("KIRA_HOST").doesNotContain("Building the index");
+        assertThat(index).isEmptyDirectory();
+    }
+
+    @Test
+    void should_report_a_database_that_cannot_be_opened_with_exit_code_2_before_building_the_index(@TempDir Path data)
+            throws Exception {
+        Path notADatabase = data.resolve("kira.db");
+        Files.writeString(notADatabase, "this is no SQLite file, and longer than its header".repeat(100));
+
+        Exit exit = serve(Map.of("KIRA_PORT", "0", "KIRA_DB_URL", "jdbc:sqlite:" + notADatabase));
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(2);
+        assertThat(exit.output())
+                .contains("KIRA_DB_URL: Could not open the database")
+                .doesNotContain("Building the index");
+        assertThat(exit.took()).as(exit.output()).isLessThan(QUICK);
         assertThat(index).isEmptyDirectory();
     }
 

@@ -1,6 +1,7 @@
 package com.askkira.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +117,48 @@ class IndexOpenerTest {
         try (KiraIndex index = IndexOpener.openOrRebuild(builder, library, indexDir, log)) {
             assertThat(documents(index)).isPositive();
         }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rebuilt it from the corpus");
+    }
+
+    @Test
+    void should_build_nothing_when_what_must_come_before_a_build_fails() throws IOException {
+        Files.createDirectories(indexDir);
+
+        assertThatThrownBy(() -> IndexOpener.openOrRebuild(builder, library, indexDir, log, () -> {
+                    throw new IllegalStateException("the store cannot be opened");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the store cannot be opened");
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Building the index");
+        assertThat(indexDir).isEmptyDirectory();
+        assertThat(parent)
+                .isDirectoryNotContaining(p -> p.getFileName().toString().contains(".rebuild-"));
+    }
+
+    @Test
+    void should_open_a_sound_index_without_waiting_for_what_comes_before_a_build() throws IOException {
+        builder.build(library, indexDir);
+        AtomicInteger waits = new AtomicInteger();
+
+        try (KiraIndex index = IndexOpener.openOrRebuild(builder, library, indexDir, log, waits::incrementAndGet)) {
+            assertThat(documents(index)).isPositive();
+        }
+
+        assertThat(waits).hasValue(0);
+    }
+
+    @Test
+    void should_run_what_comes_before_a_build_before_rebuilding_a_damaged_index() throws IOException {
+        builder.build(library, indexDir);
+        DamagedIndexStartTest.truncate(indexDir, ".cfs");
+        AtomicInteger waits = new AtomicInteger();
+
+        try (KiraIndex index = IndexOpener.openOrRebuild(builder, library, indexDir, log, waits::incrementAndGet)) {
+            assertThat(documents(index)).isPositive();
+        }
+
+        assertThat(waits).hasValue(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("rebuilt it from the corpus");
     }
 
