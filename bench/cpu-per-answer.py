@@ -1,17 +1,22 @@
+#!/usr/bin/env python3
+"""Server CPU per answer: starts JAR's `serve` on PORT (index in /tmp, built once), sends 150 warm-up and then 450
+distinct golden questions to /v1/answers from two client threads, and prints the server's CPU (from /proc) per answer.
+Usage: bench/cpu-per-answer.py JAR PORT"""
 import json,sys,subprocess,time,urllib.request,os,threading,glob,random
+ROOT=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 jar,port=sys.argv[1],int(sys.argv[2])
 idx='/tmp/cpuidx-'+os.path.basename(jar)
 env=dict(os.environ,KIRA_RATE_LIMIT_PER_MIN='0',KIRA_INDEX_DIR=idx,KIRA_PORT=str(port))
 java='/usr/lib/jvm/temurin-25-jdk-amd64/bin/java'
 if not os.path.exists(idx):
-    subprocess.run([java,'--enable-native-access=ALL-UNNAMED','--add-modules','jdk.incubator.vector','-jar',jar,'index'],env=env,cwd='/work/main',stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
-p=subprocess.Popen([java,'--enable-native-access=ALL-UNNAMED','--add-modules','jdk.incubator.vector','-jar',jar,'serve'],env=env,cwd='/work/main',stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
+    subprocess.run([java,'--enable-native-access=ALL-UNNAMED','--add-modules','jdk.incubator.vector','-jar',jar,'index'],env=env,cwd=ROOT,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
+p=subprocess.Popen([java,'--enable-native-access=ALL-UNNAMED','--add-modules','jdk.incubator.vector','-jar',jar,'serve'],env=env,cwd=ROOT,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
 for _ in range(200):
     try:
         urllib.request.urlopen(f'http://127.0.0.1:{port}/health',timeout=1); break
     except Exception: time.sleep(0.1)
 qs=[]
-for f in glob.glob('/work/main/src/test/resources/golden/*.json'):
+for f in glob.glob(os.path.join(ROOT,'src/test/resources/golden/*.json')):
     for q in json.load(open(f))['questions']: qs.append(q['question'])
 random.Random(1).shuffle(qs)
 def ask(q):
