@@ -11,25 +11,11 @@
 #   AOT=1 bench/ready.sh    # each jar with its own JDK 25 AOT cache, made by the unmeasured start
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 PATH="/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH"; fi
-if [ -z "${JAR:-}" ]; then
-  mvn -q -B -ntp package -DskipTests
-  JAR=target/ask-kira.jar
-fi
-for jar in $JAR; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+source bench/server-bench.sh
 RUNS=${RUNS:-5}
 QUESTION=${QUESTION:-Can my employer see my therapy records?}
-WORK=$(mktemp -d)
 # shellcheck disable=SC2206
 J=(java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${JAVA_OPTS:-})
-PID=
-cleanup() {
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # The JVM options of jar $1's start; $2 is "train" for the unmeasured start that makes an AOT cache.
 archive_opts() {

@@ -13,25 +13,11 @@
 # The jars take turns on the same machine; nothing else should run meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 PATH="/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH"; fi
-if [ -z "${JAR:-}" ]; then
-  mvn -q -B -ntp package -DskipTests
-  JAR=target/ask-kira.jar
-fi
-for jar in $JAR; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
-WORK=$(mktemp -d)
+source bench/server-bench.sh
 OUT=target/bench-results
 mkdir -p "$OUT"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 J=(java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
-PID=
-cleanup() {
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at $STAMP"

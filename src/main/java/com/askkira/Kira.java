@@ -16,6 +16,7 @@ import com.askkira.answer.OfflineChatModel;
 import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
 import com.askkira.answer.StreamingModelDrafter;
+import com.askkira.concurrent.Futures;
 import com.askkira.config.InvalidConfigException;
 import com.askkira.config.KiraConfig;
 import com.askkira.config.Tuning;
@@ -95,7 +96,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -307,7 +307,8 @@ public final class Kira implements AutoCloseable {
         });
         // The index is checked and opened meanwhile; a build waits for the store and the insights file.
         CompletableFuture<KiraIndex> opened = CompletableFuture.supplyAsync(
-                () -> IndexOpener.openOrRebuild(builder, library, config.indexDir(), log, () -> join(insightsRead)),
+                () -> IndexOpener.openOrRebuild(
+                        builder, library, config.indexDir(), log, () -> Futures.join(insightsRead)),
                 startup);
         CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
                 index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()), startup);
@@ -331,24 +332,24 @@ public final class Kira implements AutoCloseable {
         SupportScorer support =
                 new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
         // Before the index build too: a database that cannot be opened stops the start at once.
-        Insights insights = join(insightsRead);
-        Store store = join(opening);
-        PiiRedactor redactor = join(redactors);
+        Insights insights = Futures.join(insightsRead);
+        Store store = Futures.join(opening);
+        PiiRedactor redactor = Futures.join(redactors);
         // After the index: a document that cannot be read fails its build first, as it always did.
-        KiraIndex index = join(opened);
-        AbstentionWriter abstentions = join(abstainers);
-        Decider decider = join(deciders);
+        KiraIndex index = Futures.join(opened);
+        AbstentionWriter abstentions = Futures.join(abstainers);
+        Decider decider = Futures.join(deciders);
         SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
         OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
         SentenceJudge judge =
                 judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
-        InputScreen screen = join(screens);
-        SpanishGloss spanish = join(glosses);
-        HybridRetriever retriever = join(retrievers);
+        InputScreen screen = Futures.join(screens);
+        SpanishGloss spanish = Futures.join(glosses);
+        HybridRetriever retriever = Futures.join(retrievers);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
         // One registry and one breaker per Kira: per replica, as the README says.
-        KiraMetrics metrics = join(registries);
+        KiraMetrics metrics = Futures.join(registries);
         ModelCircuit circuit = new ModelCircuit(config.modelCircuit());
         GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions, circuit, metrics);
         OfflineChatModel offlineChatModel = new OfflineChatModel(offline, retriever);
@@ -445,21 +446,6 @@ public final class Kira implements AutoCloseable {
     public static Embedder embedder(KiraConfig config) {
         checkEmbeddingModel(config.embeddingModel());
         return EmbeddingModels.load(config.embeddingModel());
-    }
-
-    /** A start-up task's result, or its own exception as if it had run here: a failed start reads as before. */
-    private static <T> T join(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** Refuses, as a configuration error, a model name Kira does not ship. */

@@ -1,8 +1,8 @@
 package com.askkira.embedding;
 
+import com.askkira.concurrent.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -74,16 +74,6 @@ public final class LoadingEmbedder implements Embedder {
     }
 
     private Embedder model() {
-        try {
-            return model.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(model);
     }
 }

@@ -45,5 +45,6 @@ class EverydayWordingTest {
         assertThat(figures.citationHit3()).isGreaterThanOrEqualTo(citations);
         assertThat(figures.facts()).isGreaterThanOrEqualTo(facts);
         assertThat(figures.answerableDeclined()).isLessThanOrEqualTo(declined);
+        assertThat(figures.overclaims()).isZero();
     }
 }

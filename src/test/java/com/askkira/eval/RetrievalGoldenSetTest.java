@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The golden sets through the real index: "dev" is what retrieval was tuned on; "holdout" was
  * written separately, but retrieval changes have since been judged on it (one was dropped for what
  * it did there), so it is a second dev set. The untouched measure is the frozen blind set
- * ({@code FrozenBlindSet4Test}, {@code FrozenBlindSet5Test}). Prints every ranking's numbers and the misses.
+ * ({@code FrozenBlindSet6Test}; sets 4 and 5 print in every run, so they are no longer blind). Prints
+ * every ranking's numbers and the misses; the fused ranking's hit@1 was 0.711 (dev) and 0.780
+ * (holdout) in session 8, its floor a question or so below both.
  */
 class RetrievalGoldenSetTest {
     @ParameterizedTest(name = "{0}")
@@ -38,6 +40,7 @@ class RetrievalGoldenSetTest {
         assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(60);
         assertThat(hybrid.hit3()).isGreaterThanOrEqualTo(0.90);
         assertThat(hybrid.mrr()).isGreaterThanOrEqualTo(0.75);
+        assertThat(hybrid.hit1()).isGreaterThanOrEqualTo(0.70);
         // Fusion earns its place only if it beats each ranking alone.
         for (RetrievalMode alone : List.of(RetrievalMode.BM25, RetrievalMode.VECTOR)) {
             assertThat(hybrid.hit3())
