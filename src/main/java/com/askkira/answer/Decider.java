@@ -48,7 +48,7 @@ public final class Decider {
                 field,
                 terms::terms,
                 shares.get(new Question(vector), question -> neighbours.shares(vector)),
-                decision.probe().read(vector));
+                decision.probe().read(retrieval.searchText(), vector));
     }
 
     /** A question's vector as a key: equal when its values are. */

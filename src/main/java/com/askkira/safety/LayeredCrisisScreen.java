@@ -67,6 +67,12 @@ public final class LayeredCrisisScreen implements CrisisScreen {
             return new CrisisAssessment(
                     true, whole.kinds(), "read as a crisis by the reader learned from labelled messages", true);
         }
+        // One sentence alone is the screen's weakest evidence, and idioms ("this wait is killing me") live
+        // there: it is heard only where the learned reader gives the whole conversation some support
+        // (which also spares the sentences' embeddings for most questions).
+        if (learned.isPresent() && !learned.get().supportsOneSentence(semantic.model(), whole.vector())) {
+            return byPatterns;
+        }
         Set<RiskKind> inOneSentence = semantic.screenSentences(message, history, patterns::discounts);
         return inOneSentence.isEmpty()
                 ? byPatterns

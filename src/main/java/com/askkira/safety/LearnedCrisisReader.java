@@ -22,17 +22,21 @@ public final class LearnedCrisisReader {
     private final float[] weights;
     private final double bias;
     private final double threshold;
+    private final double sentenceSupport;
 
     /**
      * @param embedding the embedding model whose vectors the weights read; other vectors are not heard
      * @param weights one per dimension, applied to the raw vector (the fit's standardisation folded in)
      * @param threshold the probability at and above which a conversation is heard as a crisis
+     * @param sentenceSupport the least probability the whole conversation needs for a crisis heard in one of
+     *     its sentences alone to stand ({@link #supportsOneSentence})
      */
-    LearnedCrisisReader(String embedding, float[] weights, double bias, double threshold) {
+    LearnedCrisisReader(String embedding, float[] weights, double bias, double threshold, double sentenceSupport) {
         this.embedding = embedding;
         this.weights = weights.clone();
         this.bias = bias;
         this.threshold = threshold;
+        this.sentenceSupport = sentenceSupport;
     }
 
     /** The reader shipped in the jar. */
@@ -48,7 +52,8 @@ public final class LearnedCrisisReader {
                     doubles(root.get("scale")),
                     doubles(root.get("weights")),
                     root.get("bias").asDouble(),
-                    root.get("threshold").asDouble());
+                    root.get("threshold").asDouble(),
+                    root.path("sentenceSupport").asDouble(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,19 +61,36 @@ public final class LearnedCrisisReader {
 
     /** A reader from a fit on standardised features: {@code weights} apply to {@code (x - mean) / scale}. */
     static LearnedCrisisReader fitted(
-            String embedding, double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+            String embedding,
+            double[] mean,
+            double[] scale,
+            double[] weights,
+            double bias,
+            double threshold,
+            double sentenceSupport) {
         float[] folded = new float[weights.length];
         double b = bias;
         for (int i = 0; i < weights.length; i++) {
             folded[i] = (float) (weights[i] / scale[i]);
             b -= weights[i] * mean[i] / scale[i];
         }
-        return new LearnedCrisisReader(embedding, folded, b, threshold);
+        return new LearnedCrisisReader(embedding, folded, b, threshold, sentenceSupport);
     }
 
     /** Whether a vector of {@code model}'s reads as a crisis. */
     public boolean hears(String model, float[] vector) {
         return embedding.equals(model) && vector.length == weights.length && probability(vector) >= threshold;
+    }
+
+    /**
+     * Whether a crisis heard in one sentence alone may stand in the conversation embedded as {@code
+     * vector}: the reader gives the whole at least {@code sentenceSupport}, a bar far below its own
+     * threshold, calibrated so that no fitting crisis heard that way is lost. "This waiting list is
+     * killing me" is close to a crisis on its own; the whole message, a question about records, is
+     * not. A vector the reader cannot read keeps the sentence's alarm.
+     */
+    public boolean supportsOneSentence(String model, float[] vector) {
+        return !embedding.equals(model) || vector.length != weights.length || probability(vector) >= sentenceSupport;
     }
 
     /** The fitted probability that the conversation embedded as {@code vector} is a crisis. */
@@ -78,6 +100,10 @@ public final class LearnedCrisisReader {
 
     double threshold() {
         return threshold;
+    }
+
+    double sentenceSupport() {
+        return sentenceSupport;
     }
 
     private static double[] doubles(JsonNode array) {

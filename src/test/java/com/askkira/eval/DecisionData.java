@@ -36,7 +36,7 @@ final class DecisionData {
 
     private final Retriever retriever;
     private final LabelledNeighbours neighbours;
-    private final ToDoubleBiFunction<String, float[]> probe;
+    private final ToDoubleBiFunction<String, Retrieval> probe;
     private final SentenceScorer scorer;
     private final FieldClassifier field;
     private final TermExtractor terms = new TermExtractor(KiraAnalyzer.forIndexing());
@@ -44,9 +44,9 @@ final class DecisionData {
 
     /**
      * The features as the answerer reads them, with {@code neighbours} as the labelled neighbours and
-     * {@code probe} reading each question (by its text and its embedding).
+     * {@code probe} reading each question (by its text, for a reading fitted without it, and what it is searched by).
      */
-    DecisionData(Function<Embedder, LabelledNeighbours> neighbours, ToDoubleBiFunction<String, float[]> probe) {
+    DecisionData(Function<Embedder, LabelledNeighbours> neighbours, ToDoubleBiFunction<String, Retrieval> probe) {
         Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
         this.retriever = ReaderRetriever.over(TestKira.shared().retriever(), SpanishGloss.fromResources());
         this.scorer = new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning);
@@ -55,11 +55,9 @@ final class DecisionData {
         this.probe = probe;
     }
 
-    /** The embedding a question is searched by, as the answerer reads it (glossed, with its history). */
-    float[] vector(LabelledQuestions.Labelled q) {
-        return retriever
-                .retrieve(new RetrievalQuery(q.question(), q.history()), PASSAGES)
-                .queryVector();
+    /** What a question is searched by, as the answerer reads it (glossed, with its history). */
+    Retrieval retrieval(LabelledQuestions.Labelled q) {
+        return retriever.retrieve(new RetrievalQuery(q.question(), q.history()), PASSAGES);
     }
 
     /** The labelled questions of {@code sets} as neighbours. */
@@ -85,7 +83,7 @@ final class DecisionData {
                     field,
                     terms::terms,
                     neighbours.shares(retrieval.queryVector(), q.question()),
-                    probe.applyAsDouble(q.question(), retrieval.queryVector()));
+                    probe.applyAsDouble(q.question(), retrieval));
             examples.add(new Example(q.question(), features.values(), q.expected()));
         }
         return examples;
@@ -114,7 +112,7 @@ final class DecisionData {
                             field,
                             terms::terms,
                             neighbours.shares(retrieval.queryVector(), q.question()),
-                            probe.applyAsDouble(q.question(), retrieval.queryVector()))
+                            probe.applyAsDouble(q.question(), retrieval))
                     .values());
         }
         return read;

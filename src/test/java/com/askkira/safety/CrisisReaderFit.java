@@ -50,8 +50,25 @@ class CrisisReaderFit {
     private static final int STEPS = 3000;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
-    /** A conversation's readings (as written, and glossed when it has Spanish) and its label. */
-    record Example(CrisisFitData.Labelled labelled, boolean spanish, List<double[]> readings, boolean flaggedBefore) {}
+    /**
+     * The support one sentence's alarm needs from the reader is chosen on this grid, from "any at all"
+     * to a tenth of a typical threshold.
+     */
+    private static final double[] SUPPORT_GRID = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1};
+
+    /**
+     * A conversation's readings (as written, and glossed when it has Spanish) and its label: each
+     * reading's text as the screen hears it ({@code heard}) and its embedding ({@code readings}).
+     */
+    record Example(
+            CrisisFitData.Labelled labelled,
+            boolean spanish,
+            List<Heard> heard,
+            List<double[]> readings,
+            boolean flaggedBefore) {}
+
+    /** One reading of a conversation: its message and history, as written or glossed. */
+    record Heard(String message, List<Turn> history) {}
 
     @Test
     void refit() throws IOException {
@@ -79,16 +96,23 @@ class CrisisReaderFit {
                     e -> e.labelled().set().equals(set)));
         }
         figures.addAll(spanishReadings(examples, threshold));
+        double support = sentenceSupport(examples, crossValidatedReadings(examples), threshold, embedder, figures);
         figures.forEach(System.out::println);
 
         Logistic model = fit(examples);
         if (Boolean.getBoolean("kira.fit.write")) {
-            write(model, threshold, figures, examples.size());
+            write(model, threshold, support, figures, examples.size());
         }
         assertThat(examples).hasSizeGreaterThan(1000);
         // The reader as shipped (standardisation folded into the weights, floats) scores as the fit does.
         LearnedCrisisReader shipped = LearnedCrisisReader.fitted(
-                EmbeddingModels.BGE_SMALL, model.mean(), model.scale(), model.weights(), model.bias(), threshold);
+                EmbeddingModels.BGE_SMALL,
+                model.mean(),
+                model.scale(),
+                model.weights(),
+                model.bias(),
+                threshold,
+                support);
         for (Example e : examples) {
             for (double[] x : e.readings()) {
                 float[] v = new float[x.length];
@@ -111,25 +135,26 @@ class CrisisReaderFit {
                         SemanticCrisisScreen.fromResources(embedder)),
                 spanish);
         List<CrisisFitData.Labelled> all = CrisisFitData.all();
-        List<List<String>> texts = new ArrayList<>();
+        List<List<Heard>> heard = new ArrayList<>();
         List<String> flat = new ArrayList<>();
         List<Boolean> isSpanish = new ArrayList<>();
         for (CrisisFitData.Labelled l : all) {
             boolean anySpanish = spanish.isSpanish(l.message())
                     || l.history().stream().anyMatch(t -> spanish.isSpanish(t.content()));
-            List<String> readings = new ArrayList<>();
-            readings.add(heard(l.message(), l.history()));
+            List<Heard> readings = new ArrayList<>();
+            readings.add(new Heard(l.message(), l.history()));
             if (anySpanish) {
                 List<Turn> glossed = l.history().stream()
                         .map(t -> new Turn(
                                 t.role(), spanish.isSpanish(t.content()) ? spanish.gloss(t.content()) : t.content()))
                         .toList();
-                readings.add(heard(spanish.isSpanish(l.message()) ? spanish.gloss(l.message()) : l.message(), glossed));
+                readings.add(
+                        new Heard(spanish.isSpanish(l.message()) ? spanish.gloss(l.message()) : l.message(), glossed));
             }
             // As SemanticCrisisScreen.read: too few words are never embedded, so never heard.
-            readings.removeIf(r -> WORD.matcher(r).results().count() < 3);
-            texts.add(readings);
-            flat.addAll(readings);
+            readings.removeIf(r -> WORD.matcher(heard(r)).results().count() < 3);
+            heard.add(readings);
+            readings.forEach(r -> flat.add(heard(r)));
             isSpanish.add(anySpanish);
         }
         List<float[]> vectors = embedder.embedQueries(flat);
@@ -137,7 +162,7 @@ class CrisisReaderFit {
         int at = 0;
         for (int i = 0; i < all.size(); i++) {
             List<double[]> readings = new ArrayList<>();
-            for (int r = 0; r < texts.get(i).size(); r++) {
+            for (int r = 0; r < heard.get(i).size(); r++) {
                 float[] v = vectors.get(at++);
                 double[] x = new double[v.length];
                 for (int d = 0; d < v.length; d++) {
@@ -149,18 +174,27 @@ class CrisisReaderFit {
             out.add(new Example(
                     l,
                     isSpanish.get(i),
+                    heard.get(i),
                     readings,
                     before.assess(l.message(), l.history()).crisis()));
         }
         return out;
     }
 
-    private static String heard(String message, List<Turn> history) {
-        return SemanticCrisisScreen.withoutContactDetails(SemanticCrisisScreen.conversation(message, history));
+    private static String heard(Heard reading) {
+        return SemanticCrisisScreen.withoutContactDetails(
+                SemanticCrisisScreen.conversation(reading.message(), reading.history()));
     }
 
-    /** Each conversation's score from the model fitted on the other folds; folds shuffled with a fixed seed. */
+    /** Each conversation's score (its readings' highest) from the model fitted on the other folds. */
     static double[] crossValidated(List<Example> examples) {
+        return Arrays.stream(crossValidatedReadings(examples))
+                .mapToDouble(p -> Arrays.stream(p).max().orElse(0))
+                .toArray();
+    }
+
+    /** Each reading's probability from the model fitted on the other folds; folds shuffled with a fixed seed. */
+    static double[][] crossValidatedReadings(List<Example> examples) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             order.add(i);
@@ -170,7 +204,7 @@ class CrisisReaderFit {
         for (int i = 0; i < order.size(); i++) {
             fold[order.get(i)] = i % FOLDS;
         }
-        double[] scores = new double[examples.size()];
+        double[][] scores = new double[examples.size()][];
         for (int k = 0; k < FOLDS; k++) {
             int held = k;
             List<Example> train = new ArrayList<>();
@@ -182,7 +216,9 @@ class CrisisReaderFit {
             Logistic model = fit(train);
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == held) {
-                    scores[i] = score(model, examples.get(i));
+                    scores[i] = examples.get(i).readings().stream()
+                            .mapToDouble(model::probability)
+                            .toArray();
                 }
             }
         }
@@ -211,11 +247,6 @@ class CrisisReaderFit {
             }
         }
         return LogisticFit.fit(rows, L2, STEPS);
-    }
-
-    /** A conversation's score: the higher of its readings' probabilities. */
-    static double score(Logistic model, Example e) {
-        return e.readings().stream().mapToDouble(model::probability).max().orElse(0);
     }
 
     private static List<String> sets(List<Example> examples) {
@@ -274,7 +305,11 @@ class CrisisReaderFit {
             List<Example> one = examples.stream()
                     .map(e -> e.spanish() && e.readings().size() == 2
                             ? new Example(
-                                    e.labelled(), true, List.of(e.readings().get(which)), e.flaggedBefore())
+                                    e.labelled(),
+                                    true,
+                                    List.of(e.heard().get(which)),
+                                    List.of(e.readings().get(which)),
+                                    e.flaggedBefore())
                             : e)
                     .toList();
             double[] scores = crossValidated(one);
@@ -288,7 +323,81 @@ class CrisisReaderFit {
         return out;
     }
 
-    private static void write(Logistic model, double threshold, List<String> figures, int conversations)
+    /**
+     * The support one sentence's alarm needs ({@link LearnedCrisisReader#supportsOneSentence}): the
+     * highest on {@link #SUPPORT_GRID} at which the whole screen, each reading scored by the model fitted
+     * without it, loses no fitting crisis. The exemplars are left out, as the semantic screen hears
+     * each of them as itself. Adds a figure line per support tried to {@code figures}.
+     */
+    static double sentenceSupport(
+            List<Example> examples,
+            double[][] probabilities,
+            double threshold,
+            Embedder embedder,
+            List<String> figures) {
+        CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
+        SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
+        List<Integer> measured = new ArrayList<>();
+        List<boolean[]> stands = new ArrayList<>(); // per reading: heard without the sentences
+        List<boolean[]> sentence = new ArrayList<>(); // per reading: one sentence heard
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            if (e.labelled().set().equals(SemanticCrisisScreen.EXEMPLARS)) {
+                continue;
+            }
+            boolean[] whole = new boolean[e.heard().size()];
+            boolean[] one = new boolean[e.heard().size()];
+            for (int r = 0; r < whole.length; r++) {
+                Heard h = e.heard().get(r);
+                whole[r] = patterns.assess(h.message(), h.history()).crisis()
+                        || semantic.read(h.message(), h.history()).crisis()
+                        || probabilities[i][r] >= threshold;
+                one[r] = !whole[r]
+                        && !semantic.screenSentences(h.message(), h.history(), patterns::discounts)
+                                .isEmpty();
+            }
+            measured.add(i);
+            stands.add(whole);
+            sentence.add(one);
+        }
+        double chosen = 0;
+        for (double support : SUPPORT_GRID) {
+            int crises = 0, lost = 0, alarms = 0, lifted = 0;
+            for (int k = 0; k < measured.size(); k++) {
+                int i = measured.get(k);
+                boolean before = false, after = false;
+                for (int r = 0; r < stands.get(k).length; r++) {
+                    boolean heard = stands.get(k)[r] || sentence.get(k)[r];
+                    before |= heard;
+                    after |= stands.get(k)[r] || (sentence.get(k)[r] && probabilities[i][r] >= support);
+                }
+                if (examples.get(i).labelled().crisis()) {
+                    crises += before ? 1 : 0;
+                    lost += before && !after ? 1 : 0;
+                } else {
+                    alarms += before ? 1 : 0;
+                    lifted += before && !after ? 1 : 0;
+                }
+            }
+            figures.add(String.format(
+                    Locale.ROOT,
+                    "one sentence's alarm needing support %.3f (%d conversations, exemplars left out): crises heard"
+                            + " %d, lost %d; false alarms %d, lifted %d",
+                    support,
+                    measured.size(),
+                    crises,
+                    lost,
+                    alarms,
+                    lifted));
+            if (lost == 0) {
+                chosen = support;
+            }
+        }
+        figures.add(String.format(Locale.ROOT, "sentence support chosen: %.3f", chosen));
+        return chosen;
+    }
+
+    private static void write(Logistic model, double threshold, double support, List<String> figures, int conversations)
             throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
@@ -302,9 +411,12 @@ class CrisisReaderFit {
                         + " English gloss) and, as non-crisis, " + String.join(", ", CrisisFitData.ORDINARY_SETS)
                         + ". Never fitted on crisis-fresh-holdout-4 or frozen/. Threshold: the lowest at which, "
                         + FOLDS + "-fold cross-validated, at most " + MAX_FALSE_ALARMS
-                        + " of the non-crisis conversations are flagged. Weights apply to (x - mean) / scale.");
+                        + " of the non-crisis conversations are flagged. Sentence support: the highest of "
+                        + Arrays.toString(SUPPORT_GRID) + " at which, cross-validated, no fitting crisis is lost"
+                        + " when one sentence's alarm needs it. Weights apply to (x - mean) / scale.");
         root.put("embedding", EmbeddingModels.BGE_SMALL);
         root.put("threshold", threshold);
+        root.put("sentenceSupport", support);
         ArrayNode fig = root.putArray("figures");
         figures.forEach(fig::add);
         root.put("bias", model.bias());

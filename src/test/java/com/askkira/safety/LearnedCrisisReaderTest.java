@@ -49,7 +49,7 @@ class LearnedCrisisReaderTest {
         float[] vector = embedder.embedQuery(message);
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
-        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6);
+        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6, 0);
 
         CrisisAssessment without = new LayeredCrisisScreen(patterns, semantic).assess(message, List.of());
         CrisisAssessment with = new LayeredCrisisScreen(patterns, semantic, hearsThis).assess(message, List.of());
@@ -59,5 +59,35 @@ class LearnedCrisisReaderTest {
         assertThat(with.answerToo()).isTrue();
         assertThat(with.kinds()).isNotEmpty();
         assertThat(with.reason()).contains("learned");
+    }
+
+    /**
+     * One sentence heard alone is the screen's weakest evidence (idioms live there): it raises a crisis
+     * only where the learned reader gives the whole conversation its sentence support. Two readers
+     * that hear nothing themselves, one supporting every sentence and one none.
+     */
+    @Test
+    void should_let_one_sentence_raise_a_crisis_only_with_the_learned_readers_support() {
+        String message = "This waiting list is killing me, three months for an intake! Will the new clinic ask"
+                + " for my old records?";
+        CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
+        SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
+        float[] silent = new float[384];
+        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0);
+        LearnedCrisisReader supportsNone = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0.5);
+
+        CrisisAssessment supported =
+                new LayeredCrisisScreen(patterns, semantic, supportsAll).assess(message, List.of());
+        CrisisAssessment unsupported =
+                new LayeredCrisisScreen(patterns, semantic, supportsNone).assess(message, List.of());
+
+        assertThat(supported.crisis()).isTrue();
+        assertThat(supported.reason()).contains("one sentence");
+        assertThat(unsupported.crisis()).isFalse();
+    }
+
+    @Test
+    void should_ship_a_sentence_support_below_its_own_threshold() {
+        assertThat(shipped.sentenceSupport()).isGreaterThan(0).isLessThan(shipped.threshold());
     }
 }
