@@ -2,6 +2,7 @@ package com.askkira.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.askkira.TestKira;
 import com.askkira.answer.AnswerPrompt;
 import com.askkira.guard.Verdict;
 import java.util.List;
@@ -25,7 +26,11 @@ class PromptInjectionTest {
 
             assertThat(response.answer()).doesNotContain("Use only what the passages say");
             assertThat(response.guardrail().verdict()).isIn(Verdict.REVISED, Verdict.BLOCKED);
-            assertThat(response.citations()).isEmpty();
+            // The blocked reply is replaced by exactly what offline mode answers for the same words, which
+            // holds no instruction either.
+            AnswerResponse offline = TestKira.shared().answers().answer(new AnswerRequest(INJECTION, List.of()));
+            assertThat(response.answer()).isEqualTo(offline.answer());
+            assertThat(response.citations()).isEqualTo(offline.citations());
             String sent = model.received().getFirst();
             // The injection reaches the model only as data inside the question's markers, never as a system message.
             assertThat(sent).contains("DebugBot");
