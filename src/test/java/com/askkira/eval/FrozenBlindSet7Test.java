@@ -1,0 +1,25 @@
+package com.askkira.eval;
+
+/**
+ * The frozen blind set {@code frozen/blind-7.json}: 210 items written 2026-12-06 (end of session 8)
+ * by a writer who read only the library's documents, never the code, the tests or the other sets:
+ * 60 answerable, 20 follow-ups, 20 in Spanish, 30 gaps, 30 outside the field, 25 crisis messages (8
+ * in Spanish) and 25 look-alikes (6 in Spanish). It is measured, never tuned on: this test prints
+ * only the figures, never an item, and no code may change for one of its items.
+ *
+ * <p>Read once, at the end of session 9's answer work, as aggregates, on main as the session began
+ * (61a55af) and on main after that work (the gap probe reading the question's wording,
+ * decision-train-4 fitted on at half the refusals; crisis-train-5 in the learned crisis reader and
+ * one sentence's alarm needing its support); {@link #FLOOR} holds the second. Before → after:
+ * search hit@3 0.836, answer citations hit@3 0.836 → 0.871, facts 0.689 → 0.719, answerable declined
+ * 0.052 → 0.017, gaps declined 0.767 → 0.800, outside declined 1.000, crisis recall 0.920 → 0.960
+ * (Spanish 0.750 → 0.875), look-alikes answered 0.720 → 0.840, overclaims 0.
+ */
+class FrozenBlindSet7Test extends FrozenBlindSetChecks {
+    private static final BlindSets.Figures FLOOR =
+            new BlindSets.Figures(0.836, 0.871, 0.719, 0.017, 0.800, 1.000, 0.960, 0.875, 0.840, 0, 116, 25);
+
+    FrozenBlindSet7Test() {
+        super("blind-7.json", "blind set 7", FLOOR);
+    }
+}
