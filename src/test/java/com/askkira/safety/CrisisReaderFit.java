@@ -74,7 +74,8 @@ class CrisisReaderFit {
     void refit() throws IOException {
         Embedder embedder = EmbeddingModels.load(EmbeddingModels.BGE_SMALL);
         List<Example> examples = examples(embedder);
-        double[] heldOutScores = crossValidated(examples);
+        double[][] heldOutReadings = crossValidatedReadings(examples);
+        double[] heldOutScores = highest(heldOutReadings);
         double threshold = calibrate(examples, heldOutScores);
 
         List<String> figures = new ArrayList<>();
@@ -96,7 +97,7 @@ class CrisisReaderFit {
                     e -> e.labelled().set().equals(set)));
         }
         figures.addAll(spanishReadings(examples, threshold));
-        double support = sentenceSupport(examples, crossValidatedReadings(examples), threshold, embedder, figures);
+        double support = sentenceSupport(examples, heldOutReadings, threshold, embedder, figures);
         figures.forEach(System.out::println);
 
         Logistic model = fit(examples);
@@ -188,7 +189,11 @@ class CrisisReaderFit {
 
     /** Each conversation's score (its readings' highest) from the model fitted on the other folds. */
     static double[] crossValidated(List<Example> examples) {
-        return Arrays.stream(crossValidatedReadings(examples))
+        return highest(crossValidatedReadings(examples));
+    }
+
+    private static double[] highest(double[][] readings) {
+        return Arrays.stream(readings)
                 .mapToDouble(p -> Arrays.stream(p).max().orElse(0))
                 .toArray();
     }
