@@ -12,13 +12,21 @@ public final class Futures {
         try {
             return task.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
+            throwIfUnchecked(e.getCause());
             throw e;
+        }
+    }
+
+    /**
+     * Throws {@code cause} itself when it is unchecked (a {@link RuntimeException} or an {@link
+     * Error}), as the work that failed threw it; returns otherwise, for the caller to wrap it.
+     */
+    public static void throwIfUnchecked(Throwable cause) {
+        if (cause instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (cause instanceof Error error) {
+            throw error;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.askkira.pipeline;
 
+import com.askkira.concurrent.Futures;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -85,12 +86,7 @@ public final class CpuLane {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
+            Futures.throwIfUnchecked(e.getCause());
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             future.cancel(true);

@@ -70,6 +70,25 @@ class CrisisReaderFit {
     /** One reading of a conversation: its message and history, as written or glossed. */
     record Heard(String message, List<Turn> history) {}
 
+    /** A fitting conversation as the whole screen hears it, reading by reading, and its label. */
+    private record Screened(boolean crisis, List<ScreenedReading> readings) {
+        /** Whether the screen raises an alarm when one sentence's alarm needs {@code support}. */
+        boolean heard(double support) {
+            return readings.stream().anyMatch(r -> r.heard(support));
+        }
+    }
+
+    /**
+     * One reading as the screen hears it: an alarm that stands without the sentences (patterns, the
+     * whole message's meaning, the learned reader), one raised by a sentence alone, and the learned
+     * reader's probability for it (fitted without it).
+     */
+    private record ScreenedReading(boolean stands, boolean oneSentence, double probability) {
+        boolean heard(double support) {
+            return stands || (oneSentence && probability >= support);
+        }
+    }
+
     @Test
     void refit() throws IOException {
         Embedder embedder = EmbeddingModels.load(EmbeddingModels.BGE_SMALL);
@@ -342,41 +361,32 @@ class CrisisReaderFit {
             List<String> figures) {
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
-        List<Integer> measured = new ArrayList<>();
-        List<boolean[]> stands = new ArrayList<>(); // per reading: heard without the sentences
-        List<boolean[]> sentence = new ArrayList<>(); // per reading: one sentence heard
+        List<Screened> measured = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             if (e.labelled().set().equals(SemanticCrisisScreen.EXEMPLARS)) {
                 continue;
             }
-            boolean[] whole = new boolean[e.heard().size()];
-            boolean[] one = new boolean[e.heard().size()];
-            for (int r = 0; r < whole.length; r++) {
+            List<ScreenedReading> readings = new ArrayList<>();
+            for (int r = 0; r < e.heard().size(); r++) {
                 Heard h = e.heard().get(r);
-                whole[r] = patterns.assess(h.message(), h.history()).crisis()
+                boolean stands = patterns.assess(h.message(), h.history()).crisis()
                         || semantic.read(h.message(), h.history()).crisis()
                         || probabilities[i][r] >= threshold;
-                one[r] = !whole[r]
+                boolean oneSentence = !stands
                         && !semantic.screenSentences(h.message(), h.history(), patterns::discounts)
                                 .isEmpty();
+                readings.add(new ScreenedReading(stands, oneSentence, probabilities[i][r]));
             }
-            measured.add(i);
-            stands.add(whole);
-            sentence.add(one);
+            measured.add(new Screened(e.labelled().crisis(), readings));
         }
         double chosen = 0;
         for (double support : SUPPORT_GRID) {
             int crises = 0, lost = 0, alarms = 0, lifted = 0;
-            for (int k = 0; k < measured.size(); k++) {
-                int i = measured.get(k);
-                boolean before = false, after = false;
-                for (int r = 0; r < stands.get(k).length; r++) {
-                    boolean heard = stands.get(k)[r] || sentence.get(k)[r];
-                    before |= heard;
-                    after |= stands.get(k)[r] || (sentence.get(k)[r] && probabilities[i][r] >= support);
-                }
-                if (examples.get(i).labelled().crisis()) {
+            for (Screened conversation : measured) {
+                boolean before = conversation.heard(0); // no support needed: the screen as it was
+                boolean after = conversation.heard(support);
+                if (conversation.crisis()) {
                     crises += before ? 1 : 0;
                     lost += before && !after ? 1 : 0;
                 } else {
