@@ -366,7 +366,7 @@ public final class Kira implements AutoCloseable {
         AnswerPolicy policy = new AnswerPolicy(
                 screen,
                 new SmallTalk("confidentiality in therapy"),
-                readersRetriever,
+                retriever.sectionMates().widening(readersRetriever),
                 drafting,
                 streaming,
                 whole,

@@ -41,7 +41,7 @@ public final class BlockingModelDrafter implements Drafter {
     @Override
     public ModelReply draft(String question, Retrieval retrieval, String rejectedBecause) {
         String boundary = boundaries.get();
-        AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
+        AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.rankedPassages(), boundary);
         try {
             ChatResponse response = model.chat(ChatRequest.builder()
                     .messages(prompt.messages(rejectedBecause))

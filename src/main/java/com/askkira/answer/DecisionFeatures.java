@@ -84,17 +84,18 @@ public record DecisionFeatures(
         double total = retrieval.queryTerms().totalWeight();
         double passageLexical = 0;
         Set<String> retrieved = new HashSet<>();
-        for (int i = 0; i < retrieval.passages().size(); i++) {
+        for (int i = 0; i < retrieval.rankedPassages().size(); i++) {
             Set<String> held =
-                    passageTerms.apply(retrieval.passages().get(i).chunk().text());
+                    passageTerms.apply(retrieval.rankedPassages().get(i).chunk().text());
             retrieved.addAll(held);
             if (i < 3 && total > 0) {
                 passageLexical = Math.max(passageLexical, retrieval.queryTerms().matchedWeight(held) / total);
             }
         }
         double unmatched = total == 0 ? 0 : 1 - retrieval.queryTerms().matchedWeight(retrieved) / total;
-        Passage top =
-                retrieval.passages().isEmpty() ? null : retrieval.passages().getFirst();
+        Passage top = retrieval.rankedPassages().isEmpty()
+                ? null
+                : retrieval.rankedPassages().getFirst();
         return new DecisionFeatures(
                 bestSemantic,
                 bestSemantic - topic,

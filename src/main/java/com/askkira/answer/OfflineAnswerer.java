@@ -48,19 +48,68 @@ public final class OfflineAnswerer implements Answerer {
 
     @Override
     public ComposedAnswer answer(String question, Retrieval retrieval) {
-        List<ScoredSentence> sentences = scorer.score(retrieval, tuning.passages());
-        Optional<ScoredSentence> best = sentences.stream()
-                .filter(OfflineAnswerer::quotable)
-                .max(Comparator.comparingDouble(ScoredSentence::score));
-        AnswerDecision.Outcome outcome = decider.decide(retrieval, sentences);
+        List<ScoredSentence> ranked = scorer.score(retrieval, Math.min(tuning.passages(), retrieval.ranked()));
+        AnswerDecision.Outcome outcome = decider.decide(retrieval, ranked);
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
         if (outcome == AnswerDecision.Outcome.OUT_OF_SCOPE && !retrieval.followUp()) {
             return abstentions.write(AbstainReason.OUT_OF_SCOPE, List.of());
         }
+        Optional<ScoredSentence> best = ranked.stream()
+                .filter(OfflineAnswerer::quotable)
+                .max(Comparator.comparingDouble(ScoredSentence::score));
         if (outcome != AnswerDecision.Outcome.ANSWER || best.isEmpty()) {
-            return abstentions.write(AbstainReason.NOT_COVERED, retrieval.passages());
+            return abstentions.write(AbstainReason.NOT_COVERED, retrieval.rankedPassages());
         }
-        return compose(readingOrder(withWholeLists(withContext(select(sentences, best.get()), sentences), sentences)));
+        List<ScoredSentence> rest = restOfSection(retrieval, best.get());
+        List<ScoredSentence> chosen = withRestOfSection(select(ranked, best.get()), rest, best.get());
+        List<ScoredSentence> sentences = new ArrayList<>(ranked);
+        sentences.addAll(rest);
+        return compose(readingOrder(withWholeLists(withContext(chosen, sentences), sentences)));
+    }
+
+    /**
+     * The sentences of the rest of the best sentence's section that came with the retrieval ({@link
+     * com.askkira.retrieval.SectionMates}), standing as the best's passage does.
+     */
+    private List<ScoredSentence> restOfSection(Retrieval retrieval, ScoredSentence best) {
+        List<ScoredSentence> rest = new ArrayList<>();
+        String section = best.passage().chunk().sectionKey();
+        for (Passage mate : retrieval
+                .passages()
+                .subList(retrieval.ranked(), retrieval.passages().size())) {
+            if (mate.chunk().sectionKey().equals(section)) {
+                rest.addAll(scorer.score(retrieval, mate, best.passageRank()));
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * The chosen sentences, and those of the rest of the best's section nearly as close to the
+     * question as the best (as {@link #select} judges), best first: the section that answers often
+     * gives its condition or exception a paragraph after the one the search found.
+     */
+    private List<ScoredSentence> withRestOfSection(
+            List<ScoredSentence> chosen, List<ScoredSentence> rest, ScoredSentence best) {
+        List<ScoredSentence> out = new ArrayList<>(chosen);
+        List<ScoredSentence> byScore = new ArrayList<>(rest);
+        byScore.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
+        int added = 0;
+        for (ScoredSentence candidate : byScore) {
+            if (added >= tuning.restOfSection()) {
+                break;
+            }
+            if (closeEnough(candidate, best) && quotable(candidate) && !repeats(candidate, out)) {
+                out.add(candidate);
+                added++;
+            }
+        }
+        return out;
+    }
+
+    private boolean closeEnough(ScoredSentence candidate, ScoredSentence best) {
+        return candidate.semantic() >= best.semantic() - tuning.closeness()
+                && candidate.score() >= tuning.keepRatio() * best.score();
     }
 
     /**
@@ -76,12 +125,10 @@ public final class OfflineAnswerer implements Answerer {
             if (chosen.size() >= tuning.maxSentences()) {
                 break;
             }
-            boolean closeEnough = candidate.semantic() >= best.semantic() - tuning.closeness()
-                    && candidate.score() >= tuning.keepRatio() * best.score();
             // Near the question is not enough: it must also speak to what the best sentence speaks to.
             boolean onTopic = candidate.passage() == best.passage()
                     || Embedder.dot(candidate.vector(), best.vector()) >= tuning.coherence();
-            if (closeEnough && onTopic && quotable(candidate) && !repeats(candidate, chosen)) {
+            if (closeEnough(candidate, best) && onTopic && quotable(candidate) && !repeats(candidate, chosen)) {
                 chosen.add(candidate);
             }
         }

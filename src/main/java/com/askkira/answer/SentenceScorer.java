@@ -24,29 +24,35 @@ public final class SentenceScorer {
     }
 
     public List<ScoredSentence> score(Retrieval retrieval, int passages) {
-        double questionWeight = retrieval.queryTerms().totalWeight();
         List<ScoredSentence> scored = new ArrayList<>();
         List<Passage> top = retrieval
                 .passages()
                 .subList(0, Math.min(passages, retrieval.passages().size()));
         for (int rank = 0; rank < top.size(); rank++) {
-            Passage passage = top.get(rank);
-            List<Sentence> sentences = passage.chunk().sentences();
-            for (int i = 0; i < sentences.size(); i++) {
-                String text = sentences.get(i).text();
-                float[] vector = passage.sentenceVectors().get(i);
-                double semantic = Embedder.dot(retrieval.queryVector(), vector);
-                double matched = retrieval.queryTerms().matchedWeight(sentenceTerms.terms(text));
-                double lexical = questionWeight == 0
-                        ? 0
-                        : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
-                double generic = passage.indexed().sentenceGenerality().get(i);
-                double score = semantic
-                        + tuning.lexicalWeight() * lexical
-                        + tuning.passageWeight() * passage.score()
-                        - tuning.genericWeight() * generic;
-                scored.add(new ScoredSentence(passage, rank, i, text, vector, semantic, lexical, score));
-            }
+            scored.addAll(score(retrieval, top.get(rank), rank));
+        }
+        return scored;
+    }
+
+    /** The sentences of {@code passage}, which stands at {@code rank} of the retrieval, scored against its question. */
+    public List<ScoredSentence> score(Retrieval retrieval, Passage passage, int rank) {
+        double questionWeight = retrieval.queryTerms().totalWeight();
+        List<ScoredSentence> scored = new ArrayList<>();
+        List<Sentence> sentences = passage.chunk().sentences();
+        for (int i = 0; i < sentences.size(); i++) {
+            String text = sentences.get(i).text();
+            float[] vector = passage.sentenceVectors().get(i);
+            double semantic = Embedder.dot(retrieval.queryVector(), vector);
+            double matched = retrieval.queryTerms().matchedWeight(sentenceTerms.terms(text));
+            double lexical = questionWeight == 0
+                    ? 0
+                    : Math.min(1, matched / Math.min(questionWeight, tuning.lexicalSaturation()));
+            double generic = passage.indexed().sentenceGenerality().get(i);
+            double score = semantic
+                    + tuning.lexicalWeight() * lexical
+                    + tuning.passageWeight() * passage.score()
+                    - tuning.genericWeight() * generic;
+            scored.add(new ScoredSentence(passage, rank, i, text, vector, semantic, lexical, score));
         }
         return scored;
     }

@@ -43,7 +43,7 @@ public final class StreamingModelDrafter implements Drafter {
     @Override
     public ModelReply draft(String question, Retrieval retrieval, String rejectedBecause) {
         String boundary = boundaries.get();
-        AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.passages(), boundary);
+        AnswerPrompt prompt = AnswerPrompt.of(question, retrieval.rankedPassages(), boundary);
         ModelReply reply = new ModelReply(boundary, idle);
         try {
             model.chat(

@@ -121,6 +121,11 @@ public final class HybridRetriever implements Retriever {
         });
     }
 
+    /** The rest of the sections this retriever's passages come from, read from its index. */
+    public SectionMates sectionMates() {
+        return SectionMates.in(index);
+    }
+
     /**
      * The chunks named by {@code chunkIds}, in that order, as what a search for {@code question}
      * found: the question's embedding and term weights, and the passages (ids not in the index are

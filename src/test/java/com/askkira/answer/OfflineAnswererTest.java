@@ -8,6 +8,7 @@ import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,8 +43,11 @@ class OfflineAnswererTest {
         assertThat(response.citations())
                 .extracting(Citation::n)
                 .containsExactlyInAnyOrderElementsOf(markers.stream().distinct().toList());
-        List<Passage> retrieved =
-                retriever.retrieve(RetrievalQuery.of(question), 6).passages();
+        // Retrieved, or of the rest of a retrieved passage's section.
+        List<Passage> retrieved = retriever
+                .sectionMates()
+                .widen(retriever.retrieve(RetrievalQuery.of(question), 6))
+                .passages();
         for (Citation c : response.citations()) {
             Passage passage = retrieved.stream()
                     .filter(p -> p.chunk().id().equals(c.chunkId()))
@@ -53,6 +57,26 @@ class OfflineAnswererTest {
             assertThat(c.title()).isEqualTo(passage.chunk().title());
             assertThat(c.url()).isEqualTo(passage.chunk().url());
         }
+    }
+
+    @Test
+    void should_quote_the_rest_of_the_answering_section_when_the_search_ranked_another_of_its_chunks() {
+        String question = "Whose privilege is it: can my therapist waive it without me?";
+        Retrieval searched = retriever.retrieve(RetrievalQuery.of(question), 6);
+        Passage privilege = searched.passages().stream()
+                .filter(p -> p.chunk().sectionKey().equals("confidentiality-in-therapy#privilege-vs-confidentiality"))
+                .findFirst()
+                .orElseThrow();
+        // The sentence that answers is in a chunk of that section the search did not rank.
+        assertThat(searched.passages()).noneMatch(p -> p.chunk().text().contains("Privilege belongs to the client"));
+
+        AnswerResponse response = answers.answer(new AnswerRequest(question, List.of()));
+
+        assertThat(response.answer()).startsWith("Privilege belongs to the client, not the therapist");
+        assertThat(response.citations())
+                .anyMatch(c -> c.quote().contains("Privilege belongs to the client")
+                        && c.chunkId().startsWith(privilege.chunk().sectionKey() + "-")
+                        && !c.chunkId().equals(privilege.chunk().id()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,7 +61,8 @@ class TuningTest {
                         a.secondSection(),
                         a.sections(),
                         a.leading(),
-                        a.sectionFollowing()))
+                        a.sectionFollowing(),
+                        a.restOfSection()))
                 .hasMessageContaining("Tuning.Answer.passages");
     }
 }

@@ -30,10 +30,12 @@ class EverydayWordingTest {
      * and after: search 0.767, citations 0.733 → 0.767, facts 0.474 → 0.500, declined 0.050 → 0.033.
      * Session 9 (the gap probe reading wording, decision-train-4, half the refusals): everyday-dev
      * 0.780, 0.740, 0.603, 0.030; everyday-holdout (printed in every run since, so a dev set) 0.767,
-     * 0.800, 0.544, 0.000. The floors are these, rounded down.
+     * 0.800, 0.544, 0.000. Session 10 (the rest of the best sentence's section may join the answer,
+     * chosen on both among the dev sets): facts 0.608 → 0.628 and 0.544 → 0.553, the rest unchanged.
+     * The floors are these, rounded down.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.602, 0.030", "everyday-holdout.json, 0.766, 0.799, 0.543, 0.0"})
+    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.627, 0.030", "everyday-holdout.json, 0.766, 0.799, 0.552, 0.0"})
     void should_find_and_state_what_answers_questions_in_everyday_words(
             String file, double search, double citations, double facts, double declined) throws IOException {
         List<BlindSets.Item> items = GoldenSets.named(file).questions().stream()

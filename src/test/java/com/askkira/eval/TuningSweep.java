@@ -187,7 +187,8 @@ class TuningSweep {
                         knob("answer.secondSection", 0.75, 2),
                         knob("answer.sections", 2, 4),
                         knob("answer.leading", 0, 2),
-                        knob("answer.sectionFollowing", 0, 2))
+                        knob("answer.sectionFollowing", 0, 2),
+                        knob("answer.restOfSection", 2, 4))
                 .print();
     }
 
@@ -360,7 +361,7 @@ class TuningSweep {
             return new AnswerPolicy(
                     screen,
                     new SmallTalk("confidentiality in therapy"),
-                    readers,
+                    retriever.sectionMates().widening(readers),
                     drafting,
                     drafting.offline(),
                     drafting.offline(),
