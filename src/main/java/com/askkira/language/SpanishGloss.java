@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Tells a Spanish message from an English one, and glosses Spanish into English phrase by phrase
- * (the longest phrase of the bilingual map that matches wins; a word the map lacks stays as it is).
+ * (the longest phrase of the bilingual map that matches wins; a word the map lacks is read as a
+ * form of a verb it knows ({@link SpanishVerbs}), or stays as it is).
  * A gloss is not a translation: it is enough for the crisis screen's patterns and embeddings, and
  * for retrieval, to hear what the message is about.
  */
@@ -36,10 +37,21 @@ public final class SpanishGloss {
             "the", "and", "is", "are", "i", "you", "my", "to", "of", "it", "in", "that", "what", "can", "do", "does",
             "if", "for", "with", "be", "have", "has", "will", "would", "me", "not", "this", "on", "at", "about", "or");
 
+    /** Verbs are read in any form through the map's infinitives; shorter words are rarely verbs. */
+    private static final int SHORTEST_VERB_FORM = 5;
+
     private final Map<String, String> phrases;
+    private final SpanishVerbs verbs;
 
     public SpanishGloss(Map<String, String> phrases) {
         this.phrases = Map.copyOf(phrases);
+        Map<String, String> infinitives = new HashMap<>();
+        phrases.forEach((spanish, english) -> {
+            if (spanish.matches("[a-z]{2,}(ar|er|ir)")) {
+                infinitives.put(spanish, english);
+            }
+        });
+        this.verbs = new SpanishVerbs(infinitives);
     }
 
     public static SpanishGloss fromResources() {
@@ -70,21 +82,39 @@ public final class SpanishGloss {
             return true;
         }
         int spanish = 0, english = 0;
-        Matcher m = WORD.matcher(plain(text));
-        while (m.find()) {
-            spanish += SPANISH.contains(m.group()) ? 1 : 0;
-            english += ENGLISH.contains(m.group()) ? 1 : 0;
+        for (String word : words(text)) {
+            spanish += SPANISH.contains(word) || isVerbForm(word) ? 1 : 0;
+            english += ENGLISH.contains(word) ? 1 : 0;
         }
         return spanish >= 2 && spanish > english;
     }
 
-    /** The text glossed into English, lower case and without accents. */
-    public String gloss(String text) {
+    private boolean isVerbForm(String word) {
+        return word.length() >= SHORTEST_VERB_FORM && verbs.infinitive(word).isPresent();
+    }
+
+    /**
+     * The words of {@code text}, lower case and without accents; chat spelling that writes "qu" as
+     * "k" ("kiero") is read as written properly when that gives a word the map knows.
+     */
+    private List<String> words(String text) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(plain(text));
         while (m.find()) {
-            words.add(m.group());
+            String word = m.group();
+            String respelled = word.replace("k", "qu");
+            boolean known = phrases.containsKey(word) || isVerbForm(word);
+            words.add(
+                    !known && word.contains("k") && (phrases.containsKey(respelled) || isVerbForm(respelled))
+                            ? respelled
+                            : word);
         }
+        return words;
+    }
+
+    /** The text glossed into English, lower case and without accents. */
+    public String gloss(String text) {
+        List<String> words = words(text);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
             int taken = 0;
@@ -96,7 +126,8 @@ public final class SpanishGloss {
                 }
             }
             if (taken == 0) {
-                out.add(words.get(i));
+                String word = words.get(i);
+                out.add(word.length() >= SHORTEST_VERB_FORM ? verbs.gloss(word).orElse(word) : word);
                 taken = 1;
             }
             i += taken;

@@ -48,9 +48,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kira.fit", matches = "true")
 class AnswerDecisionFit {
     /**
-     * The issue's 2 % bar, shared and with room for questions never seen: the decision may decline 0.5 %
+     * The issue's 2 % bar, shared and with room for questions never seen: the decision may decline 1 %
      * of the answerable fitting questions (a quarter of it for the in-field model), the relevance
-     * check 0.5 % of their answers. It was 1 % until session 9, when the gap probe learned the
+     * check 0.5 % of their answers. Session 10, decision-train-6 (a sixth writer's 240, of which the
+     * shipped decision had recalled 0.56 of the gaps, never having seen them) joined the fitting data,
+     * and 0.5 %, 0.75 % and 1 % were compared. Never fitted on: gaps recalled on abstention-holdout
+     * 0.72 / 0.88 / 0.96 and on abstention-holdout-2 0.60 / 0.63 / 0.73 (0.92 and 0.63 before
+     * decision-train-6), no answerable declined, retrieval-holdout 1 of 100 declined at each. Through
+     * the whole answer path on blind sets 4-7 (dev sets for this choice), at 0.75 % and 1 % against the
+     * shipped 0.5 % without decision-train-6: answerable declined 14 / 15 of 464 (10), gaps 93 / 96 of
+     * 120 (91), outside 118 / 118 of 120 (115). 1 % leaves the least short of the issue's three bars.
+     * It was 1 % until session 9, when the gap probe learned the
      * questions' wording and decision-train-4 joined the fitting data: at 1 % the blind sets 4, 5 and 6
      * (dev sets for this choice) declined 14 of their 348 answerable questions (9 before) and 69 of
      * their 90 gaps (59 before); at 0.5 %, 8 and 67, with 86 of 90 outside questions declined (88
@@ -62,7 +70,7 @@ class AnswerDecisionFit {
      * answerable refused 2, 2 and 4 of 100; outside declined 19, 24 and 24 of 25 and 24, 26 and 28 of
      * 30; gaps declined 24, 23 and 21 of 25 and 21, 21 and 19 of 30.
      */
-    static final double MAX_ANSWERABLE_DECLINED = 0.005;
+    static final double MAX_ANSWERABLE_DECLINED = 0.01;
 
     static final double MAX_ANSWERS_UNADDRESSED = 0.005;
     /** L2 penalty: large enough that sixteen weights do not chase a few hundred questions. */
@@ -87,7 +95,8 @@ class AnswerDecisionFit {
             "/spanish/questions-es-dev.json",
             "everyday-dev.json",
             "/decision/decision-train-3.json",
-            "/decision/decision-train-4.json");
+            "/decision/decision-train-4.json",
+            "/decision/decision-train-6.json");
 
     /**
      * The fewest in-field fitting questions a word or word pair must appear in to be one the probe

@@ -18,11 +18,14 @@ package com.askkira.eval;
  * <p>Printed in every run since, and its items read in session 10 to diagnose the facts missed, so
  * a dev set from then on (blind set 8 is the one read once). Session 10 (the rest of the best
  * sentence's section may join the answer, {@code answer.restOfSection} 3, chosen on the dev sets,
- * this one among them): facts 0.719 → 0.760, the rest unchanged; the floor follows.
+ * this one among them): facts 0.719 → 0.760, the rest unchanged; the floor follows. Then
+ * decision-train-6 fitted on at 1 % of refusals, the Spanish gloss reading verbs in any form and the
+ * crisis reader refitted with crisis-train-es-2 (AnswerDecisionFit says how 1 % was chosen on these
+ * sets): crisis recall 0.960 → 1.000 (its Spanish crisis now heard), but citations 0.871 → 0.853, facts 0.760 → 0.755, answerable declined 0.017 → 0.034 and look-alikes answered 0.840 → 0.800 (one look-alike); the floor follows.
  */
 class FrozenBlindSet7Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.836, 0.871, 0.760, 0.017, 0.800, 1.000, 0.960, 0.875, 0.840, 0, 116, 25);
+            new BlindSets.Figures(0.836, 0.853, 0.755, 0.034, 0.800, 1.000, 1.000, 1.000, 0.800, 0, 116, 25);
 
     FrozenBlindSet7Test() {
         super("blind-7.json", "blind set 7", FLOOR);

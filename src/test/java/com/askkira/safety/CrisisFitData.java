@@ -24,7 +24,8 @@ final class CrisisFitData {
             "/safety/crisis-fresh-holdout-2.json",
             "/safety/crisis-fresh-holdout-3.json",
             "/spanish/crisis-es-dev.json",
-            "/safety/crisis-train-5.json");
+            "/safety/crisis-train-5.json",
+            "/safety/crisis-train-es-2.json");
     /** Sets of {@code crisis} and {@code informational} entries with {@code message} and {@code history}. */
     static final List<String> EXEMPLAR_SETS = List.of(SemanticCrisisScreen.EXEMPLARS, "/safety/crisis-messages.json");
     /** Ordinary questions: {@code questions} with {@code question}, none of them a crisis. */
