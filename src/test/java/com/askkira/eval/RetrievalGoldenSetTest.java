@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The golden sets through the real index: "dev" is what retrieval was tuned on; "holdout" was
  * written separately, but retrieval changes have since been judged on it (one was dropped for what
  * it did there), so it is a second dev set. The untouched measure is the newest frozen blind set
- * ({@code FrozenBlindSet7Test}, read once in session 9; sets 4 to 6 print in every run, so they
- * are no longer blind, and neither is 7 from now on: the next session's answer work needs set 8). Prints
+ * ({@code FrozenBlindSet8Test}, read once in session 10; sets 4 to 7 print in every run, and 4 to 7
+ * were read item by item for session 10's diagnosis, so they are dev sets, and 8 is no longer blind
+ * from now on: the next session's answer work needs a set 9). Prints
  * every ranking's numbers and the misses; the fused ranking's hit@1 was 0.711 (dev) and 0.780
  * (holdout) in session 8, its floor a question or so below both.
  */
