@@ -89,6 +89,10 @@ public final class SpanishGloss {
         return spanish >= 2 && spanish > english;
     }
 
+    private boolean known(String word) {
+        return phrases.containsKey(word) || isVerbForm(word);
+    }
+
     private boolean isVerbForm(String word) {
         return word.length() >= SHORTEST_VERB_FORM && verbs.infinitive(word).isPresent();
     }
@@ -102,11 +106,9 @@ public final class SpanishGloss {
         Matcher m = WORD.matcher(plain(text));
         while (m.find()) {
             String word = m.group();
-            String respelled = word.replace("k", "qu");
-            boolean known = phrases.containsKey(word) || isVerbForm(word);
             words.add(
-                    !known && word.contains("k") && (phrases.containsKey(respelled) || isVerbForm(respelled))
-                            ? respelled
+                    word.contains("k") && !known(word) && known(word.replace("k", "qu"))
+                            ? word.replace("k", "qu")
                             : word);
         }
         return words;

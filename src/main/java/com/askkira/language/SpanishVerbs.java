@@ -1,5 +1,6 @@
 package com.askkira.language;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,14 +16,16 @@ import java.util.stream.Stream;
  * form needs its own line in the map.
  */
 final class SpanishVerbs {
-    /** Longest first, so "aron" is tried before "on" could be; accents already removed. */
-    private static final List<String> ENDINGS = List.of(
-            "ieramos", "abamos", "aremos", "eremos", "iremos", "ariamos", "eriamos", "iriamos", "ieron", "iendo",
-            "arian", "erian", "irian", "abais", "ieran", "ieras", "ieses", "aron", "ando", "aste", "iste", "aban",
-            "abas", "amos", "emos", "imos", "aria", "eria", "iria", "aras", "eras", "iras", "aran", "eran", "iran",
-            "iera", "iese", "ados", "adas", "idos", "idas", "aba", "ado", "ada", "ido", "ida", "are", "ere", "ire",
-            "ara", "era", "ira", "ias", "ian", "io", "ia", "ar", "er", "ir", "as", "an", "es", "en", "e", "o", "a",
-            "i");
+    /** Accents already removed; tried longest first, so "aron" before "on". */
+    private static final List<String> ENDINGS = Stream.of(
+                    "ieramos", "abamos", "aremos", "eremos", "iremos", "ariamos", "eriamos", "iriamos", "ieron",
+                    "iendo", "arian", "erian", "irian", "abais", "ieran", "ieras", "ieses", "aron", "ando", "aste",
+                    "iste", "aban", "abas", "amos", "emos", "imos", "aria", "eria", "iria", "aras", "eras", "iras",
+                    "aran", "eran", "iran", "iera", "iese", "ados", "adas", "idos", "idas", "aba", "ado", "ada", "ido",
+                    "ida", "are", "ere", "ire", "ara", "era", "ira", "ias", "ian", "io", "ia", "ar", "er", "ir", "as",
+                    "an", "es", "en", "e", "o", "a", "i")
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
 
     private static final List<String> INFINITIVES = List.of("ar", "er", "ir");
     /** Pronouns a verb may carry at its end, longest first. */

@@ -1,12 +1,8 @@
 package com.askkira.retrieval;
 
-import com.askkira.index.IndexFields;
 import com.askkira.index.KiraIndex;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * The other chunks of a retrieved passage's section. Search ranks chunks, one per section first, so
@@ -30,25 +26,8 @@ public interface SectionMates {
         return (query, k) -> widen(retriever.retrieve(query, k));
     }
 
-    /** Looked up by id in {@code index}: a section's chunks are numbered from 0 without gaps. */
+    /** Read from {@code index}, the sections read lately remembered until the index changes. */
     static SectionMates in(KiraIndex index) {
-        return passage -> index.withSearcher(searcher -> {
-            String own = passage.chunk().id();
-            String section = own.substring(0, own.lastIndexOf('-') + 1);
-            List<Passage> mates = new ArrayList<>();
-            for (int n = 0; ; n++) {
-                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, section + n)), 1);
-                if (hit.scoreDocs.length == 0) {
-                    return mates;
-                }
-                if (!(section + n).equals(own)) {
-                    mates.add(new Passage(
-                            KiraIndex.chunkAt(searcher, hit.scoreDocs[0].doc),
-                            passage.score(),
-                            passage.bm25Rank(),
-                            passage.vectorRank()));
-                }
-            }
-        });
+        return new IndexSectionMates(index);
     }
 }
