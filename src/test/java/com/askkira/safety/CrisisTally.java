@@ -26,6 +26,10 @@ final class CrisisTally {
         }
     }
 
+    int crises() {
+        return crises;
+    }
+
     double recall() {
         return (double) caught / crises;
     }

@@ -1,0 +1,53 @@
+package com.askkira.safety;
+
+import com.askkira.Kira;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.guard.InputScreen;
+import com.askkira.language.SpanishGloss;
+import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A held-out crisis set screened as the pipeline screens a message ({@link Kira#inputScreen}:
+ * personal data redacted, then patterns, meaning and the learned reader, as written and as its
+ * English gloss): its {@code messages}, each with {@code text}, {@code crisis} and the reader's
+ * earlier turns as {@code history}.
+ */
+final class ScreenedHoldout {
+    private final InputScreen screen = Kira.inputScreen(
+            EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new PiiRedactor(), SpanishGloss.fromResources());
+    private final JsonNode messages;
+
+    ScreenedHoldout(String resource) {
+        try (InputStream in = ScreenedHoldout.class.getResourceAsStream(resource)) {
+            messages = new ObjectMapper().readTree(in).get("messages");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The messages {@code which} selects, screened; a wrong one is named by {@code name}. */
+    CrisisTally tally(Predicate<JsonNode> which, Function<JsonNode, String> name) {
+        CrisisTally tally = new CrisisTally();
+        for (JsonNode m : messages) {
+            if (!which.test(m)) {
+                continue;
+            }
+            List<Turn> history = new ArrayList<>();
+            m.path("history").forEach(t -> history.add(new Turn(Turn.Role.USER, t.asText())));
+            boolean flagged =
+                    screen.screen(m.get("text").asText(), history).risk().crisis();
+            tally.add(m.get("crisis").asBoolean(), flagged, (flagged ? "false alarm: " : "missed: ") + name.apply(m));
+        }
+        return tally;
+    }
+}
