@@ -48,7 +48,7 @@ public final class OfflineAnswerer implements Answerer {
 
     @Override
     public ComposedAnswer answer(String question, Retrieval retrieval) {
-        List<ScoredSentence> ranked = scorer.score(retrieval, Math.min(tuning.passages(), retrieval.ranked()));
+        List<ScoredSentence> ranked = scorer.score(retrieval, tuning.passages());
         AnswerDecision.Outcome outcome = decider.decide(retrieval, ranked);
         // A follow-up inherits the field of the conversation it continues: at worst it is not covered.
         if (outcome == AnswerDecision.Outcome.OUT_OF_SCOPE && !retrieval.followUp()) {
@@ -74,9 +74,7 @@ public final class OfflineAnswerer implements Answerer {
     private List<ScoredSentence> restOfSection(Retrieval retrieval, ScoredSentence best) {
         List<ScoredSentence> rest = new ArrayList<>();
         String section = best.passage().chunk().sectionKey();
-        for (Passage mate : retrieval
-                .passages()
-                .subList(retrieval.ranked(), retrieval.passages().size())) {
+        for (Passage mate : retrieval.sectionRest()) {
             if (mate.chunk().sectionKey().equals(section)) {
                 rest.addAll(scorer.score(retrieval, mate, best.passageRank()));
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The words and word pairs the gap probe knows, and which of them a question uses. Unlike
@@ -15,6 +16,11 @@ import java.util.Set;
  * kind of answer is asked for, and a passage on the right subject may still not hold it.
  */
 public final class QuestionWording {
+    // Compiled once: every answer reads its question's grams.
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
     private final List<String> known;
     private final Map<String, Integer> position = new HashMap<>();
 
@@ -44,12 +50,12 @@ public final class QuestionWording {
 
     /** The words and word pairs of {@code text}, each once, in order: lower case, no accents, every digit a 0. */
     public static Set<String> grams(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[0-9]", "0");
+        String plain = DIGIT.matcher(MARK.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                        .replaceAll("")
+                        .toLowerCase(Locale.ROOT))
+                .replaceAll("0");
         List<String> words = new ArrayList<>();
-        for (String word : plain.split("[^a-z0-9]+")) {
+        for (String word : NOT_WORD.split(plain)) {
             if (!word.isEmpty()) {
                 words.add(word);
             }

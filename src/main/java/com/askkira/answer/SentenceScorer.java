@@ -23,11 +23,10 @@ public final class SentenceScorer {
         this.tuning = tuning;
     }
 
+    /** The sentences of the first {@code passages} passages the search ranked, scored against its question. */
     public List<ScoredSentence> score(Retrieval retrieval, int passages) {
         List<ScoredSentence> scored = new ArrayList<>();
-        List<Passage> top = retrieval
-                .passages()
-                .subList(0, Math.min(passages, retrieval.passages().size()));
+        List<Passage> top = retrieval.rankedPassages().subList(0, Math.min(passages, retrieval.ranked()));
         for (int rank = 0; rank < top.size(); rank++) {
             scored.addAll(score(retrieval, top.get(rank), rank));
         }

@@ -39,6 +39,11 @@ public record Retrieval(
         return passages.subList(0, ranked);
     }
 
+    /** The passages after the ranked ones: the rest of their sections, which an answer may quote too. */
+    public List<Passage> sectionRest() {
+        return passages.subList(ranked, passages.size());
+    }
+
     /** The same search, with {@code more} passages after the ranked ones (those already here are skipped). */
     public Retrieval with(List<Passage> more) {
         Set<String> present = new HashSet<>();
@@ -55,7 +60,7 @@ public record Retrieval(
      */
     public Retrieval onlyPassages(Set<String> chunkIds) {
         Set<String> citedSections = new HashSet<>();
-        passages.subList(ranked, passages.size()).stream()
+        sectionRest().stream()
                 .filter(p -> chunkIds.contains(p.chunk().id()))
                 .forEach(p -> citedSections.add(p.chunk().sectionKey()));
         List<Passage> kept = new ArrayList<>();

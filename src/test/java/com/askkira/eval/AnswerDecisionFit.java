@@ -166,6 +166,7 @@ class AnswerDecisionFit {
             Files.writeString(Path.of("src/main/resources/answer/decision-examples.json"), examples(sets));
         }
         assertThat(fitting).hasSizeGreaterThan(200);
+        assertThat(probe.wording().known()).as("the grams the probe reads").isNotEmpty();
         // The thresholds were calibrated on these questions: the budget must hold on them.
         assertThat(Scores.of(decision, fitting).answerableDeclined()).isLessThanOrEqualTo(MAX_ANSWERABLE_DECLINED);
         // On the sets it never read, a refit must reach what the shipped decision is held to.

@@ -51,6 +51,9 @@ class RetrievalGoldenSetTest {
             assertThat(hybrid.mrr())
                     .as("hybrid vs " + alone)
                     .isGreaterThanOrEqualTo(scores.get(alone).mrr());
+            assertThat(hybrid.hit1())
+                    .as("hybrid vs " + alone)
+                    .isGreaterThanOrEqualTo(scores.get(alone).hit1());
         }
     }
 }
