@@ -1,7 +1,6 @@
 package com.askkira.embedding;
 
 import java.util.List;
-import org.apache.lucene.util.VectorUtil;
 
 /** Turns text into unit-length vectors, so that a dot product is the cosine similarity. */
 public interface Embedder {
@@ -35,8 +34,28 @@ public interface Embedder {
         return out;
     }
 
-    /** The cosine of two unit vectors, by Lucene's vectorised kernel; a missing (empty) vector is close to nothing. */
+    /**
+     * The cosine of two unit vectors; a missing (empty) vector is close to nothing. Summed in a fixed
+     * order by plain Java, which the JIT may not reorder: Lucene's vector kernel adds its lanes in an
+     * order that differs between interpreted and compiled code and between AVX2 and AVX-512, and a
+     * last-bit difference moved sentences across the answer's thresholds from one machine to another.
+     */
     static float dot(float[] a, float[] b) {
-        return a.length == 0 || a.length != b.length ? 0 : VectorUtil.dotProduct(a, b);
+        if (a.length == 0 || a.length != b.length) {
+            return 0;
+        }
+        // Four running sums keep the loop fast without vector instructions.
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
