@@ -67,6 +67,7 @@ import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.ModelCircuit;
 import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.AskedBefore;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.LibraryContentRetriever;
 import com.askkira.retrieval.ReaderRetriever;
@@ -228,12 +229,8 @@ public final class Kira implements AutoCloseable {
         try {
             indexBuilder.build(library, staging, Reindexer.DEFAULT_TIME_LIMIT);
             try (KiraIndex candidate = KiraIndex.open(staging)) {
-                HybridRetriever candidateRetriever = HybridRetriever.over(
-                        candidate,
-                        embedder,
-                        library.synonymsFile(),
-                        Tuning.defaults().retrieval());
-                return new RetrievalEvaluator(candidateRetriever).score(new GoldenSet(golden), RetrievalMode.HYBRID);
+                return new RetrievalEvaluator(retriever.over(candidate))
+                        .score(new GoldenSet(golden), RetrievalMode.HYBRID);
             }
         } catch (ReindexException.TimedOut e) {
             // As the re-index itself answers: 503 timed_out, the index in service untouched.
@@ -310,12 +307,17 @@ public final class Kira implements AutoCloseable {
                 () -> IndexOpener.openOrRebuild(
                         builder, library, config.indexDir(), log, () -> Futures.join(insightsRead)),
                 startup);
-        CompletableFuture<HybridRetriever> retrievers = opened.thenApplyAsync(
-                index -> HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval()), startup);
-        CompletableFuture<AbstentionWriter> abstainers =
-                CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
         // The stored vectors need the model's dimension only, so what reads them is made while it loads.
         Embedder startupVectors = startupVectors(config, embedder);
+        CompletableFuture<AskedBefore> asked =
+                CompletableFuture.supplyAsync(() -> AskedBefore.fromResources(startupVectors), startup);
+        CompletableFuture<HybridRetriever> retrievers = opened.thenCombineAsync(
+                asked,
+                (index, askedBefore) ->
+                        HybridRetriever.over(index, embedder, library.synonymsFile(), askedBefore, tuning.retrieval()),
+                startup);
+        CompletableFuture<AbstentionWriter> abstainers =
+                CompletableFuture.supplyAsync(() -> abstentionWriter(library.documents()), startup);
         // The library's sentences and passages, analysed once for the scorer and the decision alike.
         TermExtractor libraryTerms = TermExtractor.remembering(KiraAnalyzer.forIndexing(), LIBRARY_TEXTS);
         CompletableFuture<Decider> deciders = CompletableFuture.supplyAsync(
@@ -440,6 +442,7 @@ public final class Kira implements AutoCloseable {
         SemanticCrisisScreen.fromResources(stored);
         FieldClassifier.fromResources(stored);
         LabelledNeighbours.fromResources(stored);
+        AskedBefore.fromResources(stored);
     }
 
     /** The configured embedding model; a name Kira does not ship is a configuration error. */

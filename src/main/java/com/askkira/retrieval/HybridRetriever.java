@@ -29,9 +29,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 /**
- * BM25 over text and headings, and nearest neighbours over chunk embeddings, fused by reciprocal
- * rank; then one passage per section first. Both rankings see the question as resolved against
- * the conversation and mended for spelling.
+ * BM25 over text and headings, nearest neighbours over chunk embeddings, and the sections that
+ * labelled questions like this one were answered from ({@link AskedBefore}), fused by reciprocal
+ * rank; then one passage per section first. Every ranking sees the question as resolved against the
+ * conversation and mended for spelling.
  */
 public final class HybridRetriever implements Retriever {
     private static final int CANDIDATES = 50;
@@ -46,6 +47,7 @@ public final class HybridRetriever implements Retriever {
     private final FieldQueries queries;
     private final TermExtractor queryTerms;
     private final SpellingCorrector speller;
+    private final AskedBefore askedBefore;
     private final FollowUpResolver followUps = new FollowUpResolver();
 
     HybridRetriever(
@@ -53,8 +55,10 @@ public final class HybridRetriever implements Retriever {
             Embedder embedder,
             Analyzer queryAnalyzer,
             SpellingCorrector speller,
+            AskedBefore askedBefore,
             Tuning.Retrieval tuning) {
         this.index = index;
+        this.askedBefore = askedBefore;
         this.embedder = embedder;
         this.queries = new FieldQueries(queryAnalyzer);
         this.queryTerms = new TermExtractor(queryAnalyzer);
@@ -63,12 +67,14 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** A retriever with the query analysis (synonyms) and spelling vocabulary of the library in {@code corpusDir}. */
-    public static HybridRetriever over(KiraIndex index, Embedder embedder, Path synonymsFile, Tuning.Retrieval tuning) {
+    public static HybridRetriever over(
+            KiraIndex index, Embedder embedder, Path synonymsFile, AskedBefore askedBefore, Tuning.Retrieval tuning) {
         return new HybridRetriever(
                 index,
                 embedder,
                 KiraAnalyzer.forQueries(synonymsFile),
                 SpellingCorrector.knowingWordsOf(synonymsFile, (float) tuning.spellingAccuracy()),
+                askedBefore,
                 tuning);
     }
 
@@ -110,7 +116,13 @@ public final class HybridRetriever implements Retriever {
                             tuning.sectionBm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
-                            tuning.sectionVectorWeight()));
+                            tuning.sectionVectorWeight()),
+                    new Ranking(
+                            // Votes join the fused search only: a ranking by one method alone stays that method's.
+                            mode == RetrievalMode.HYBRID && tuning.askedBeforeWeight() > 0
+                                    ? chunksOf(searcher, askedBefore.sections(vector))
+                                    : List.of(),
+                            tuning.askedBeforeWeight()));
             List<Passage> passages = new ArrayList<>();
             for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> sectionOf(searcher, f.doc()), k)) {
                 passages.add(
@@ -119,6 +131,11 @@ public final class HybridRetriever implements Retriever {
             return new Retrieval(
                     searchText, context.isPresent(), vector, termWeights(searcher, searched.termGroups()), passages);
         });
+    }
+
+    /** This retriever's analysis, spelling, labelled questions and tuning, over another index of the same library. */
+    public HybridRetriever over(KiraIndex other) {
+        return new HybridRetriever(other, embedder, queries.getAnalyzer(), speller, askedBefore, tuning);
     }
 
     /** The rest of the sections this retriever's passages come from, read from its index. */
@@ -223,6 +240,21 @@ public final class HybridRetriever implements Retriever {
             }
         }
         return new QueryTerms(weighted, unknown);
+    }
+
+    /** Every chunk of each section, in the sections' order (a section's chunks are numbered from 0). */
+    private static List<Integer> chunksOf(IndexSearcher searcher, List<String> sections) throws IOException {
+        List<Integer> docs = new ArrayList<>();
+        for (String section : sections) {
+            for (int n = 0; ; n++) {
+                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, section + "-" + n)), 1);
+                if (hit.scoreDocs.length == 0) {
+                    break;
+                }
+                docs.add(hit.scoreDocs[0].doc);
+            }
+        }
+        return docs;
     }
 
     private static List<Integer> nearest(IndexSearcher searcher, float[] vector, String field) throws IOException {

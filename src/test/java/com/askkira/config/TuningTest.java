@@ -35,6 +35,7 @@ class TuningTest {
                         0,
                         0,
                         0,
+                        r.askedBeforeWeight(),
                         r.headingBoost(),
                         r.titleBoost(),
                         r.historyWeight(),

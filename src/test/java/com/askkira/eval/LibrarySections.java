@@ -6,8 +6,10 @@ import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,19 @@ final class LibrarySections {
             throw new IllegalArgumentException("names no section of the library: " + named);
         }
         return key;
+    }
+
+    /**
+     * The section a heading names when the writer gave only the heading ("Privilege vs.
+     * Confidentiality"), if exactly one section of the library has it.
+     */
+    static Optional<String> byHeading(String heading) {
+        String letters = "#" + letters(heading);
+        List<String> keys = BY_LETTERS.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(letters))
+                .map(Map.Entry::getValue)
+                .toList();
+        return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
     }
 
     static boolean isSectionKey(String named) {

@@ -36,6 +36,7 @@ import com.askkira.pipeline.CpuLane;
 import com.askkira.pipeline.GuardedDrafter;
 import com.askkira.pipeline.PipelineMeter;
 import com.askkira.privacy.PiiRedactor;
+import com.askkira.retrieval.AskedBefore;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.ReaderRetriever;
@@ -330,7 +331,8 @@ class TuningSweep {
     }
 
     private static HybridRetriever retriever(Tuning tuning) {
-        return HybridRetriever.over(index, embedder, library.synonymsFile(), tuning.retrieval());
+        return HybridRetriever.over(
+                index, embedder, library.synonymsFile(), AskedBefore.fromResources(embedder), tuning.retrieval());
     }
 
     /** The answer path of {@code Kira.start}, offline, with the tuning's answer knobs; the rest is built once. */

@@ -8,6 +8,7 @@ import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.EmbeddingModels;
+import com.askkira.retrieval.AskedBefore;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.RetrievalQuery;
 import java.io.IOException;
@@ -37,7 +38,11 @@ class IndexSwapTest {
 
         try (KiraIndex index = KiraIndex.open(indexDir)) {
             HybridRetriever retriever = HybridRetriever.over(
-                    index, embedder, library.synonymsFile(), Tuning.defaults().retrieval());
+                    index,
+                    embedder,
+                    library.synonymsFile(),
+                    AskedBefore.NONE,
+                    Tuning.defaults().retrieval());
             assertThat(retriever
                             .retrieve(RetrievalQuery.of("group therapy members"), 10)
                             .passages())

@@ -93,7 +93,11 @@ class SectionMatesTest {
 
         try (KiraIndex index = KiraIndex.open(indexDir)) {
             HybridRetriever retriever = HybridRetriever.over(
-                    index, embedder, library.synonymsFile(), Tuning.defaults().retrieval());
+                    index,
+                    embedder,
+                    library.synonymsFile(),
+                    AskedBefore.NONE,
+                    Tuning.defaults().retrieval());
             SectionMates mates = retriever.sectionMates();
             Passage first = retriever
                     .over("rules", List.of("tiny-rules#the-rules-0"))
