@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Held-out and frozen sets (retrieval-holdout, everyday-holdout, the abstention holdouts, blind sets 8
  * and 10) are never among them. Each dev set is left out in turn, the others voting, and its search
  * hit@3 measured (follow-ups and Spanish questions included, as the reader's retriever sees them);
- * the weight with the most hits summed is the one to keep.
+ * the smallest weight within a quarter of a percent of the most hits summed is the one to keep.
  *
  * <pre>mvn -B -ntp test -Dtest=AskedBeforeFit -Dkira.fit=true [-Dkira.fit.write=true]</pre>
  */
@@ -129,11 +129,22 @@ class AskedBeforeFit {
                 hits);
         assertThat(examples).hasSizeGreaterThan(500);
         assertThat(hits.get(key(Tuning.defaults().retrieval().askedBeforeWeight())))
-                .isGreaterThanOrEqualTo(
-                        hits.values().stream().mapToInt(Integer::intValue).max().orElseThrow() - 5);
+                .isEqualTo(chosen(hits, measured));
         if (Boolean.getBoolean("kira.fit.write")) {
             write(examples);
         }
+    }
+
+    /**
+     * The smallest weight's count within a quarter of a percent of the best count: past that, more
+     * weight only leans harder on the labels for what the folds cannot tell apart.
+     */
+    private static int chosen(Map<String, Integer> counts, int of) {
+        int best = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        return counts.values().stream()
+                .filter(c -> c >= best - 0.0025 * of)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String key(double weight) {

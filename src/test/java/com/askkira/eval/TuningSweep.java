@@ -88,6 +88,7 @@ class TuningSweep {
     private static Embedder embedder;
     private static KiraIndex index;
     private static Library library;
+    private static AskedBefore askedBefore;
 
     @BeforeAll
     static void open() {
@@ -96,6 +97,7 @@ class TuningSweep {
         embedder = new RememberingEmbedder(EmbeddingModels.load(config.embeddingModel()));
         index = KiraIndex.open(config.indexDir());
         library = new Library(config.corpusDir(), new MarkdownDocumentParser());
+        askedBefore = AskedBefore.fromResources(embedder);
     }
 
     @AfterAll
@@ -331,8 +333,7 @@ class TuningSweep {
     }
 
     private static HybridRetriever retriever(Tuning tuning) {
-        return HybridRetriever.over(
-                index, embedder, library.synonymsFile(), AskedBefore.fromResources(embedder), tuning.retrieval());
+        return HybridRetriever.over(index, embedder, library.synonymsFile(), askedBefore, tuning.retrieval());
     }
 
     /** The answer path of {@code Kira.start}, offline, with the tuning's answer knobs; the rest is built once. */
