@@ -103,11 +103,7 @@ class AnswerDecisionTest {
      * set, before it was fitted on, had answer P 0.54 R 1.00, not covered P 0.99 R 0.56, outside P 0.97
      * R 0.97): holdout: answer P 1.00 R 1.00, not covered P 1.00 R 0.96, outside P 0.96 R 1.00;
      * holdout-2: answer P 0.83 R 1.00, not covered P 1.00 R 0.73, outside P 0.94 R 1.00;
-     * retrieval-holdout: 1 declined of 100. Session 11 (refitted, same data and 1 % of refusals, after
-     * the search gained the questions asked before as a ranking): holdout: answer P 1.00 R 1.00, not
-     * covered P 0.96 R 0.96, outside P 0.96 R 0.96; holdout-2: answer P 0.81 R 1.00, not covered P
-     * 1.00 R 0.73, outside P 0.97 R 1.00; retrieval-holdout: none declined (not refitted: holdout-2
-     * not covered R 0.70, retrieval-holdout 1 declined). Through the whole answer path, with the relevance check,
+     * retrieval-holdout: 1 declined of 100. Through the whole answer path, with the relevance check,
      * AbstentionSetTest measures the gaps declined. The bars ({@link #BARS}) leave a question.
      */
     @ParameterizedTest(name = "{0}")
