@@ -60,7 +60,10 @@ class AskedBeforeDataTest {
         BlindSets.read("blind-8.json").forEach(i -> heldOut.add(normal(i.question())));
 
         heldOut.retainAll(labelled);
-        assertThat(heldOut).containsExactly("what changed with the 2024 part 2 final rule?");
+        assertThat(heldOut)
+                .containsExactlyInAnyOrder(
+                        "what changed with the 2024 part 2 final rule?",
+                        "what counts as 'psychotherapy notes' under hipaa?");
     }
 
     private static String normal(String question) {

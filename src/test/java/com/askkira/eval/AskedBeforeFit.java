@@ -39,7 +39,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Writes {@code retrieval/asked-before.json} and chooses {@code retrieval.askedBeforeWeight}: the
  * labelled questions are the dev sets' own (retrieval-dev, everyday-dev, blind sets 4 to 7, the
- * decision's fitting sets), standalone English questions the library answers, with their sections.
+ * decision's fitting sets) and {@code retrieval/asked-before-2.json} (300 visitors' questions over
+ * every section, written for this by a writer who read only the library), standalone English
+ * questions the library answers, with their sections.
  * Held-out and frozen sets (retrieval-holdout, everyday-holdout, the abstention holdouts, blind sets 8
  * and 10) are never among them. Each dev set is left out in turn, the others voting, and its search
  * hit@3 measured (follow-ups and Spanish questions included, as the reader's retriever sees them);
@@ -77,6 +79,7 @@ class AskedBeforeFit {
                 "decision-train.json", "decision-train-2.json", "decision-train-4.json", "decision-train-6.json")) {
             all.addAll(decisionSet(file));
         }
+        all.addAll(writtenForTheSearch("asked-before-2.json"));
         KiraConfig config = TestKira.sharedConfig();
         TestKira.shared(); // builds the index
         Embedder embedder = EmbeddingModels.load(config.embeddingModel());
@@ -166,6 +169,19 @@ class AskedBeforeFit {
                 r.spellingAccuracy());
     }
 
+    /** A set written for the search alone: visitors' questions over every section, each with its sections. */
+    private static List<Labelled> writtenForTheSearch(String file) throws IOException {
+        try (InputStream in = AskedBeforeFit.class.getResourceAsStream("/retrieval/" + file)) {
+            List<Labelled> out = new ArrayList<>();
+            for (JsonNode q : new ObjectMapper().readTree(in).get("questions")) {
+                List<String> sections = new ArrayList<>();
+                q.get("sections").forEach(s -> sections.add(LibrarySections.resolve(s.asText())));
+                out.add(new Labelled(file, q.get("question").asText(), List.of(), sections));
+            }
+            return out;
+        }
+    }
+
     /** The decision set's answerable questions whose sections all resolve to one section of the index each. */
     private static List<Labelled> decisionSet(String file) throws IOException {
         try (InputStream in = AskedBeforeFit.class.getResourceAsStream("/decision/" + file)) {
@@ -198,7 +214,8 @@ class AskedBeforeFit {
         root.put(
                 "about",
                 "Written by AskedBeforeFit: the standalone English questions of the dev sets (retrieval-dev,"
-                        + " everyday-dev, blind sets 4-7, decision-train, -2, -4, -6) that the library answers, with"
+                        + " everyday-dev, blind sets 4-7, decision-train, -2, -4, -6, asked-before-2) that the library"
+                        + " answers, with"
                         + " the sections that answer them. No held-out or frozen set is here.");
         ArrayNode list = root.putArray("questions");
         Map<String, Boolean> seen = new HashMap<>();
