@@ -138,6 +138,14 @@ public final class HybridRetriever implements Retriever {
         return new HybridRetriever(other, embedder, queries.getAnalyzer(), speller, askedBefore, tuning);
     }
 
+    /**
+     * This retriever without the questions asked before: for text that is not a visitor's question
+     * (a claim to check against the library), which labelled questions say nothing about.
+     */
+    public HybridRetriever withoutAskedBefore() {
+        return new HybridRetriever(index, embedder, queries.getAnalyzer(), speller, AskedBefore.NONE, tuning);
+    }
+
     /** The rest of the sections this retriever's passages come from, read from its index. */
     public SectionMates sectionMates() {
         return SectionMates.in(index);

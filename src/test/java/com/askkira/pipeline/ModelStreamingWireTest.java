@@ -15,6 +15,8 @@ import com.askkira.config.KiraConfig;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.Verdict;
+import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.RetrievalQuery;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -49,8 +51,10 @@ class ModelStreamingWireTest {
     private static final String GENERAL = "Mental health professionals must protect the information clients share"
             + " during treatment, so what you say is kept confidential [1].";
 
-    private static final String LIMITS = "Confidentiality in therapy is not absolute: there are legally defined"
-            + " circumstances in which a therapist is required to breach confidentiality [4].";
+    /** Names the limits, in a paraphrase of two library sentences; cited by {@link #limits()}. */
+    private static final String LIMITS_TEXT = "Confidentiality in therapy is not absolute: there are legally defined"
+            + " circumstances in which a therapist is required to breach confidentiality";
+
     private static final int TIMEOUT_MS = 1500;
 
     private static WireMockServer server;
@@ -171,11 +175,12 @@ class ModelStreamingWireTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderStream.class)
     void should_release_a_sentence_that_names_no_limit_once_a_later_one_names_them(ProviderStream provider) {
-        stubStream(provider, GENERAL + " " + LIMITS, false);
+        String limits = limits();
+        stubStream(provider, GENERAL + " " + limits, false);
 
         Streamed streamed = ask(provider, GENERAL_QUESTION);
 
-        assertThat(streamed.deltas()).containsExactly(GENERAL, " " + LIMITS);
+        assertThat(streamed.deltas()).containsExactly(GENERAL, " " + limits);
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.PASS);
     }
 
@@ -301,6 +306,23 @@ class ModelStreamingWireTest {
         String text() {
             return String.join("", deltas);
         }
+    }
+
+    /**
+     * {@link #LIMITS_TEXT} citing the passage it paraphrases, numbered as the answer path numbers
+     * the passages it retrieves for {@link #GENERAL_QUESTION}: a model that cites it right passes.
+     */
+    private static String limits() {
+        List<Passage> passages = TestKira.shared()
+                .retriever()
+                .retrieve(RetrievalQuery.of(GENERAL_QUESTION), 6)
+                .passages();
+        for (int i = 0; i < passages.size(); i++) {
+            if (passages.get(i).chunk().text().contains("There are legally defined circumstances")) {
+                return LIMITS_TEXT + " [" + (i + 1) + "].";
+            }
+        }
+        throw new IllegalStateException("the search no longer finds the passage that names the limits");
     }
 
     private static Streamed ask(ProviderStream provider, String question) {
