@@ -57,13 +57,16 @@ class AskedBeforeDataTest {
         for (String file : List.of("/golden/abstention-holdout.json", "/golden/abstention-holdout-2.json")) {
             LabelledQuestions.read(file).questions().forEach(q -> heldOut.add(normal(q.question())));
         }
-        BlindSets.read("blind-8.json").forEach(i -> heldOut.add(normal(i.question())));
+        for (String file : List.of("blind-8.json", "blind-10.json")) {
+            BlindSets.read(file).forEach(i -> heldOut.add(normal(i.question())));
+        }
 
         heldOut.retainAll(labelled);
         assertThat(heldOut)
                 .containsExactlyInAnyOrder(
                         "what changed with the 2024 part 2 final rule?",
-                        "what counts as 'psychotherapy notes' under hipaa?");
+                        "what counts as 'psychotherapy notes' under hipaa?",
+                        "what do knapp and vandecreek mean by positive ethics?");
     }
 
     private static String normal(String question) {

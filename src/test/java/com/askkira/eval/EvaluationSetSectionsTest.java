@@ -34,7 +34,8 @@ class EvaluationSetSectionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"blind-4.json", "blind-5.json", "blind-6.json", "blind-7.json", "blind-8.json"})
+    @ValueSource(
+            strings = {"blind-4.json", "blind-5.json", "blind-6.json", "blind-7.json", "blind-8.json", "blind-10.json"})
     void should_resolve_every_section_a_frozen_set_names(String file) {
         assertThatCode(() -> BlindSets.read(file)).doesNotThrowAnyException();
     }

@@ -1,0 +1,26 @@
+package com.askkira.eval;
+
+/**
+ * The frozen blind set {@code frozen/blind-10.json}: 210 items written 2026-12-07 (start of session
+ * 11) by a writer who read only the library's documents, never the code, the tests or the other
+ * sets: 60 answerable, 20 follow-ups, 20 in Spanish, 30 gaps, 30 outside the field, 25 crisis
+ * messages (8 in Spanish) and 25 look-alikes (6 in Spanish). It is measured, never tuned on: this
+ * test prints only the figures, never an item, and no code may change for one of its items.
+ *
+ * <p>Read once as session 11 began, on main as it stood (725a10e), and once at the end of its work
+ * (the questions asked before as a fifth ranking of the search, dot products summed in a fixed
+ * order); {@link #FLOOR} holds the second. Before → after: search hit@3 0.888 → 0.931, answer
+ * citations hit@3 0.888 → 0.922, facts 0.781 → 0.833, answerable declined 0.009 → 0.009, gaps
+ * declined 0.800 → 0.800, outside declined 1.000 → 1.000, crisis recall 1.000 (Spanish 1.000),
+ * look-alikes answered 0.920 → 0.920, overclaims 0. Both read on a processor without AVX-512, and
+ * blind set 7 moved by two answerable items on another: the floor of the three answerable shares is
+ * one item (of 116) below what was read, on top of the one item of slack every floor has.
+ */
+class FrozenBlindSet10Test extends FrozenBlindSetChecks {
+    private static final BlindSets.Figures FLOOR =
+            new BlindSets.Figures(0.922, 0.914, 0.824, 0.009, 0.800, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
+
+    FrozenBlindSet10Test() {
+        super("blind-10.json", "blind set 10", FLOOR);
+    }
+}
