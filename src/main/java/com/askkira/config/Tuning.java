@@ -33,11 +33,10 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
     private static final double SECTION_BM25_WEIGHT = 0.5;
     // 0.5 (b4ee2e9): dev 116, 0.829, vectors alone MRR 0.769; 0.4 → 116, 0.832, 0.772; 0.6 → 116, 0.829, 0.758
     private static final double SECTION_VECTOR_WEIGHT = 0.5;
-    // AskedBeforeFit, each of the eleven dev sets whose questions make retrieval/asked-before.json left out in turn
-    // (the
-    // others voting): search hit@3 of 1,305 summed. 1.0 (session 11): 1,222; 0 (no votes) → 1,177; 0.5 → 1,216;
-    // 1.5 → 1,220; 2.0 → 1,216; 3.0 → 1,211. The smallest within 0.25 % of the best. (Before asked-before-2 joined,
-    // ten sets: 1.0 → 945 of 1,005; 0 → 902.)
+    // AskedBeforeFit, each of the eleven dev sets of retrieval/asked-before.json left out in turn, the others voting:
+    // search hit@3 of 1,305 summed. 1.0 (session 11): 1,222; 0 (no votes) → 1,177; 0.5 → 1,216; 1.5 → 1,220;
+    // 2.0 → 1,216; 3.0 → 1,211. The smallest within 0.25 % of the best. (Ten sets, before asked-before-2: 1.0 → 945
+    // of 1,005; 0 → 902.)
     private static final double ASKED_BEFORE_WEIGHT = 1.0;
     // 0.3 (b4ee2e9, was 1.5): dev 116, 0.829, BM25 alone 92; 0.2 → 116, 0.825, 94; 0.4 → 116, 0.827, 93
     private static final double HEADING_BOOST = 0.3;

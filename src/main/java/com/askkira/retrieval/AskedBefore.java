@@ -57,24 +57,15 @@ public final class AskedBefore {
                 q.get("sections").forEach(s -> keys.add(s.asText()));
                 sections.add(keys);
             }
-            return of(questions, sections, embedder);
+            List<float[]> vectors = embedder.embedPassages(questions);
+            List<Example> examples = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                examples.add(new Example(questions.get(i), vectors.get(i), sections.get(i)));
+            }
+            return new AskedBefore(examples);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Labelled questions, {@code sections.get(i)} answering {@code questions.get(i)}. */
-    public static AskedBefore of(List<String> questions, List<List<String>> sections, Embedder embedder) {
-        List<float[]> vectors = embedder.embedPassages(questions);
-        List<Example> examples = new ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            examples.add(new Example(questions.get(i), vectors.get(i), sections.get(i)));
-        }
-        return new AskedBefore(examples);
-    }
-
-    public List<Example> examples() {
-        return examples;
     }
 
     /**
