@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestInstance;
  * nobody tuned for fails here; only aggregates are printed, never an item.
  *
  * <p>A figure may fall by one item from its floor: the embedding model's kernels add in a different
- * order on another processor (AVX2 here since session 11, AVX-512 before, as far as we can tell),
- * and blind sets 4, 6 and 7 moved by one item (citations on set 7 by two) with no change to the
- * code. Crisis recall has no such slack.
+ * order on another processor (session 11's machine has AVX2 and no AVX-512; the one before
+ * evidently differed), and blind sets 4, 6 and 7 moved by one item (citations on set 7 by two) with
+ * no change to the code. Crisis recall has no such slack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FrozenBlindSetChecks {
