@@ -14,6 +14,7 @@ import com.askkira.retrieval.RetrievalQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,56 @@ class IndexSwapTest {
                             .retrieve(RetrievalQuery.of("group therapy members"), 10)
                             .passages())
                     .anyMatch(p -> p.chunk().docSlug().equals("tiny-group"));
+        }
+    }
+
+    /** The votes' sections are looked up once per index reader: a rebuilt index's doc ids are its own. */
+    @Test
+    void should_find_the_voted_section_again_in_a_rebuilt_index() throws IOException {
+        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
+        Library library = new Library(corpus, new MarkdownDocumentParser());
+        var embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
+        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        builder.build(library, indexDir);
+        String asked = "who is allowed to peek at what I told my counsellor?";
+        AskedBefore votes = new AskedBefore(List.of(new AskedBefore.Example(
+                "can my manager read what I say in sessions",
+                embedder.embedQuery("can my manager read what I say in sessions"),
+                List.of("tiny-article#can-my-boss-see-my-notes"))));
+
+        try (KiraIndex index = KiraIndex.open(indexDir)) {
+            HybridRetriever retriever = HybridRetriever.over(
+                    index,
+                    embedder,
+                    library.synonymsFile(),
+                    votes,
+                    Tuning.defaults().retrieval());
+            assertThat(retriever.retrieve(RetrievalQuery.of(asked), 1).passages())
+                    .extracting(p -> p.chunk().sectionKey())
+                    .containsExactly("tiny-article#can-my-boss-see-my-notes");
+
+            // A document whose name sorts first: the rebuilt index numbers every chunk anew.
+            Files.writeString(corpus.resolve("a-first.md"), """
+                    ---
+                    title: "A First Article"
+                    slug: a-first
+                    url: /articles/a-first
+                    type: article
+                    lastUpdated: 2026-02-03
+                    reviewedBy: Test Team
+                    ---
+                    # A First Article
+
+                    ## Weather
+
+                    It rained all week in the valley.
+                    """);
+            builder.build(library, indexDir);
+            index.refresh();
+
+            assertThat(retriever.retrieve(RetrievalQuery.of(asked), 1).passages())
+                    .extracting(p -> p.chunk().sectionKey())
+                    .containsExactly("tiny-article#can-my-boss-see-my-notes");
         }
     }
 }
