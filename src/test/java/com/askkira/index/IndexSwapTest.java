@@ -7,6 +7,7 @@ import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.retrieval.AskedBefore;
 import com.askkira.retrieval.HybridRetriever;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +28,21 @@ class IndexSwapTest {
     @TempDir
     Path indexDir;
 
+    private Library library;
+    private Embedder embedder;
+    private IndexBuilder builder;
+
+    /** The tiny article alone, and the builder that indexes it with the shipped model. */
+    @BeforeEach
+    void tinyLibrary() throws IOException {
+        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
+        library = new Library(corpus, new MarkdownDocumentParser());
+        embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
+        builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+    }
+
     @Test
     void should_swap_in_a_rebuilt_index_without_reopening_it() throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
-        Library library = new Library(corpus, new MarkdownDocumentParser());
-        var embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
-        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
 
         assertThat(builder.staleness(library, indexDir)).hasValue("no index yet");
         builder.build(library, indexDir);
@@ -49,21 +60,11 @@ class IndexSwapTest {
                             .passages())
                     .noneMatch(p -> p.chunk().docSlug().equals("tiny-group"));
 
-            Files.writeString(corpus.resolve("tiny-group.md"), """
-                    ---
-                    title: "Group Therapy Basics"
-                    slug: tiny-group
-                    url: /articles/tiny-group
-                    type: article
-                    lastUpdated: 2026-02-03
-                    reviewedBy: Test Team
-                    ---
-                    # Group Therapy Basics
-
-                    ## Who keeps group secrets
-
-                    Other members of a therapy group are not bound by the same legal duties as the therapist.
-                    """);
+            article(
+                    "tiny-group",
+                    "Group Therapy Basics",
+                    "Who keeps group secrets",
+                    "Other members of a therapy group are not bound by the same legal duties as the therapist.");
             assertThat(builder.staleness(library, indexDir))
                     .hasValueSatisfying(r -> assertThat(r).contains("corpus changed"));
             builder.build(library, indexDir);
@@ -79,10 +80,6 @@ class IndexSwapTest {
     /** The votes' sections are looked up once per index reader: a rebuilt index's doc ids are its own. */
     @Test
     void should_find_the_voted_section_again_in_a_rebuilt_index() throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
-        Library library = new Library(corpus, new MarkdownDocumentParser());
-        var embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
-        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
         builder.build(library, indexDir);
         String asked = "who is allowed to peek at what I told my counsellor?";
         AskedBefore votes = new AskedBefore(List.of(new AskedBefore.Example(
@@ -102,21 +99,7 @@ class IndexSwapTest {
                     .containsExactly("tiny-article#can-my-boss-see-my-notes");
 
             // A document whose name sorts first: the rebuilt index numbers every chunk anew.
-            Files.writeString(corpus.resolve("a-first.md"), """
-                    ---
-                    title: "A First Article"
-                    slug: a-first
-                    url: /articles/a-first
-                    type: article
-                    lastUpdated: 2026-02-03
-                    reviewedBy: Test Team
-                    ---
-                    # A First Article
-
-                    ## Weather
-
-                    It rained all week in the valley.
-                    """);
+            article("a-first", "A First Article", "Weather", "It rained all week in the valley.");
             builder.build(library, indexDir);
             index.refresh();
 
@@ -124,5 +107,24 @@ class IndexSwapTest {
                     .extracting(p -> p.chunk().sectionKey())
                     .containsExactly("tiny-article#can-my-boss-see-my-notes");
         }
+    }
+
+    /** Writes a one-section article into the corpus. */
+    private void article(String slug, String title, String heading, String text) throws IOException {
+        Files.writeString(corpus.resolve(slug + ".md"), """
+                ---
+                title: "%s"
+                slug: %s
+                url: /articles/%s
+                type: article
+                lastUpdated: 2026-02-03
+                reviewedBy: Test Team
+                ---
+                # %s
+
+                ## %s
+
+                %s
+                """.formatted(title, slug, slug, title, heading, text));
     }
 }
