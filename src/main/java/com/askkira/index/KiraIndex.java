@@ -3,11 +3,16 @@ package com.askkira.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -72,6 +77,21 @@ public final class KiraIndex implements AutoCloseable {
     /** The chunk stored as document {@code docId} of the searcher's reader. */
     public static IndexedChunk chunkAt(IndexSearcher searcher, int docId) throws IOException {
         return ChunkCodec.fromDocument(searcher.storedFields().document(docId));
+    }
+
+    /**
+     * The documents of a section's chunks, in order, in the searcher's reader: a chunk's id is its
+     * section key, a dash and its number, counted from 0 without gaps.
+     */
+    public static List<Integer> sectionDocs(IndexSearcher searcher, String sectionKey) throws IOException {
+        List<Integer> docs = new ArrayList<>();
+        for (int n = 0; ; n++) {
+            TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, sectionKey + "-" + n)), 1);
+            if (hit.scoreDocs.length == 0) {
+                return List.copyOf(docs);
+            }
+            docs.add(hit.scoreDocs[0].doc);
+        }
     }
 
     public Map<String, String> commitData() {

@@ -254,6 +254,14 @@ public final class HybridRetriever implements Retriever {
         return new QueryTerms(weighted, unknown);
     }
 
+    private static List<Integer> sectionDocs(IndexSearcher searcher, String section) {
+        try {
+            return KiraIndex.sectionDocs(searcher, section);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every chunk of each section, in the sections' order: looked up once per index reader. */
     private List<Integer> chunksOf(IndexSearcher searcher, List<String> sections) {
         SectionDocs known = sectionDocs;
@@ -263,25 +271,9 @@ public final class HybridRetriever implements Retriever {
         }
         List<Integer> docs = new ArrayList<>();
         for (String section : sections) {
-            docs.addAll(known.docs().computeIfAbsent(section, s -> chunksOf(searcher, s)));
+            docs.addAll(known.docs().computeIfAbsent(section, s -> sectionDocs(searcher, s)));
         }
         return docs;
-    }
-
-    /** A section's chunks by id, numbered from 0 without gaps. */
-    private static List<Integer> chunksOf(IndexSearcher searcher, String section) {
-        List<Integer> docs = new ArrayList<>();
-        try {
-            for (int n = 0; ; n++) {
-                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, section + "-" + n)), 1);
-                if (hit.scoreDocs.length == 0) {
-                    return List.copyOf(docs);
-                }
-                docs.add(hit.scoreDocs[0].doc);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -1,15 +1,11 @@
 package com.askkira.retrieval;
 
-import com.askkira.index.IndexFields;
 import com.askkira.index.IndexedChunk;
 import com.askkira.index.KiraIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * A section's chunks looked up by id in the index (a section's chunks are numbered from 0 without
@@ -38,7 +34,7 @@ final class IndexSectionMates implements SectionMates {
     public List<Passage> of(Passage passage) {
         String own = passage.chunk().id();
         List<Passage> mates = new ArrayList<>();
-        for (IndexedChunk chunk : chunks(own.substring(0, own.lastIndexOf('-') + 1))) {
+        for (IndexedChunk chunk : chunks(passage.chunk().sectionKey())) {
             if (!chunk.chunk().id().equals(own)) {
                 mates.add(new Passage(chunk, passage.score(), passage.bm25Rank(), passage.vectorRank()));
             }
@@ -46,32 +42,29 @@ final class IndexSectionMates implements SectionMates {
         return mates;
     }
 
-    /** The chunks whose ids are {@code prefix} and a number, in order. */
-    private List<IndexedChunk> chunks(String prefix) {
+    /** The chunks of {@code section}, in order. */
+    private List<IndexedChunk> chunks(String section) {
         long current = index.generation();
         synchronized (sections) {
             if (generation != current) {
                 sections.clear();
                 generation = current;
             }
-            List<IndexedChunk> known = sections.get(prefix);
+            List<IndexedChunk> known = sections.get(section);
             if (known != null) {
                 return known;
             }
         }
         List<IndexedChunk> read = index.withSearcher(searcher -> {
             List<IndexedChunk> out = new ArrayList<>();
-            for (int n = 0; ; n++) {
-                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, prefix + n)), 1);
-                if (hit.scoreDocs.length == 0) {
-                    return List.copyOf(out);
-                }
-                out.add(KiraIndex.chunkAt(searcher, hit.scoreDocs[0].doc));
+            for (int doc : KiraIndex.sectionDocs(searcher, section)) {
+                out.add(KiraIndex.chunkAt(searcher, doc));
             }
+            return List.copyOf(out);
         });
         synchronized (sections) {
             if (generation == current) {
-                sections.put(prefix, read);
+                sections.put(section, read);
             }
         }
         return read;
