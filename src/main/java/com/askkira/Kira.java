@@ -8,6 +8,7 @@ import com.askkira.answer.ChatModels;
 import com.askkira.answer.CitationLinker;
 import com.askkira.answer.Decider;
 import com.askkira.answer.Drafter;
+import com.askkira.answer.FactSentences;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.ModelServerProbe;
@@ -342,7 +343,8 @@ public final class Kira implements AutoCloseable {
         AbstentionWriter abstentions = Futures.join(abstainers);
         Decider decider = Futures.join(deciders);
         SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
-        OfflineAnswerer offline = new OfflineAnswerer(sentences, decider, abstentions, tuning.answer());
+        OfflineAnswerer offline =
+                new OfflineAnswerer(sentences, decider, abstentions, FactSentences.fromResources(), tuning.answer());
         SentenceJudge judge =
                 judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
         InputScreen screen = Futures.join(screens);

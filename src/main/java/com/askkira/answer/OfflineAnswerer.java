@@ -32,14 +32,30 @@ public final class OfflineAnswerer implements Answerer {
     private final SentenceScorer scorer;
     private final Decider decider;
     private final AbstentionWriter abstentions;
+    private final FactSentences facts;
     private final Tuning.Answer tuning;
 
-    public OfflineAnswerer(SentenceScorer scorer, Decider decider, AbstentionWriter abstentions, Tuning.Answer tuning) {
+    public OfflineAnswerer(
+            SentenceScorer scorer,
+            Decider decider,
+            AbstentionWriter abstentions,
+            FactSentences facts,
+            Tuning.Answer tuning) {
         this.scorer = scorer;
         this.decider = decider;
         this.abstentions = abstentions;
+        this.facts = facts;
         this.tuning = tuning;
     }
+
+    /**
+     * The sentences an answer quotes, before {@link FactSentences} adds to them.
+     *
+     * @param candidates every sentence scored: the top passages' and the rest of the best's section
+     * @param best the sentence the answer leads with
+     * @param chosen the best and what the answerer's own rules keep with it
+     */
+    public record Selection(List<ScoredSentence> candidates, ScoredSentence best, List<ScoredSentence> chosen) {}
 
     @Override
     public String modelName() {
@@ -60,11 +76,51 @@ public final class OfflineAnswerer implements Answerer {
         if (outcome != AnswerDecision.Outcome.ANSWER || best.isEmpty()) {
             return abstentions.write(AbstainReason.NOT_COVERED, retrieval.rankedPassages());
         }
-        List<ScoredSentence> rest = restOfSection(retrieval, best.get());
-        List<ScoredSentence> chosen = withRestOfSection(select(ranked, best.get()), rest, best.get());
+        return compose(readingOrder(withLikelyFacts(question, selection(retrieval, ranked, best.get()))));
+    }
+
+    /**
+     * What the answer to {@code question} would quote before {@link FactSentences} adds to it,
+     * whether or not the decision answers: the data that model is fitted on.
+     */
+    public Optional<Selection> selection(String question, Retrieval retrieval) {
+        List<ScoredSentence> ranked = scorer.score(retrieval, tuning.passages());
+        return ranked.stream()
+                .filter(OfflineAnswerer::quotable)
+                .max(Comparator.comparingDouble(ScoredSentence::score))
+                .map(best -> selection(retrieval, ranked, best));
+    }
+
+    private Selection selection(Retrieval retrieval, List<ScoredSentence> ranked, ScoredSentence best) {
+        List<ScoredSentence> rest = restOfSection(retrieval, best);
+        List<ScoredSentence> chosen = withRestOfSection(select(ranked, best), rest, best);
         List<ScoredSentence> sentences = new ArrayList<>(ranked);
         sentences.addAll(rest);
-        return compose(readingOrder(withWholeLists(withContext(chosen, sentences), sentences)));
+        return new Selection(sentences, best, withWholeLists(withContext(chosen, sentences), sentences));
+    }
+
+    /**
+     * The selection and the sentences the learned model reads as stating a fact the question needs,
+     * each with what it leans on ("This means…") and whole lists.
+     */
+    private List<ScoredSentence> withLikelyFacts(String question, Selection selection) {
+        List<ScoredSentence> likely =
+                facts.likely(question, selection.candidates(), selection.best(), selection.chosen());
+        if (likely.isEmpty()) {
+            return selection.chosen();
+        }
+        List<ScoredSentence> out = new ArrayList<>(selection.chosen());
+        for (ScoredSentence s : likely) {
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+            if (s.index() > 0 && DEPENDENT_OPENER.matcher(s.text()).matches()) {
+                sentenceAt(selection.candidates(), s.passage(), s.index() - 1)
+                        .filter(previous -> !out.contains(previous))
+                        .ifPresent(out::add);
+            }
+        }
+        return withWholeLists(out, selection.candidates());
     }
 
     /**

@@ -34,10 +34,13 @@ class EverydayWordingTest {
      * chosen on both among the dev sets): facts 0.608 → 0.628 and 0.544 → 0.553, the rest unchanged.
      * The floors are these, rounded down. Session 11, on a processor without AVX-512 and with no change
      * to the code, everyday-dev facts 0.628 → 0.618 (the embedding model's sums differ by processor);
-     * its floor takes the lower figure.
+     * its floor takes the lower figure. Session 12, on a processor with AVX-512, before and after the
+     * learned fact sentences (FactSentences, fitted with everyday-dev among its sets): everyday-dev
+     * citations 0.830 → 0.840, facts 0.683 → 0.729; everyday-holdout citations 0.783 → 0.800 (0.783
+     * is this processor's reading of the old code: the floor takes it), facts 0.605 → 0.640.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.617, 0.030", "everyday-holdout.json, 0.766, 0.799, 0.552, 0.0"})
+    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.719, 0.030", "everyday-holdout.json, 0.766, 0.783, 0.632, 0.0"})
     void should_find_and_state_what_answers_questions_in_everyday_words(
             String file, double search, double citations, double facts, double declined) throws IOException {
         List<BlindSets.Item> items = GoldenSets.named(file).questions().stream()

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
  * <p>A figure may fall by one item from its floor: the embedding model's kernels add in a different
  * order on another processor (session 11's machine has AVX2 and no AVX-512; the one before
  * evidently differed), and blind sets 4, 6 and 7 moved by one item (citations on set 7 by two) with
- * no change to the code. Crisis recall has no such slack.
+ * no change to the code; session 12's machine has AVX-512, and moved blind set 7's refusals and
+ * everyday-holdout's citations by one item from there. Crisis recall has no such slack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FrozenBlindSetChecks {

@@ -75,8 +75,10 @@ class OfflineAnswerQualityTest {
     // once another section joins at 0.8 of the best's score (session 8), 0.695 and 0.719 once the
     // rest of the best sentence's section may join (session 10; 0.695 and 0.709 with its refitted
     // decision, which declines one retrieval-holdout question): still short of the 0.85 a reader
-    // needs, so the bars only stop it falling while the answerer is reworked.
-    @CsvSource({"retrieval-dev.json, 0.69", "retrieval-holdout.json, 0.70"})
+    // needs, so the bars only stop it falling while the answerer is reworked. Session 12: 0.730 and 0.744
+    // on a processor with AVX-512, then 0.824 and 0.799 once the learned fact sentences (FactSentences,
+    // fitted with retrieval-dev among its sets) join what the answerer chose.
+    @CsvSource({"retrieval-dev.json, 0.81", "retrieval-holdout.json, 0.79"})
     void should_state_the_facts_that_answer_the_question(String file, double minFacts) throws IOException {
         int facts = 0, stated = 0;
         for (GoldenQuestion q : GoldenSets.named(file).questions()) {

@@ -88,9 +88,10 @@ class SpanishAnswersDevTest {
         // short list was quoted whole; 74/104 with session 8's refitted decision and third section (two facts now
         // lost to a different first passage); 80/104 once the rest of the best sentence's section may join (session
         // 10), 77/104 once the gloss read verbs in any form and everyday words (search unchanged: three facts lost
-        // to passages ranked differently).
+        // to passages ranked differently); 80/104 on a processor with AVX-512, 87/104 once the learned fact
+        // sentences join the answer (session 12).
         assertThat(foundShare).isGreaterThanOrEqualTo(0.95);
         assertThat(answeredShare).isGreaterThanOrEqualTo(0.95);
-        assertThat(factsShare).isGreaterThanOrEqualTo(0.74);
+        assertThat(factsShare).isGreaterThanOrEqualTo(0.83);
     }
 }

@@ -8,6 +8,7 @@ import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerDecision;
 import com.askkira.answer.Citation;
 import com.askkira.answer.Decider;
+import com.askkira.answer.FactSentences;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.OfflineAnswerer;
@@ -359,7 +360,11 @@ class TuningSweep {
         return tuning -> {
             Tuning.Answer a = tuning.answer();
             OfflineAnswerer offline = new OfflineAnswerer(
-                    new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), a), decider, abstentions, a);
+                    new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), a),
+                    decider,
+                    abstentions,
+                    FactSentences.fromResources(),
+                    a);
             GuardedDrafter drafting = new GuardedDrafter(judge, offline, abstentions);
             return new AnswerPolicy(
                     screen,

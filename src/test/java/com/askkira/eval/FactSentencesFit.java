@@ -1,0 +1,236 @@
+package com.askkira.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.answer.AbstentionWriter;
+import com.askkira.answer.AnswerDecision;
+import com.askkira.answer.Decider;
+import com.askkira.answer.FactSentences;
+import com.askkira.answer.FieldClassifier;
+import com.askkira.answer.LabelledNeighbours;
+import com.askkira.answer.OfflineAnswerer;
+import com.askkira.answer.ScoredSentence;
+import com.askkira.answer.SentenceScorer;
+import com.askkira.config.Tuning;
+import com.askkira.embedding.Embedder;
+import com.askkira.embedding.EmbeddingModels;
+import com.askkira.index.KiraAnalyzer;
+import com.askkira.language.SpanishGloss;
+import com.askkira.learn.Logistic;
+import com.askkira.learn.LogisticFit;
+import com.askkira.retrieval.ReaderRetriever;
+import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.Retriever;
+import com.askkira.retrieval.TermExtractor;
+import com.askkira.retrieval.Turn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Refits {@link FactSentences} ({@code src/main/resources/answer/fact-sentences.json}) and chooses
+ * its one threshold. Run by hand, never in CI:
+ *
+ * <pre>mvn -B -ntp test -Dtest=FactSentencesFit -Dkira.fit=true [-Dkira.fit.write=true]</pre>
+ *
+ * <p>The data: every sentence the offline answerer scores for the answerable questions of the dev
+ * sets that carry facts (blind sets 4 to 8, everyday-dev, retrieval-dev; 968 questions, six writers),
+ * labelled by whether it states one of its question's facts. Held-out and frozen sets
+ * (everyday-holdout, retrieval-holdout, blind sets 10 and 11) are never among them.
+ *
+ * <p>The threshold: each dev set is left out in turn and its facts counted in what the answer would
+ * quote (the answerer's own choice and the sentences the model adds); the highest threshold at which
+ * the left-out facts reach issue 9's target ({@value #TARGET}) is kept, the fewest sentences added
+ * that reach it.
+ */
+@EnabledIfSystemProperty(named = "kira.fit", matches = "true")
+class FactSentencesFit {
+    static final double TARGET = 0.85;
+    /** The answer decision's penalty. */
+    private static final double L2 = 0.01;
+
+    private static final int PASSAGES = 6;
+    private static final List<String> BLIND =
+            List.of("blind-4.json", "blind-5.json", "blind-6.json", "blind-7.json", "blind-8.json");
+    private static final List<String> GOLDEN = List.of("everyday-dev.json", "retrieval-dev.json");
+
+    /** One question's candidate sentences as the model reads them, and its facts. */
+    record Example(
+            String set, List<double[]> features, List<String> texts, List<Boolean> chosen, List<List<String>> facts) {
+        boolean states(int sentence) {
+            String text = texts.get(sentence).toLowerCase(Locale.ROOT);
+            return facts.stream().anyMatch(f -> f.stream().anyMatch(p -> text.contains(p.toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    /** A threshold's left-out figures: facts stated of all, and words quoted per question. */
+    record Figures(int stated, int facts, long words, int questions) {
+        double share() {
+            return (double) stated / facts;
+        }
+    }
+
+    @Test
+    void refit() throws IOException {
+        List<Example> examples = examples();
+        List<String> sets = new ArrayList<>(BLIND);
+        sets.addAll(GOLDEN);
+        double[] grid = new double[76];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 0.99 - 0.0125 * i;
+        }
+        Figures[] leftOut = new Figures[grid.length];
+        Figures[] before = {new Figures(0, 0, 0, 0)};
+        for (String set : sets) {
+            Logistic model = LogisticFit.fit(
+                    labelled(examples.stream().filter(e -> !e.set().equals(set)).toList()), L2);
+            List<Example> test =
+                    examples.stream().filter(e -> e.set().equals(set)).toList();
+            before[0] = plus(before[0], figures(test, model, 2));
+            for (int i = 0; i < grid.length; i++) {
+                leftOut[i] = plus(leftOut[i], figures(test, model, grid[i]));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d questions; the answerer's own choice: facts %.3f, %d words a question%n",
+                before[0].questions(),
+                before[0].share(),
+                before[0].words() / before[0].questions());
+        double chosen = Double.NaN;
+        for (int i = 0; i < grid.length; i++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "threshold %.4f: left-out facts %d/%d = %.3f, %d words a question%n",
+                    grid[i],
+                    leftOut[i].stated(),
+                    leftOut[i].facts(),
+                    leftOut[i].share(),
+                    leftOut[i].words() / leftOut[i].questions());
+            if (Double.isNaN(chosen) && leftOut[i].share() >= TARGET) {
+                chosen = grid[i];
+            }
+        }
+        assertThat(chosen).as("a threshold reaching the target").isNotNaN();
+        Logistic model = LogisticFit.fit(labelled(examples), L2).withThreshold(chosen);
+        System.out.printf(Locale.ROOT, "chosen threshold %.4f%n%s%n", chosen, model.json());
+        if (Boolean.getBoolean("kira.fit.write")) {
+            Files.writeString(Path.of("src/main/resources/answer/fact-sentences.json"), model.json() + "\n");
+        } else {
+            assertThat(shippedThreshold())
+                    .as("the shipped threshold is the rule's")
+                    .isEqualTo(chosen, org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    private static double shippedThreshold() throws IOException {
+        try (var in = FactSentencesFit.class.getResourceAsStream("/answer/fact-sentences.json")) {
+            return Logistic.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in))
+                    .threshold();
+        }
+    }
+
+    private static Figures plus(Figures a, Figures b) {
+        return a == null
+                ? b
+                : new Figures(
+                        a.stated() + b.stated(),
+                        a.facts() + b.facts(),
+                        a.words() + b.words(),
+                        a.questions() + b.questions());
+    }
+
+    /** What the answers would quote with {@code model} adding sentences at {@code threshold} (above 1: none). */
+    private static Figures figures(List<Example> test, Logistic model, double threshold) {
+        int stated = 0, facts = 0;
+        long words = 0;
+        for (Example e : test) {
+            StringBuilder quoted = new StringBuilder();
+            for (int i = 0; i < e.texts().size(); i++) {
+                if (e.chosen().get(i) || model.probability(e.features().get(i)) >= threshold) {
+                    quoted.append(e.texts().get(i)).append(' ');
+                    words += e.texts().get(i).split("\\s+").length;
+                }
+            }
+            String text = quoted.toString().toLowerCase(Locale.ROOT);
+            for (List<String> fact : e.facts()) {
+                facts++;
+                stated += fact.stream().anyMatch(p -> text.contains(p.toLowerCase(Locale.ROOT))) ? 1 : 0;
+            }
+        }
+        return new Figures(stated, facts, words, test.size());
+    }
+
+    private static List<LogisticFit.Labelled> labelled(List<Example> examples) {
+        List<LogisticFit.Labelled> out = new ArrayList<>();
+        for (Example e : examples) {
+            for (int i = 0; i < e.texts().size(); i++) {
+                out.add(new LogisticFit.Labelled(e.features().get(i), e.states(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The dev sets' answerable questions with facts, each with the sentences its answer is chosen from. */
+    private static List<Example> examples() throws IOException {
+        Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
+        Tuning.Answer tuning = Tuning.defaults().answer();
+        List<String> titles = List.of();
+        OfflineAnswerer offline = new OfflineAnswerer(
+                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
+                new Decider(
+                        AnswerDecision.fromResources(),
+                        FieldClassifier.fromResources(embedder),
+                        LabelledNeighbours.fromResources(embedder),
+                        new TermExtractor(KiraAnalyzer.forIndexing())),
+                new AbstentionWriter(titles, titles),
+                FactSentences.NONE,
+                tuning);
+        // As the answer path searches: glossed, with the history, and with the rest of each found section.
+        Retriever readers = TestKira.shared()
+                .retriever()
+                .sectionMates()
+                .widening(ReaderRetriever.over(TestKira.shared().retriever(), SpanishGloss.fromResources()));
+        List<Example> examples = new ArrayList<>();
+        for (String set : BLIND) {
+            for (BlindSets.Item item : BlindSets.read(set)) {
+                if (item.expect().equals("answer")) {
+                    example(set, item.question(), item.history(), item.facts(), offline, readers)
+                            .ifPresent(examples::add);
+                }
+            }
+        }
+        for (String set : GOLDEN) {
+            for (var q : GoldenSets.named(set).questions()) {
+                if (!q.facts().isEmpty()) {
+                    example(set, q.question(), q.turns(), q.facts(), offline, readers)
+                            .ifPresent(examples::add);
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static Optional<Example> example(
+            String set,
+            String question,
+            List<Turn> history,
+            List<List<String>> facts,
+            OfflineAnswerer offline,
+            Retriever readers) {
+        return offline.selection(question, readers.retrieve(new RetrievalQuery(question, history), PASSAGES))
+                .map(s -> new Example(
+                        set,
+                        FactSentences.features(question, s.candidates(), s.best(), s.chosen()),
+                        s.candidates().stream().map(ScoredSentence::text).toList(),
+                        s.candidates().stream().map(c -> s.chosen().contains(c)).toList(),
+                        facts));
+    }
+}
