@@ -8,7 +8,9 @@ import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.RetrievalQuery;
+import com.askkira.retrieval.Retriever;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +27,8 @@ import java.util.Locale;
  */
 final class BlindSets {
     private static final SpanishGloss SPANISH = SpanishGloss.fromResources();
+    private static final Retriever READERS =
+            ReaderRetriever.over(TestKira.shared().retriever(), SPANISH);
 
     private BlindSets() {}
 
@@ -174,12 +178,12 @@ final class BlindSets {
                     overclaims);
         }
 
+        /**
+         * As {@code GET /v1/search} and the answer search: through the reader's retriever, which
+         * glosses a Spanish question into the library's English; with the conversation, as the answer's.
+         */
         private static boolean searchHit(Item item) {
-            return TestKira.shared()
-                    .retriever()
-                    .retrieve(new RetrievalQuery(item.question(), item.history()), 3)
-                    .passages()
-                    .stream()
+            return READERS.retrieve(new RetrievalQuery(item.question(), item.history()), 3).passages().stream()
                     .map(Passage::chunk)
                     .anyMatch(c -> item.expected().contains(c.sectionKey()));
         }

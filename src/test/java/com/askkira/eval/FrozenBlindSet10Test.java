@@ -20,10 +20,13 @@ package com.askkira.eval;
  * sentences ({@code FactSentences}; fitted on dev sets only, this set never read item by item):
  * citations 0.922 → 0.948, facts 0.824 → 0.900, the rest as before (search 0.931). The floors of
  * the two shares are one item below the second reading.
+ * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
+ * answer search it (a Spanish question glossed into the library's English): 0.931 → 0.966; its
+ * floor is one item below.
  */
 class FrozenBlindSet10Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.922, 0.939, 0.891, 0.009, 0.800, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.939, 0.891, 0.009, 0.800, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
 
     FrozenBlindSet10Test() {
         super("blind-10.json", "blind set 10", FLOOR);

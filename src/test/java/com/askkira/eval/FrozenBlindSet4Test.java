@@ -76,7 +76,10 @@ class FrozenBlindSet4Test extends FrozenBlindSetChecks {
      * everyday-dev and retrieval-dev; this set among them), on a processor with AVX-512: citations
      * 0.914 → 0.922, facts 0.788 → 0.873; the rest unchanged. The floors of the two shares are one
      * item below what was read, on top of the slack every floor has.
+     * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and
+     * the answer search it (a Spanish question glossed into the library's English): 0.914 →
+     * 0.966; its floor is one item below.
      */
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.879, 0.913, 0.864, 0.034, 0.900, 1.000, 1.000, 1.000, 0.880, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.913, 0.864, 0.034, 0.900, 1.000, 1.000, 1.000, 0.880, 0, 116, 25);
 }

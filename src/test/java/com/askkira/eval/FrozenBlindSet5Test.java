@@ -42,10 +42,13 @@ package com.askkira.eval;
  * dev and retrieval-dev; this set among them), on a processor with AVX-512: citations 0.845 →
  * 0.871, facts 0.699 → 0.791; the rest unchanged. The floors of the two shares are one item below
  * what was read, on top of the slack every floor has.
+ * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
+ * answer search it (a Spanish question glossed into the library's English): 0.879 → 0.940; its
+ * floor is one item below.
  */
 class FrozenBlindSet5Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.810, 0.862, 0.782, 0.052, 0.833, 0.933, 0.960, 0.875, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.931, 0.862, 0.782, 0.052, 0.833, 0.933, 0.960, 0.875, 0.800, 0, 116, 25);
 
     FrozenBlindSet5Test() {
         super("blind-5.json", "blind set 5", FLOOR);

@@ -34,10 +34,13 @@ package com.askkira.eval;
  * dev and retrieval-dev; this set among them), on a processor with AVX-512: citations 0.905 →
  * 0.931, facts 0.745 → 0.821; the rest unchanged. The floors of the two shares are one item below
  * what was read, on top of the slack every floor has.
+ * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
+ * answer search it (a Spanish question glossed into the library's English): 0.905 → 0.966; its
+ * floor is one item below.
  */
 class FrozenBlindSet6Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.853, 0.922, 0.812, 0.009, 0.667, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.922, 0.812, 0.009, 0.667, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
 
     FrozenBlindSet6Test() {
         super("blind-6.json", "blind set 6", FLOOR);

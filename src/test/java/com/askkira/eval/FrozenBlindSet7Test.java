@@ -33,10 +33,13 @@ package com.askkira.eval;
  * and after the change (0.034 without it), and the floor takes the higher; the rest unchanged.
  * The floors of the two shares are one item below what was read, on top of the slack every floor
  * has.
+ * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
+ * answer search it (a Spanish question glossed into the library's English): 0.888 → 0.957; its
+ * floor is one item below.
  */
 class FrozenBlindSet7Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.836, 0.896, 0.848, 0.043, 0.800, 1.000, 1.000, 1.000, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.948, 0.896, 0.848, 0.043, 0.800, 1.000, 1.000, 1.000, 0.800, 0, 116, 25);
 
     FrozenBlindSet7Test() {
         super("blind-7.json", "blind set 7", FLOOR);

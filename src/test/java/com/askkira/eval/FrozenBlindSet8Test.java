@@ -26,10 +26,13 @@ package com.askkira.eval;
  * dev and retrieval-dev; this set among them), on a processor with AVX-512: citations 0.922 →
  * 0.922, facts 0.818 → 0.873; the rest unchanged. The floors of the two shares are one item below
  * what was read, on top of the slack every floor has.
+ * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
+ * answer search it (a Spanish question glossed into the library's English): 0.905 → 0.957; its
+ * floor is one item below.
  */
 class FrozenBlindSet8Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.871, 0.913, 0.864, 0.034, 0.800, 0.933, 1.000, 1.000, 0.960, 0, 116, 25);
+            new BlindSets.Figures(0.948, 0.913, 0.864, 0.034, 0.800, 0.933, 1.000, 1.000, 0.960, 0, 116, 25);
 
     FrozenBlindSet8Test() {
         super("blind-8.json", "blind set 8", FLOOR);
