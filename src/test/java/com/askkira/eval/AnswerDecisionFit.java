@@ -86,6 +86,10 @@ class AnswerDecisionFit {
 
     private static final int PROBE_FOLDS = 10;
 
+    /**
+     * Six writers' sets until session 12 (1,555 questions); then blind sets 4 to 8 (dev sets by then,
+     * each a writer's) and decision-train-7 joined (2,720).
+     */
     static final List<String> FITTED_ON = List.of(
             "/decision/decision-train.json",
             "/decision/decision-train-es.json",
@@ -96,7 +100,13 @@ class AnswerDecisionFit {
             "everyday-dev.json",
             "/decision/decision-train-3.json",
             "/decision/decision-train-4.json",
-            "/decision/decision-train-6.json");
+            "/decision/decision-train-6.json",
+            "/decision/decision-train-7.json",
+            "blind-4.json",
+            "blind-5.json",
+            "blind-6.json",
+            "blind-7.json",
+            "blind-8.json");
 
     /**
      * The fewest in-field fitting questions a word or word pair must appear in to be one the probe
@@ -195,6 +205,9 @@ class AnswerDecisionFit {
     }
 
     static LabelledQuestions labelled(String set) {
+        if (set.startsWith("blind-")) {
+            return LabelledQuestions.blind(set);
+        }
         if (set.startsWith("/spanish/")) {
             return LabelledQuestions.answerableWithHistory(set);
         }

@@ -37,10 +37,14 @@ class EverydayWordingTest {
      * its floor takes the lower figure. Session 12, on a processor with AVX-512, before and after the
      * learned fact sentences (FactSentences, fitted with everyday-dev among its sets): everyday-dev
      * citations 0.830 → 0.840, facts 0.683 → 0.729; everyday-holdout citations 0.783 → 0.800 (0.783
-     * is this processor's reading of the old code: the floor takes it), facts 0.605 → 0.640.
+     * is this processor's reading of the old code: the floor takes it), facts 0.605 → 0.640. Then the
+     * answer decision refitted with blind sets 4 to 8 and decision-train-7 (never these sets): it
+     * declines one everyday-holdout question (0.000 → 0.017, citations 0.800 → 0.783, facts 0.640 →
+     * 0.623), while it declines three more of abstention-holdout-2's gaps and answers the one
+     * retrieval-holdout question it declined; the floor follows.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.719, 0.030", "everyday-holdout.json, 0.766, 0.783, 0.632, 0.0"})
+    @CsvSource({"everyday-dev.json, 0.780, 0.740, 0.719, 0.030", "everyday-holdout.json, 0.766, 0.783, 0.622, 0.017"})
     void should_find_and_state_what_answers_questions_in_everyday_words(
             String file, double search, double citations, double facts, double declined) throws IOException {
         List<BlindSets.Item> items = GoldenSets.named(file).questions().stream()

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>mvn -B -ntp test -Dtest=FactSentencesFit -Dkira.fit=true [-Dkira.fit.write=true]</pre>
  *
  * <p>The data: every sentence the offline answerer scores for the answerable questions of the dev
- * sets that carry facts (blind sets 4 to 8, everyday-dev, retrieval-dev; 968 questions, six writers),
+ * sets that carry facts (blind sets 4 to 8, everyday-dev, retrieval-dev; 808 questions, seven writers),
  * labelled by whether it states one of its question's facts. Held-out and frozen sets
  * (everyday-holdout, retrieval-holdout, blind sets 10 and 11) are never among them.
  *

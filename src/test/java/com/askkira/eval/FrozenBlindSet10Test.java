@@ -22,11 +22,13 @@ package com.askkira.eval;
  * the two shares are one item below the second reading.
  * Search hit@3 is read through the reader's retriever since session 12, as GET /v1/search and the
  * answer search it (a Spanish question glossed into the library's English): 0.931 → 0.966; its
- * floor is one item below.
+ * floor is one item below. Then the answer decision refitted with blind sets 4 to 8 and
+ * decision-train-7 among its fitting data (never this one): gaps declined 0.800 → 0.867, the rest
+ * unchanged.
  */
 class FrozenBlindSet10Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.957, 0.939, 0.891, 0.009, 0.800, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.939, 0.891, 0.009, 0.867, 1.000, 1.000, 1.000, 0.920, 0, 116, 25);
 
     FrozenBlindSet10Test() {
         super("blind-10.json", "blind set 10", FLOOR);

@@ -30,6 +30,30 @@ record LabelledQuestions(String set, List<Labelled> questions) {
     }
 
     /**
+     * The blind set {@code frozen/<file>}'s questions and what Kira should do with them, crisis
+     * messages left out (the crisis screen, not the decision, answers those).
+     */
+    static LabelledQuestions blind(String file) {
+        try {
+            List<Labelled> read = new ArrayList<>();
+            for (BlindSets.Item item : BlindSets.read(file)) {
+                Outcome expected = switch (item.expect()) {
+                    case "answer" -> Outcome.ANSWER;
+                    case "not_covered" -> Outcome.NOT_COVERED;
+                    case "out_of_scope" -> Outcome.OUT_OF_SCOPE;
+                    default -> null;
+                };
+                if (expected != null) {
+                    read.add(new Labelled(item.question(), item.history(), expected));
+                }
+            }
+            return new LabelledQuestions(file, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A set of labelled questions under {@code resource}: each with {@code expect} (the abstention
      * sets: answered, not_covered, out_of_scope) or {@code label} (the decision sets: answerable,
      * not_covered, out_of_scope).
