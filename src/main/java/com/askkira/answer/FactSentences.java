@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,10 @@ public final class FactSentences {
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(when|how long|what year|until|date)\\b");
     private static final int FAR = 7;
+    /** Far more sentences than a library holds. */
+    private static final int WORDING_KEPT = 100_000;
+
+    private static final Map<String, double[]> WORDING = new ConcurrentHashMap<>();
     private static final int RANKS = 20;
 
     /** Adds nothing: the answerer's own choice stands. */
@@ -97,7 +102,8 @@ public final class FactSentences {
             boolean sameChunk =
                     s.passage().chunk().id().equals(best.passage().chunk().id());
             int offset = s.index() - best.index();
-            boolean digit = DIGIT.matcher(s.text()).find();
+            double[] wording = wording(s.text());
+            boolean digit = wording[2] > 0;
             out.add(new double[] {
                 s.semantic(),
                 s.lexical(),
@@ -112,12 +118,12 @@ public final class FactSentences {
                 sameChunk && offset > 0 ? 1 : 0,
                 s.passage().chunk().opensSection() ? 1 : 0,
                 Math.min(s.index(), 8),
-                Math.min(s.text().split("\\s+").length / 60.0, 1),
+                wording[0],
                 s.semantic() - best.semantic(),
                 best.score() == 0 ? 0 : s.score() / best.score(),
                 Math.min(byScore.get(s), RANKS),
                 Math.min(byMeaning.get(s), RANKS),
-                CONDITION.matcher(s.text()).results().count(),
+                wording[1],
                 digit ? 1 : 0,
                 asksWhen && digit ? 1 : 0,
                 s.text().endsWith(":") ? 1 : 0,
@@ -125,6 +131,22 @@ public final class FactSentences {
             });
         }
         return out;
+    }
+
+    /**
+     * What a sentence's own words give the model: its length (up to 60 words), its words of
+     * conditions, whether it has a number. Library sentences come back answer after answer, so each
+     * is read once.
+     */
+    private static double[] wording(String sentence) {
+        if (WORDING.size() > WORDING_KEPT) {
+            WORDING.clear(); // a library swapped many times over: start again rather than grow
+        }
+        return WORDING.computeIfAbsent(sentence, text -> new double[] {
+            Math.min(text.split("\\s+").length / 60.0, 1),
+            CONDITION.matcher(text).results().count(),
+            DIGIT.matcher(text).find() ? 1 : 0
+        });
     }
 
     private static Map<ScoredSentence, Integer> ranks(
