@@ -35,7 +35,15 @@ class EvaluationSetSectionsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(
-            strings = {"blind-4.json", "blind-5.json", "blind-6.json", "blind-7.json", "blind-8.json", "blind-10.json"})
+            strings = {
+                "blind-4.json",
+                "blind-5.json",
+                "blind-6.json",
+                "blind-7.json",
+                "blind-8.json",
+                "blind-10.json",
+                "blind-11.json"
+            })
     void should_resolve_every_section_a_frozen_set_names(String file) {
         assertThatCode(() -> BlindSets.read(file)).doesNotThrowAnyException();
     }
