@@ -3,14 +3,9 @@ package com.askkira.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
-import com.askkira.config.Tuning;
-import com.askkira.embedding.Embedder;
-import com.askkira.embedding.EmbeddingModels;
-import com.askkira.index.KiraAnalyzer;
 import com.askkira.learn.Logistic;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Retriever;
-import com.askkira.retrieval.TermExtractor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,18 +22,7 @@ class FactSentencesTest {
 
     @BeforeAll
     static void select() throws IOException {
-        Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
-        Tuning.Answer tuning = Tuning.defaults().answer();
-        OfflineAnswerer offline = new OfflineAnswerer(
-                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
-                new Decider(
-                        AnswerDecision.fromResources(),
-                        FieldClassifier.fromResources(embedder),
-                        LabelledNeighbours.fromResources(embedder),
-                        new TermExtractor(KiraAnalyzer.forIndexing())),
-                new AbstentionWriter(List.of(), List.of()),
-                FactSentences.NONE,
-                tuning);
+        OfflineAnswerer offline = TestAnswerers.offline(FactSentences.NONE);
         Retriever retriever = TestKira.shared()
                 .retriever()
                 .sectionMates()

@@ -1,33 +1,27 @@
 package com.askkira.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.askkira.TestKira;
-import com.askkira.answer.AbstentionWriter;
-import com.askkira.answer.AnswerDecision;
-import com.askkira.answer.Decider;
 import com.askkira.answer.FactSentences;
-import com.askkira.answer.FieldClassifier;
-import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.OfflineAnswerer;
 import com.askkira.answer.ScoredSentence;
-import com.askkira.answer.SentenceScorer;
-import com.askkira.config.Tuning;
-import com.askkira.embedding.Embedder;
-import com.askkira.embedding.EmbeddingModels;
-import com.askkira.index.KiraAnalyzer;
+import com.askkira.answer.TestAnswerers;
 import com.askkira.language.SpanishGloss;
 import com.askkira.learn.Logistic;
 import com.askkira.learn.LogisticFit;
 import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.Retriever;
-import com.askkira.retrieval.TermExtractor;
 import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +51,9 @@ class FactSentencesFit {
     private static final double L2 = 0.01;
 
     private static final int PASSAGES = 6;
+    /** Above every probability: the answerer's own choice alone. */
+    private static final double NOTHING_ADDED = 2;
+
     private static final List<String> BLIND =
             List.of("blind-4.json", "blind-5.json", "blind-6.json", "blind-7.json", "blind-8.json");
     private static final List<String> GOLDEN = List.of("everyday-dev.json", "retrieval-dev.json");
@@ -72,6 +69,16 @@ class FactSentencesFit {
 
     /** A threshold's left-out figures: facts stated of all, and words quoted per question. */
     record Figures(int stated, int facts, long words, int questions) {
+        static final Figures NONE = new Figures(0, 0, 0, 0);
+
+        Figures plus(Figures other) {
+            return new Figures(
+                    stated + other.stated(),
+                    facts + other.facts(),
+                    words + other.words(),
+                    questions + other.questions());
+        }
+
         double share() {
             return (double) stated / facts;
         }
@@ -87,23 +94,24 @@ class FactSentencesFit {
             grid[i] = 0.99 - 0.0125 * i;
         }
         Figures[] leftOut = new Figures[grid.length];
-        Figures[] before = {new Figures(0, 0, 0, 0)};
+        Arrays.fill(leftOut, Figures.NONE);
+        Figures before = Figures.NONE;
         for (String set : sets) {
             Logistic model = LogisticFit.fit(
                     labelled(examples.stream().filter(e -> !e.set().equals(set)).toList()), L2);
             List<Example> test =
                     examples.stream().filter(e -> e.set().equals(set)).toList();
-            before[0] = plus(before[0], figures(test, model, 2));
+            before = before.plus(figures(test, model, NOTHING_ADDED));
             for (int i = 0; i < grid.length; i++) {
-                leftOut[i] = plus(leftOut[i], figures(test, model, grid[i]));
+                leftOut[i] = leftOut[i].plus(figures(test, model, grid[i]));
             }
         }
         System.out.printf(
                 Locale.ROOT,
                 "%d questions; the answerer's own choice: facts %.3f, %d words a question%n",
-                before[0].questions(),
-                before[0].share(),
-                before[0].words() / before[0].questions());
+                before.questions(),
+                before.share(),
+                before.words() / before.questions());
         double chosen = Double.NaN;
         for (int i = 0; i < grid.length; i++) {
             System.out.printf(
@@ -126,28 +134,17 @@ class FactSentencesFit {
         } else {
             assertThat(shippedThreshold())
                     .as("the shipped threshold is the rule's")
-                    .isEqualTo(chosen, org.assertj.core.api.Assertions.within(1e-6));
+                    .isEqualTo(chosen, within(1e-6));
         }
     }
 
     private static double shippedThreshold() throws IOException {
-        try (var in = FactSentencesFit.class.getResourceAsStream("/answer/fact-sentences.json")) {
-            return Logistic.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in))
-                    .threshold();
+        try (InputStream in = FactSentencesFit.class.getResourceAsStream("/answer/fact-sentences.json")) {
+            return Logistic.read(new ObjectMapper().readTree(in)).threshold();
         }
     }
 
-    private static Figures plus(Figures a, Figures b) {
-        return a == null
-                ? b
-                : new Figures(
-                        a.stated() + b.stated(),
-                        a.facts() + b.facts(),
-                        a.words() + b.words(),
-                        a.questions() + b.questions());
-    }
-
-    /** What the answers would quote with {@code model} adding sentences at {@code threshold} (above 1: none). */
+    /** What the answers would quote with {@code model} adding the sentences it reads at {@code threshold} or above. */
     private static Figures figures(List<Example> test, Logistic model, double threshold) {
         int stated = 0, facts = 0;
         long words = 0;
@@ -180,19 +177,7 @@ class FactSentencesFit {
 
     /** The dev sets' answerable questions with facts, each with the sentences its answer is chosen from. */
     private static List<Example> examples() throws IOException {
-        Embedder embedder = EmbeddingModels.load(TestKira.sharedConfig().embeddingModel());
-        Tuning.Answer tuning = Tuning.defaults().answer();
-        List<String> titles = List.of();
-        OfflineAnswerer offline = new OfflineAnswerer(
-                new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), tuning),
-                new Decider(
-                        AnswerDecision.fromResources(),
-                        FieldClassifier.fromResources(embedder),
-                        LabelledNeighbours.fromResources(embedder),
-                        new TermExtractor(KiraAnalyzer.forIndexing())),
-                new AbstentionWriter(titles, titles),
-                FactSentences.NONE,
-                tuning);
+        OfflineAnswerer offline = TestAnswerers.offline(FactSentences.NONE);
         // As the answer path searches: glossed, with the history, and with the rest of each found section.
         Retriever readers = TestKira.shared()
                 .retriever()
