@@ -34,11 +34,11 @@ public final class FactSentences {
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(when|how long|what year|until|date)\\b");
     private static final int FAR = 7;
+    private static final int RANKS = 20;
     /** Far more sentences than a library holds. */
     private static final int WORDING_KEPT = 100_000;
 
     private static final Map<String, double[]> WORDING = new ConcurrentHashMap<>();
-    private static final int RANKS = 20;
 
     /** Adds nothing: the answerer's own choice stands. */
     public static final FactSentences NONE = new FactSentences(Optional.empty());

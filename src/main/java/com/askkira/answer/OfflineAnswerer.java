@@ -80,10 +80,10 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     /**
-     * What the answer to {@code question} would quote before {@link FactSentences} adds to it,
+     * What an answer from {@code retrieval} would quote before {@link FactSentences} adds to it,
      * whether or not the decision answers: the data that model is fitted on.
      */
-    public Optional<Selection> selection(String question, Retrieval retrieval) {
+    public Optional<Selection> selection(Retrieval retrieval) {
         List<ScoredSentence> ranked = scorer.score(retrieval, tuning.passages());
         return ranked.stream()
                 .filter(OfflineAnswerer::quotable)

@@ -27,7 +27,7 @@ class FactSentencesTest {
                 .retriever()
                 .sectionMates()
                 .widening(TestKira.shared().retriever());
-        selection = offline.selection(QUESTION, retriever.retrieve(RetrievalQuery.of(QUESTION), 6))
+        selection = offline.selection(retriever.retrieve(RetrievalQuery.of(QUESTION), 6))
                 .orElseThrow();
         try (InputStream in = FactSentences.class.getResourceAsStream(FactSentences.MODEL)) {
             shipped = Logistic.read(new ObjectMapper().readTree(in));

@@ -210,7 +210,7 @@ class FactSentencesFit {
             List<List<String>> facts,
             OfflineAnswerer offline,
             Retriever readers) {
-        return offline.selection(question, readers.retrieve(new RetrievalQuery(question, history), PASSAGES))
+        return offline.selection(readers.retrieve(new RetrievalQuery(question, history), PASSAGES))
                 .map(s -> new Example(
                         set,
                         FactSentences.features(question, s.candidates(), s.best(), s.chosen()),
