@@ -1,5 +1,6 @@
 package com.askkira.answer;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.embedding.Embedder;
 import com.askkira.learn.Logistic;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
@@ -35,10 +35,11 @@ public final class FactSentences {
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(when|how long|what year|until|date)\\b");
     private static final int FAR = 7;
     private static final int RANKS = 20;
-    /** Far more sentences than a library holds. */
-    private static final int WORDING_KEPT = 100_000;
-
-    private static final Map<String, double[]> WORDING = new ConcurrentHashMap<>();
+    /**
+     * Library sentences whose wording is remembered, as many texts as Kira remembers the terms of:
+     * they come back answer after answer.
+     */
+    private static final RecentResults<String, double[]> WORDING = new RecentResults<>(8_192);
 
     /** Adds nothing: the answerer's own choice stands. */
     public static final FactSentences NONE = new FactSentences(Optional.empty());
@@ -135,14 +136,10 @@ public final class FactSentences {
 
     /**
      * What a sentence's own words give the model: its length (up to 60 words), its words of
-     * conditions, whether it has a number. Library sentences come back answer after answer, so each
-     * is read once.
+     * conditions, whether it has a number.
      */
     private static double[] wording(String sentence) {
-        if (WORDING.size() > WORDING_KEPT) {
-            WORDING.clear(); // a library swapped many times over: start again rather than grow
-        }
-        return WORDING.computeIfAbsent(sentence, text -> new double[] {
+        return WORDING.get(sentence, text -> new double[] {
             Math.min(text.split("\\s+").length / 60.0, 1),
             CONDITION.matcher(text).results().count(),
             DIGIT.matcher(text).find() ? 1 : 0

@@ -114,7 +114,7 @@ public final class OfflineAnswerer implements Answerer {
             if (!out.contains(s)) {
                 out.add(s);
             }
-            if (s.index() > 0 && DEPENDENT_OPENER.matcher(s.text()).matches()) {
+            if (leans(s)) {
                 sentenceAt(selection.candidates(), s.passage(), s.index() - 1)
                         .filter(previous -> !out.contains(previous))
                         .ifPresent(out::add);
@@ -209,6 +209,11 @@ public final class OfflineAnswerer implements Answerer {
         return chosen;
     }
 
+    /** Whether {@code s} opens on the sentence before it ("This means…"): quoted alone, it would mislead. */
+    private static boolean leans(ScoredSentence s) {
+        return s.index() > 0 && DEPENDENT_OPENER.matcher(s.text()).matches();
+    }
+
     /** A sentence that introduces a list ("…without consent:") says nothing on its own. */
     private static boolean quotable(ScoredSentence s) {
         return !s.text().endsWith(":");
@@ -231,11 +236,10 @@ public final class OfflineAnswerer implements Answerer {
             }
             ScoredSentence previous =
                     sentenceAt(all, s.passage(), s.index() - 1).orElseThrow();
-            boolean leans = DEPENDENT_OPENER.matcher(s.text()).matches();
             boolean shortLead = s == chosen.getFirst()
                     && previous.index() == 0
                     && previous.text().split("\\s+").length <= SHORT_LEAD_WORDS;
-            if ((leans || shortLead) && !out.contains(previous)) {
+            if ((leans(s) || shortLead) && !out.contains(previous)) {
                 out.add(previous);
             }
         }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class KiraIndex implements AutoCloseable {
     private final Directory directory;
     private final SearcherManager searchers;
+    private volatile SectionDocs sectionDocs = new SectionDocs(null, Map.of());
 
     private KiraIndex(Directory directory, SearcherManager searchers) {
         this.directory = directory;
@@ -80,19 +83,37 @@ public final class KiraIndex implements AutoCloseable {
     }
 
     /**
-     * The documents of a section's chunks, in order, in the searcher's reader: a chunk's id is its
-     * section key, a dash and its number, counted from 0 without gaps.
+     * The documents of a section's chunks, in order, in the searcher's reader. Looked up once per
+     * reader: every search asks for a few sections (the questions asked before vote for them, the
+     * answer quotes the rest of its best section), and a rebuilt index's doc ids are its own.
      */
-    public static List<Integer> sectionDocs(IndexSearcher searcher, String sectionKey) throws IOException {
-        List<Integer> docs = new ArrayList<>();
-        for (int n = 0; ; n++) {
-            TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, sectionKey + "-" + n)), 1);
-            if (hit.scoreDocs.length == 0) {
-                return List.copyOf(docs);
+    public List<Integer> sectionDocs(IndexSearcher searcher, String sectionKey) {
+        SectionDocs known = sectionDocs;
+        if (known.reader() != searcher.getIndexReader()) {
+            known = new SectionDocs(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            sectionDocs = known;
+        }
+        return known.docs().computeIfAbsent(sectionKey, key -> lookUpSection(searcher, key));
+    }
+
+    /** A chunk's id is its section key, a dash and its number, counted from 0 without gaps. */
+    private static List<Integer> lookUpSection(IndexSearcher searcher, String sectionKey) {
+        try {
+            List<Integer> docs = new ArrayList<>();
+            for (int n = 0; ; n++) {
+                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, sectionKey + "-" + n)), 1);
+                if (hit.scoreDocs.length == 0) {
+                    return List.copyOf(docs);
+                }
+                docs.add(hit.scoreDocs[0].doc);
             }
-            docs.add(hit.scoreDocs[0].doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("index read failed", e);
         }
     }
+
+    /** The doc ids of sections' chunks in the one reader they belong to. */
+    private record SectionDocs(IndexReader reader, Map<String, List<Integer>> docs) {}
 
     public Map<String, String> commitData() {
         try {

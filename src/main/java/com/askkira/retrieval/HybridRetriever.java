@@ -6,7 +6,6 @@ import com.askkira.index.IndexFields;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,7 +49,6 @@ public final class HybridRetriever implements Retriever {
     private final SpellingCorrector speller;
     private final AskedBefore askedBefore;
     private final FollowUpResolver followUps = new FollowUpResolver();
-    private volatile SectionDocs sectionDocs = new SectionDocs(null, Map.of());
 
     HybridRetriever(
             KiraIndex index,
@@ -254,33 +250,14 @@ public final class HybridRetriever implements Retriever {
         return new QueryTerms(weighted, unknown);
     }
 
-    private static List<Integer> sectionDocs(IndexSearcher searcher, String section) {
-        try {
-            return KiraIndex.sectionDocs(searcher, section);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every chunk of each section, in the sections' order: looked up once per index reader. */
+    /** Every chunk of each section, in the sections' order. */
     private List<Integer> chunksOf(IndexSearcher searcher, List<String> sections) {
-        SectionDocs known = sectionDocs;
-        if (known.reader() != searcher.getIndexReader()) {
-            known = new SectionDocs(searcher.getIndexReader(), new ConcurrentHashMap<>());
-            sectionDocs = known;
-        }
         List<Integer> docs = new ArrayList<>();
         for (String section : sections) {
-            docs.addAll(known.docs().computeIfAbsent(section, s -> sectionDocs(searcher, s)));
+            docs.addAll(index.sectionDocs(searcher, section));
         }
         return docs;
     }
-
-    /**
-     * The doc ids of the sections' chunks for the one index reader they belong to: the votes name a
-     * few sections every search, and looking their chunks up again cost about 0.4 ms a search.
-     */
-    private record SectionDocs(IndexReader reader, Map<String, List<Integer>> docs) {}
 
     private static List<Integer> nearest(IndexSearcher searcher, float[] vector, String field) throws IOException {
         List<Integer> docs = new ArrayList<>();

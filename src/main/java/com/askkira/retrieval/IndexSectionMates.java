@@ -57,7 +57,7 @@ final class IndexSectionMates implements SectionMates {
         }
         List<IndexedChunk> read = index.withSearcher(searcher -> {
             List<IndexedChunk> out = new ArrayList<>();
-            for (int doc : KiraIndex.sectionDocs(searcher, section)) {
+            for (int doc : index.sectionDocs(searcher, section)) {
                 out.add(KiraIndex.chunkAt(searcher, doc));
             }
             return List.copyOf(out);

@@ -108,7 +108,8 @@ class AnswerDecisionTest {
      * shipped decision had given that set answer P 0.60 R 0.98, not covered P 1.00 R 0.52, outside P
      * 0.83 R 0.98 never having seen it): holdout: answer P 1.00 R 1.00, not covered P 0.96 R 0.96,
      * outside P 0.96 R 0.96; holdout-2: answer P 0.86 R 1.00, not covered P 1.00 R 0.80, outside P
-     * 0.97 R 1.00; retrieval-holdout: none declined. Through the whole answer path, with the relevance check,
+     * 0.97 R 1.00; retrieval-holdout: none declined. Those figures (and blind set 10's, through the
+     * whole path) were read before the refit was kept, so these three sets are dev sets for that choice. Through the whole answer path, with the relevance check,
      * AbstentionSetTest measures the gaps declined. The bars ({@link #BARS}) leave a question.
      */
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>The data: every sentence the offline answerer scores for the answerable questions of the dev
  * sets that carry facts (blind sets 4 to 8, everyday-dev, retrieval-dev; 808 questions, seven writers),
  * labelled by whether it states one of its question's facts. Held-out and frozen sets
- * (everyday-holdout, retrieval-holdout, blind sets 10 and 11) are never among them.
+ * (everyday-holdout, retrieval-holdout, blind sets 10 and 11) are never among them; the figures of
+ * the first three were read before the model was kept (docs/tuning.md), so for that choice they are
+ * dev sets too.
  *
  * <p>The threshold: each dev set is left out in turn and its facts counted in what the answer would
  * quote (the answerer's own choice and the sentences the model adds); the highest threshold at which
@@ -51,6 +53,8 @@ class FactSentencesFit {
     private static final double L2 = 0.01;
 
     private static final int PASSAGES = 6;
+    /** How much longer the answers may grow, in words quoted a question, for the facts the model adds. */
+    private static final double MAX_GROWTH = 1.5;
     /** Above every probability: the answerer's own choice alone. */
     private static final double NOTHING_ADDED = 2;
 
@@ -112,7 +116,7 @@ class FactSentencesFit {
                 before.questions(),
                 before.share(),
                 before.words() / before.questions());
-        double chosen = Double.NaN;
+        int chosenAt = -1;
         for (int i = 0; i < grid.length; i++) {
             System.out.printf(
                     Locale.ROOT,
@@ -122,11 +126,16 @@ class FactSentencesFit {
                     leftOut[i].facts(),
                     leftOut[i].share(),
                     leftOut[i].words() / leftOut[i].questions());
-            if (Double.isNaN(chosen) && leftOut[i].share() >= TARGET) {
-                chosen = grid[i];
+            if (chosenAt < 0 && leftOut[i].share() >= TARGET) {
+                chosenAt = i;
             }
         }
-        assertThat(chosen).as("a threshold reaching the target").isNotNaN();
+        assertThat(chosenAt).as("a threshold reaching the target").isNotNegative();
+        double chosen = grid[chosenAt];
+        assertThat(leftOut[chosenAt].share()).isGreaterThan(before.share());
+        // The price in words: 132 → 165 a question when it was chosen; more than half again is a different answerer.
+        assertThat(leftOut[chosenAt].words() / (double) leftOut[chosenAt].questions())
+                .isLessThanOrEqualTo(MAX_GROWTH * before.words() / before.questions());
         Logistic model = LogisticFit.fit(labelled(examples), L2).withThreshold(chosen);
         System.out.printf(Locale.ROOT, "chosen threshold %.4f%n%s%n", chosen, model.json());
         if (Boolean.getBoolean("kira.fit.write")) {

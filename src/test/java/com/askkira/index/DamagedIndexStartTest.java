@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.Kira;
 import com.askkira.config.KiraConfig;
-import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
-import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.pipeline.SearchResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,12 +35,11 @@ class DamagedIndexStartTest {
     @ParameterizedTest(name = "a truncated {0} file")
     @ValueSource(strings = {"segments_", ".si", ".cfs"})
     void should_rebuild_a_damaged_index_at_start_and_answer(String damaged) throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
         KiraConfig config = KiraConfig.fromEnvironment(Map.of(
                 "KIRA_CORPUS_DIR", corpus.toString(),
                 "KIRA_INDEX_DIR", indexDir.toString()));
-        Library library = new Library(corpus, new MarkdownDocumentParser());
-        IndexBuilder builder = new IndexBuilder(new Chunker(new SentenceSplitter()), Kira.embedder(config));
+        Library library = TinyLibrary.copiedTo(corpus);
+        IndexBuilder builder = TinyLibrary.builder(Kira.embedder(config));
         builder.build(library, indexDir);
         Path file = truncate(indexDir, damaged);
 

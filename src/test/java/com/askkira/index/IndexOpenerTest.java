@@ -3,10 +3,7 @@ package com.askkira.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
-import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import java.io.ByteArrayOutputStream;
@@ -48,9 +45,8 @@ class IndexOpenerTest {
 
     @BeforeEach
     void tinyLibrary() throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
-        library = new Library(corpus, new MarkdownDocumentParser());
-        builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        library = TinyLibrary.copiedTo(corpus);
+        builder = TinyLibrary.builder(embedder);
         indexDir = parent.resolve("index");
     }
 

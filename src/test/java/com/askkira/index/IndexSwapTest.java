@@ -3,10 +3,7 @@ package com.askkira.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.config.Tuning;
-import com.askkira.corpus.Chunker;
 import com.askkira.corpus.Library;
-import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.retrieval.AskedBefore;
@@ -35,10 +32,9 @@ class IndexSwapTest {
     /** The tiny article alone, and the builder that indexes it with the shipped model. */
     @BeforeEach
     void tinyLibrary() throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
-        library = new Library(corpus, new MarkdownDocumentParser());
+        library = TinyLibrary.copiedTo(corpus);
         embedder = EmbeddingModels.load(EmbeddingModels.MINILM);
-        builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        builder = TinyLibrary.builder(embedder);
     }
 
     @Test

@@ -3,11 +3,8 @@ package com.askkira.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.askkira.corpus.Chunker;
 import com.askkira.corpus.InvalidDocumentException;
 import com.askkira.corpus.Library;
-import com.askkira.corpus.MarkdownDocumentParser;
-import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.Embedder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,9 +34,8 @@ class ReindexerTest {
 
     @BeforeEach
     void tinyLibrary() throws IOException {
-        Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
-        library = new Library(corpus, new MarkdownDocumentParser());
-        builder = new IndexBuilder(new Chunker(new SentenceSplitter()), embedder);
+        library = TinyLibrary.copiedTo(corpus);
+        builder = TinyLibrary.builder(embedder);
         builder.build(library, indexDir);
     }
 
