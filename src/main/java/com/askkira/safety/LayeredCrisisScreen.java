@@ -10,7 +10,8 @@ import java.util.Set;
  * Whether a conversation signals risk of harm now, by three readers: the pattern detector, which
  * knows framing ("if I told my therapist…" is a question about rules), the semantic screen, which
  * hears phrasings the patterns never listed, in the whole conversation and in each sentence alone,
- * and the learned reader, fitted on every labelled set over the same vector. Any is enough: missing
+ * and the learned reader, fitted on every labelled set over the same vector, whose support the semantic
+ * screen's alarms need (a bar far below its own threshold). Any is enough: missing
  * a person in crisis costs far more than leading an answer with help lines. Where the evidence is
  * weaker (heard in one sentence only, by the learned reader only, or in a message that reads as a
  * joke, an idiom or the distant past) help still comes first, and the question is answered too.
@@ -53,7 +54,11 @@ public final class LayeredCrisisScreen implements CrisisScreen {
                     : byPatterns;
         }
         SemanticCrisisScreen.Reading whole = semantic.read(message, history);
-        if (whole.crisis()) {
+        // Nearest examples hear idioms and questions about help lines as crises ("this commute is killing
+        // me"); their alarm on the whole conversation stands only where the learned reader, which heard
+        // every labelled set, gives it some support.
+        if (whole.crisis()
+                && (learned.isEmpty() || learned.get().supportsWholeMessage(semantic.model(), whole.vector()))) {
             // A joke or a figure of speech can hide a crisis too, so it is not dismissed: help comes
             // first, and the question is answered as well.
             return new CrisisAssessment(

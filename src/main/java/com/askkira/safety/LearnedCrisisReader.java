@@ -22,20 +22,30 @@ public final class LearnedCrisisReader {
     private final float[] weights;
     private final double bias;
     private final double threshold;
+    private final double wholeSupport;
     private final double sentenceSupport;
 
     /**
      * @param embedding the embedding model whose vectors the weights read; other vectors are not heard
      * @param weights one per dimension, applied to the raw vector (the fit's standardisation folded in)
      * @param threshold the probability at and above which a conversation is heard as a crisis
+     * @param wholeSupport the least probability the whole conversation needs for the semantic screen's
+     *     crisis, heard in it as a whole, to stand ({@link #supportsWholeMessage})
      * @param sentenceSupport the least probability the whole conversation needs for a crisis heard in one of
      *     its sentences alone to stand ({@link #supportsOneSentence})
      */
-    LearnedCrisisReader(String embedding, float[] weights, double bias, double threshold, double sentenceSupport) {
+    LearnedCrisisReader(
+            String embedding,
+            float[] weights,
+            double bias,
+            double threshold,
+            double wholeSupport,
+            double sentenceSupport) {
         this.embedding = embedding;
         this.weights = weights.clone();
         this.bias = bias;
         this.threshold = threshold;
+        this.wholeSupport = wholeSupport;
         this.sentenceSupport = sentenceSupport;
     }
 
@@ -53,6 +63,7 @@ public final class LearnedCrisisReader {
                     doubles(root.get("weights")),
                     root.get("bias").asDouble(),
                     root.get("threshold").asDouble(),
+                    root.path("wholeSupport").asDouble(0),
                     root.path("sentenceSupport").asDouble(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,6 +78,7 @@ public final class LearnedCrisisReader {
             double[] weights,
             double bias,
             double threshold,
+            double wholeSupport,
             double sentenceSupport) {
         float[] folded = new float[weights.length];
         double b = bias;
@@ -74,7 +86,7 @@ public final class LearnedCrisisReader {
             folded[i] = (float) (weights[i] / scale[i]);
             b -= weights[i] * mean[i] / scale[i];
         }
-        return new LearnedCrisisReader(embedding, folded, b, threshold, sentenceSupport);
+        return new LearnedCrisisReader(embedding, folded, b, threshold, wholeSupport, sentenceSupport);
     }
 
     /** Whether a vector of {@code model}'s reads as a crisis. */
@@ -90,7 +102,21 @@ public final class LearnedCrisisReader {
      * not. A vector the reader cannot read keeps the sentence's alarm.
      */
     public boolean supportsOneSentence(String model, float[] vector) {
-        return !embedding.equals(model) || vector.length != weights.length || probability(vector) >= sentenceSupport;
+        return supports(model, vector, sentenceSupport);
+    }
+
+    /**
+     * Whether the semantic screen's crisis, heard in the conversation embedded as {@code vector} as a
+     * whole, may stand: the reader gives it at least {@code wholeSupport}, calibrated as {@code
+     * sentenceSupport} is. Nearest examples hear "this commute is killing me" or "what number do I
+     * call for a flyer" close to a crisis; the reader, which learned from every labelled set, does not.
+     */
+    public boolean supportsWholeMessage(String model, float[] vector) {
+        return supports(model, vector, wholeSupport);
+    }
+
+    private boolean supports(String model, float[] vector, double support) {
+        return !embedding.equals(model) || vector.length != weights.length || probability(vector) >= support;
     }
 
     /** The fitted probability that the conversation embedded as {@code vector} is a crisis. */
@@ -100,6 +126,10 @@ public final class LearnedCrisisReader {
 
     double threshold() {
         return threshold;
+    }
+
+    double wholeSupport() {
+        return wholeSupport;
     }
 
     double sentenceSupport() {

@@ -16,6 +16,10 @@ package com.askkira.eval;
  * 1.000, crisis recall 1.000 (Spanish 1.000), look-alikes answered 0.920 → 0.920, overclaims 0. The
  * floors of the three answerable shares are one item below what was read (another processor moves
  * them), on top of the one item of slack every floor has.
+ *
+ * <p>A dev set since session 13: its crisis messages and look-alikes were read item by item, with
+ * those of blind sets 4-8, to find which reader raises the look-alikes' false alarms (docs/tuning.md,
+ * session 13). Blind set 12 is the held-out set from then on.
  */
 class FrozenBlindSet11Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =

@@ -51,10 +51,10 @@ class CrisisReaderFit {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     /**
-     * The support one sentence's alarm needs from the reader is chosen on this grid, from "any at all"
-     * to a tenth of a typical threshold.
+     * The support the semantic screen's alarms need from the reader is chosen on this grid, from "any
+     * at all" to a third of a typical threshold.
      */
-    private static final double[] SUPPORT_GRID = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1};
+    private static final double[] SUPPORT_GRID = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3};
 
     /**
      * A conversation's readings (as written, and glossed when it has Spanish) and its label: each
@@ -72,20 +72,20 @@ class CrisisReaderFit {
 
     /** A fitting conversation as the whole screen hears it, reading by reading, and its label. */
     private record Screened(boolean crisis, List<ScreenedReading> readings) {
-        /** Whether the screen raises an alarm when one sentence's alarm needs {@code support}. */
-        boolean heard(double support) {
-            return readings.stream().anyMatch(r -> r.heard(support));
+        /** Whether the screen raises an alarm when the semantic screen's alarms need these supports. */
+        boolean heard(double wholeSupport, double sentenceSupport) {
+            return readings.stream().anyMatch(r -> r.heard(wholeSupport, sentenceSupport));
         }
     }
 
     /**
-     * One reading as the screen hears it: an alarm that stands without the sentences (patterns, the
-     * whole message's meaning, the learned reader), one raised by a sentence alone, and the learned
-     * reader's probability for it (fitted without it).
+     * One reading as the screen hears it: an alarm that needs no support (patterns, the learned
+     * reader itself), one raised by the semantic screen on the whole conversation, one raised by a
+     * sentence alone, and the learned reader's probability for it (fitted without it).
      */
-    private record ScreenedReading(boolean stands, boolean oneSentence, double probability) {
-        boolean heard(double support) {
-            return stands || (oneSentence && probability >= support);
+    private record ScreenedReading(boolean stands, boolean whole, boolean oneSentence, double probability) {
+        boolean heard(double wholeSupport, double sentenceSupport) {
+            return stands || (whole && probability >= wholeSupport) || (oneSentence && probability >= sentenceSupport);
         }
     }
 
@@ -116,12 +116,12 @@ class CrisisReaderFit {
                     e -> e.labelled().set().equals(set)));
         }
         figures.addAll(spanishReadings(examples, threshold));
-        double support = sentenceSupport(examples, heldOutReadings, threshold, embedder, figures);
+        Supports supports = supports(examples, heldOutReadings, threshold, embedder, figures);
         figures.forEach(System.out::println);
 
         Logistic model = fit(examples);
         if (Boolean.getBoolean("kira.fit.write")) {
-            write(model, threshold, support, figures, examples.size());
+            write(model, threshold, supports, figures, examples.size());
         }
         assertThat(examples).hasSizeGreaterThan(1000);
         // The reader as shipped (standardisation folded into the weights, floats) scores as the fit does.
@@ -132,7 +132,8 @@ class CrisisReaderFit {
                 model.weights(),
                 model.bias(),
                 threshold,
-                support);
+                supports.whole(),
+                supports.sentence());
         for (Example e : examples) {
             for (double[] x : e.readings()) {
                 float[] v = new float[x.length];
@@ -347,13 +348,18 @@ class CrisisReaderFit {
         return out;
     }
 
+    /** The least probabilities the semantic screen's alarms need from the learned reader. */
+    record Supports(double whole, double sentence) {}
+
     /**
-     * The support one sentence's alarm needs ({@link LearnedCrisisReader#supportsOneSentence}): the
-     * highest on {@link #SUPPORT_GRID} at which the whole screen, each reading scored by the model fitted
-     * without it, loses no fitting crisis. The exemplars are left out, as the semantic screen hears
-     * each of them as itself. Adds a figure line per support tried to {@code figures}.
+     * The support the semantic screen's alarms need from the learned reader ({@link
+     * LearnedCrisisReader#supportsOneSentence}, {@link LearnedCrisisReader#supportsWholeMessage}):
+     * first one sentence's, then the whole conversation's, each the highest on {@link #SUPPORT_GRID}
+     * at which the whole screen, each reading scored by the model fitted without it, loses no fitting
+     * crisis. The exemplars are left out, as the semantic screen hears each of them as itself. Adds a
+     * figure line per support tried to {@code figures}.
      */
-    static double sentenceSupport(
+    static Supports supports(
             List<Example> examples,
             double[][] probabilities,
             double threshold,
@@ -370,49 +376,64 @@ class CrisisReaderFit {
             List<ScreenedReading> readings = new ArrayList<>();
             for (int r = 0; r < e.heard().size(); r++) {
                 Heard h = e.heard().get(r);
-                boolean stands = patterns.assess(h.message(), h.history()).crisis()
-                        || semantic.read(h.message(), h.history()).crisis()
-                        || probabilities[i][r] >= threshold;
+                boolean stands = patterns.assess(h.message(), h.history()).crisis() || probabilities[i][r] >= threshold;
+                boolean whole = semantic.read(h.message(), h.history()).crisis();
                 boolean oneSentence = !stands
                         && !semantic.screenSentences(h.message(), h.history(), patterns::discounts)
                                 .isEmpty();
-                readings.add(new ScreenedReading(stands, oneSentence, probabilities[i][r]));
+                readings.add(new ScreenedReading(stands, whole, oneSentence, probabilities[i][r]));
             }
             measured.add(new Screened(e.labelled().crisis(), readings));
         }
-        double chosen = 0;
+        double sentence = 0;
         for (double support : SUPPORT_GRID) {
-            int crises = 0, lost = 0, alarms = 0, lifted = 0;
-            for (Screened conversation : measured) {
-                boolean before = conversation.heard(0); // no support needed: the screen as it was
-                boolean after = conversation.heard(support);
-                if (conversation.crisis()) {
-                    crises += before ? 1 : 0;
-                    lost += before && !after ? 1 : 0;
-                } else {
-                    alarms += before ? 1 : 0;
-                    lifted += before && !after ? 1 : 0;
-                }
-            }
-            figures.add(String.format(
-                    Locale.ROOT,
-                    "one sentence's alarm needing support %.3f (%d conversations, exemplars left out): crises heard"
-                            + " %d, lost %d; false alarms %d, lifted %d",
-                    support,
-                    measured.size(),
-                    crises,
-                    lost,
-                    alarms,
-                    lifted));
-            if (lost == 0) {
-                chosen = support;
+            if (lost(measured, "one sentence's alarm", 0, support, figures) == 0) {
+                sentence = support;
             }
         }
-        figures.add(String.format(Locale.ROOT, "sentence support chosen: %.3f", chosen));
-        return chosen;
+        double whole = 0;
+        for (double support : SUPPORT_GRID) {
+            if (lost(measured, "the whole conversation's alarm", support, sentence, figures) == 0) {
+                whole = support;
+            }
+        }
+        figures.add(String.format(
+                Locale.ROOT, "support chosen: whole conversation %.3f, one sentence %.3f", whole, sentence));
+        return new Supports(whole, sentence);
     }
 
-    private static void write(Logistic model, double threshold, double support, List<String> figures, int conversations)
+    /** How many fitting crises these supports lose; adds their figure line to {@code figures}. */
+    private static int lost(
+            List<Screened> measured, String which, double whole, double sentence, List<String> figures) {
+        int crises = 0, lost = 0, alarms = 0, lifted = 0;
+        for (Screened conversation : measured) {
+            boolean before = conversation.heard(0, 0); // no support needed: the screen without the bars
+            boolean after = conversation.heard(whole, sentence);
+            if (conversation.crisis()) {
+                crises += before ? 1 : 0;
+                lost += before && !after ? 1 : 0;
+            } else {
+                alarms += before ? 1 : 0;
+                lifted += before && !after ? 1 : 0;
+            }
+        }
+        figures.add(String.format(
+                Locale.ROOT,
+                "%s needing support (whole %.3f, sentence %.3f; %d conversations, exemplars left out): crises heard"
+                        + " %d, lost %d; false alarms %d, lifted %d",
+                which,
+                whole,
+                sentence,
+                measured.size(),
+                crises,
+                lost,
+                alarms,
+                lifted));
+        return lost;
+    }
+
+    private static void write(
+            Logistic model, double threshold, Supports supports, List<String> figures, int conversations)
             throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
@@ -426,12 +447,14 @@ class CrisisReaderFit {
                         + " English gloss) and, as non-crisis, " + String.join(", ", CrisisFitData.ORDINARY_SETS)
                         + ". Never fitted on crisis-fresh-holdout-4 or frozen/. Threshold: the lowest at which, "
                         + FOLDS + "-fold cross-validated, at most " + MAX_FALSE_ALARMS
-                        + " of the non-crisis conversations are flagged. Sentence support: the highest of "
-                        + Arrays.toString(SUPPORT_GRID) + " at which, cross-validated, no fitting crisis is lost"
-                        + " when one sentence's alarm needs it. Weights apply to (x - mean) / scale.");
+                        + " of the non-crisis conversations are flagged. Sentence support, then whole support: the"
+                        + " highest of " + Arrays.toString(SUPPORT_GRID) + " at which, cross-validated, no fitting"
+                        + " crisis is lost when the semantic screen's alarm on one sentence, then on the whole"
+                        + " conversation, needs it. Weights apply to (x - mean) / scale.");
         root.put("embedding", EmbeddingModels.BGE_SMALL);
         root.put("threshold", threshold);
-        root.put("sentenceSupport", support);
+        root.put("wholeSupport", supports.whole());
+        root.put("sentenceSupport", supports.sentence());
         ArrayNode fig = root.putArray("figures");
         figures.forEach(fig::add);
         root.put("bias", model.bias());

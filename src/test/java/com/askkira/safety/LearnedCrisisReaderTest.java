@@ -49,7 +49,7 @@ class LearnedCrisisReaderTest {
         float[] vector = embedder.embedQuery(message);
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
-        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6, 0);
+        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6, 0, 0);
 
         CrisisAssessment without = new LayeredCrisisScreen(patterns, semantic).assess(message, List.of());
         CrisisAssessment with = new LayeredCrisisScreen(patterns, semantic, hearsThis).assess(message, List.of());
@@ -73,8 +73,8 @@ class LearnedCrisisReaderTest {
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
         float[] silent = new float[384];
-        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0);
-        LearnedCrisisReader supportsNone = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0.5);
+        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0);
+        LearnedCrisisReader supportsNone = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0.5);
 
         CrisisAssessment supported =
                 new LayeredCrisisScreen(patterns, semantic, supportsAll).assess(message, List.of());
@@ -86,8 +86,35 @@ class LearnedCrisisReaderTest {
         assertThat(unsupported.crisis()).isFalse();
     }
 
+    /**
+     * Nearest examples hear some idioms as crises on the whole message; that alarm stands only where
+     * the learned reader gives the conversation its whole-message support. Two readers that hear
+     * nothing themselves, one supporting every alarm and one none.
+     */
     @Test
-    void should_ship_a_sentence_support_below_its_own_threshold() {
+    void should_let_the_semantic_screens_whole_message_alarm_stand_only_with_the_learned_readers_support() {
+        String message = "Mondays are murder. That's all, just venting a bit before therapy.";
+        CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
+        SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
+        float[] silent = new float[384];
+        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0);
+        LearnedCrisisReader supportsNone =
+                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0.5, 0.5);
+
+        CrisisAssessment supported =
+                new LayeredCrisisScreen(patterns, semantic, supportsAll).assess(message, List.of());
+        CrisisAssessment unsupported =
+                new LayeredCrisisScreen(patterns, semantic, supportsNone).assess(message, List.of());
+
+        assertThat(patterns.assess(message, List.of()).crisis()).isFalse();
+        assertThat(supported.crisis()).isTrue();
+        assertThat(supported.reason()).isEqualTo("close in meaning to messages from people at risk");
+        assertThat(unsupported.crisis()).isFalse();
+    }
+
+    @Test
+    void should_ship_supports_below_its_own_threshold() {
         assertThat(shipped.sentenceSupport()).isGreaterThan(0).isLessThan(shipped.threshold());
+        assertThat(shipped.wholeSupport()).isGreaterThan(0).isLessThan(shipped.threshold());
     }
 }
