@@ -3,6 +3,7 @@ package com.askkira.answer;
 import com.askkira.answer.AnswerDecision.Outcome;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.MostSimilar;
+import com.askkira.embedding.VectorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,15 +27,17 @@ public final class LabelledNeighbours {
      */
     static final int NEIGHBOURS = 10;
 
-    private record Example(String question, Outcome label, float[] vector) {}
+    private record Example(String question, Outcome label) {}
 
     /** The similarity-weighted share of the nearest in-field neighbours not covered, and of all neighbours outside. */
     public record Shares(double notCovered, double outOfScope) {}
 
     private final List<Example> examples;
+    private final VectorTable vectors;
 
-    private LabelledNeighbours(List<Example> examples) {
+    private LabelledNeighbours(List<Example> examples, VectorTable vectors) {
         this.examples = List.copyOf(examples);
+        this.vectors = vectors;
     }
 
     public static LabelledNeighbours fromResources(Embedder embedder) {
@@ -59,20 +62,22 @@ public final class LabelledNeighbours {
         List<float[]> vectors = embedder.embedPassages(questions);
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
-            examples.add(new Example(questions.get(i), labels.get(i), vectors.get(i)));
+            examples.add(new Example(questions.get(i), labels.get(i)));
         }
-        return new LabelledNeighbours(examples);
+        return new LabelledNeighbours(examples, VectorTable.of(vectors));
     }
 
     /** The shares for a question; {@code leaveOut} (a labelled question itself, when fitting) is not its own neighbour. */
     public Shares shares(float[] questionVector, String leaveOut) {
         Nearest inField = new Nearest();
         Nearest all = new Nearest();
-        for (Example e : examples) {
+        float[] similarities = vectors.similarities(questionVector);
+        for (int i = 0; i < similarities.length; i++) {
+            Example e = examples.get(i);
             if (leaveOut != null && e.question().equals(leaveOut)) {
                 continue;
             }
-            double similarity = Embedder.dot(questionVector, e.vector());
+            double similarity = similarities[i];
             all.offer(e.label(), similarity);
             if (e.label() != Outcome.OUT_OF_SCOPE) {
                 inField.offer(e.label(), similarity);

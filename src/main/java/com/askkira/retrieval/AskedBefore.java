@@ -2,6 +2,7 @@ package com.askkira.retrieval;
 
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.MostSimilar;
+import com.askkira.embedding.VectorTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,9 +40,12 @@ public final class AskedBefore {
     }
 
     private final List<Example> examples;
+    private final VectorTable vectors;
 
     public AskedBefore(List<Example> examples) {
         this.examples = List.copyOf(examples);
+        this.vectors =
+                VectorTable.of(this.examples.stream().map(Example::vector).toList());
     }
 
     public static AskedBefore fromResources(Embedder embedder) {
@@ -77,10 +81,11 @@ public final class AskedBefore {
             return List.of();
         }
         MostSimilar<Example> nearest = new MostSimilar<>(NEIGHBOURS);
-        for (Example e : examples) {
-            double similarity = Embedder.dot(questionVector, e.vector());
+        float[] similarities = vectors.similarities(questionVector);
+        for (int i = 0; i < similarities.length; i++) {
+            double similarity = similarities[i];
             if (similarity < SAME_QUESTION) {
-                nearest.offer(e, similarity);
+                nearest.offer(examples.get(i), similarity);
             }
         }
         Map<String, Double> votes = new LinkedHashMap<>();

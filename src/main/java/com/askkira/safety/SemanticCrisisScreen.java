@@ -3,6 +3,7 @@ package com.askkira.safety;
 import com.askkira.config.Tuning;
 import com.askkira.embedding.Embedder;
 import com.askkira.embedding.MostSimilar;
+import com.askkira.embedding.VectorTable;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +65,7 @@ public final class SemanticCrisisScreen {
 
     private final Embedder embedder;
     private final List<Exemplar> exemplars;
+    private final VectorTable vectors;
     private final double margin;
     private final double floor;
 
@@ -74,6 +76,8 @@ public final class SemanticCrisisScreen {
     SemanticCrisisScreen(Embedder embedder, List<Exemplar> exemplars, double margin, double floor) {
         this.embedder = embedder;
         this.exemplars = List.copyOf(exemplars);
+        this.vectors =
+                VectorTable.of(this.exemplars.stream().map(Exemplar::vector).toList());
         this.margin = margin;
         this.floor = floor;
     }
@@ -150,8 +154,10 @@ public final class SemanticCrisisScreen {
     private Reading nearest(float[] query) {
         Closest crisis = new Closest();
         Closest informational = new Closest();
-        for (Exemplar e : exemplars) {
-            (e.crisis() ? crisis : informational).offer(e, Embedder.dot(query, e.vector()));
+        float[] similarities = vectors.similarities(query);
+        for (int i = 0; i < similarities.length; i++) {
+            Exemplar e = exemplars.get(i);
+            (e.crisis() ? crisis : informational).offer(e, similarities[i]);
         }
         double nearCrisis = crisis.meanSimilarity();
         boolean close = nearCrisis >= floor && nearCrisis - informational.meanSimilarity() > margin;
