@@ -9,6 +9,7 @@
 #   JAR="/work/bench-before/ask-kira-d846128.jar target/ask-kira.jar" bench/run-all.sh
 #   DURATION=3 WARMUP=1 LEVELS=1,8,32 bench/run-all.sh               # a quick pass
 #   LOAD_ARGS="--routes answers,search,stream --rate 60" bench/run-all.sh
+#   LOAD_ARGS="--settle 120" bench/run-all.sh    # 2 min of answers unmeasured first: the JIT's steady state
 # Defaults: WARMUP=2 and DURATION=10 seconds per step, LEVELS=1,8,32,128, routes answers and search.
 # The jars take turns on the same machine; nothing else should run meanwhile.
 set -euo pipefail
