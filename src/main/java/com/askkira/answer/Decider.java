@@ -13,14 +13,17 @@ import java.util.Objects;
  * everything retrieval found; the relevance check asks it of only the passages an answer cites.
  */
 public final class Decider {
-    /** Questions remembered: one answer asks twice about its question (the decision, then relevance). */
+    /**
+     * Questions remembered: one answer asks twice about its question (the decision, then relevance),
+     * and what the labelled neighbours and the gap probe read depends on the question alone.
+     */
     private static final int RECENT = 1_024;
 
     private final AnswerDecision decision;
     private final FieldClassifier field;
     private final LabelledNeighbours neighbours;
     private final TermExtractor terms;
-    private final RecentResults<Question, LabelledNeighbours.Shares> shares = new RecentResults<>(RECENT);
+    private final RecentResults<Question, QuestionReading> readings = new RecentResults<>(RECENT);
 
     public Decider(AnswerDecision decision, FieldClassifier field, LabelledNeighbours neighbours, TermExtractor terms) {
         this.decision = Objects.requireNonNull(decision, "decision");
@@ -41,26 +44,27 @@ public final class Decider {
 
     /** The decision's features for the question of {@code retrieval}. */
     public DecisionFeatures features(Retrieval retrieval, List<ScoredSentence> sentences) {
-        float[] vector = retrieval.queryVector();
-        return DecisionFeatures.of(
-                retrieval,
-                sentences,
-                field,
-                terms::terms,
-                shares.get(new Question(vector), question -> neighbours.shares(vector)),
-                decision.probe().read(retrieval.searchText(), vector));
+        Question question = new Question(retrieval.searchText(), retrieval.queryVector());
+        QuestionReading reading = readings.get(
+                question,
+                q -> new QuestionReading(
+                        neighbours.shares(q.vector()), decision.probe().read(q.text(), q.vector())));
+        return DecisionFeatures.of(retrieval, sentences, field, terms::terms, reading.shares(), reading.gapProbe());
     }
 
-    /** A question's vector as a key: equal when its values are. */
-    private record Question(float[] vector) {
+    /** What the labelled neighbours and the gap probe read of a question. */
+    private record QuestionReading(LabelledNeighbours.Shares shares, double gapProbe) {}
+
+    /** A question's search text and vector as a key: equal when both are. */
+    private record Question(String text, float[] vector) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Question q && Arrays.equals(vector, q.vector);
+            return other instanceof Question q && Objects.equals(text, q.text) && Arrays.equals(vector, q.vector);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(vector);
+            return 31 * Objects.hashCode(text) + Arrays.hashCode(vector);
         }
 
         @Override
