@@ -54,9 +54,9 @@ public final class LayeredCrisisScreen implements CrisisScreen {
                     : byPatterns;
         }
         SemanticCrisisScreen.Reading whole = semantic.read(message, history);
-        // Nearest examples hear idioms and questions about help lines as crises ("this commute is killing
-        // me"); their alarm on the whole conversation stands only where the learned reader, which heard
-        // every labelled set, gives it some support.
+        // Nearest examples hear some idioms as crises ("that season finale absolutely killed me"); their
+        // alarm on the whole conversation stands only where the learned reader, which heard every
+        // labelled set, gives it some support.
         if (whole.crisis()
                 && (learned.isEmpty() || learned.get().supportsWholeMessage(semantic.model(), whole.vector()))) {
             // A joke or a figure of speech can hide a crisis too, so it is not dismissed: help comes

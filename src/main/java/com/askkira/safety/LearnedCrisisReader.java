@@ -108,8 +108,9 @@ public final class LearnedCrisisReader {
     /**
      * Whether the semantic screen's crisis, heard in the conversation embedded as {@code vector} as a
      * whole, may stand: the reader gives it at least {@code wholeSupport}, calibrated as {@code
-     * sentenceSupport} is. Nearest examples hear "this commute is killing me" or "what number do I
-     * call for a flyer" close to a crisis; the reader, which learned from every labelled set, does not.
+     * sentenceSupport} is. Nearest examples hear "that season finale absolutely killed me" or "my mom
+     * will murder me if she finds out I got a B" close to a crisis; the reader, which learned from
+     * every labelled set, does not.
      */
     public boolean supportsWholeMessage(String model, float[] vector) {
         return supports(model, vector, wholeSupport);
