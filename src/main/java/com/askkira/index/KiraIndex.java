@@ -1,5 +1,6 @@
 package com.askkira.index;
 
+import com.askkira.cache.RecentResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,7 +26,14 @@ import org.apache.lucene.store.FSDirectory;
 public final class KiraIndex implements AutoCloseable {
     private final Directory directory;
     private final SearcherManager searchers;
-    private volatile SectionDocs sectionDocs = new SectionDocs(null, Map.of());
+    /**
+     * Chunks kept decoded per reader: every search reads its candidates' stored fields (about a tenth
+     * of a search's CPU on the shipped library), and the same chunks come back question after question.
+     * Bounded, so a library a hundred times larger does not sit in memory whole.
+     */
+    private static final int CHUNKS = 4_096;
+
+    private volatile ReaderCache cache = new ReaderCache(null, Map.of(), new RecentResults<>(1));
 
     private KiraIndex(Directory directory, SearcherManager searchers) {
         this.directory = directory;
@@ -77,9 +85,15 @@ public final class KiraIndex implements AutoCloseable {
                 ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration());
     }
 
-    /** The chunk stored as document {@code docId} of the searcher's reader. */
-    public static IndexedChunk chunkAt(IndexSearcher searcher, int docId) throws IOException {
-        return ChunkCodec.fromDocument(searcher.storedFields().document(docId));
+    /** The chunk stored as document {@code docId} of the searcher's reader, decoded once per reader. */
+    public IndexedChunk chunkAt(IndexSearcher searcher, int docId) {
+        return cacheFor(searcher).chunks().get(docId, doc -> {
+            try {
+                return ChunkCodec.fromDocument(searcher.storedFields().document(doc));
+            } catch (IOException e) {
+                throw new UncheckedIOException("index read failed", e);
+            }
+        });
     }
 
     /**
@@ -88,12 +102,16 @@ public final class KiraIndex implements AutoCloseable {
      * answer quotes the rest of its best section), and a rebuilt index's doc ids are its own.
      */
     public List<Integer> sectionDocs(IndexSearcher searcher, String sectionKey) {
-        SectionDocs known = sectionDocs;
+        return cacheFor(searcher).sectionDocs().computeIfAbsent(sectionKey, key -> lookUpSection(searcher, key));
+    }
+
+    private ReaderCache cacheFor(IndexSearcher searcher) {
+        ReaderCache known = cache;
         if (known.reader() != searcher.getIndexReader()) {
-            known = new SectionDocs(searcher.getIndexReader(), new ConcurrentHashMap<>());
-            sectionDocs = known;
+            known = new ReaderCache(searcher.getIndexReader(), new ConcurrentHashMap<>(), new RecentResults<>(CHUNKS));
+            cache = known;
         }
-        return known.docs().computeIfAbsent(sectionKey, key -> lookUpSection(searcher, key));
+        return known;
     }
 
     /** A chunk's id is its section key, a dash and its number, counted from 0 without gaps. */
@@ -112,8 +130,9 @@ public final class KiraIndex implements AutoCloseable {
         }
     }
 
-    /** The doc ids of sections' chunks in the one reader they belong to. */
-    private record SectionDocs(IndexReader reader, Map<String, List<Integer>> docs) {}
+    /** What is read once from the one reader it belongs to: sections' doc ids, and decoded chunks. */
+    private record ReaderCache(
+            IndexReader reader, Map<String, List<Integer>> sectionDocs, RecentResults<Integer, IndexedChunk> chunks) {}
 
     public Map<String, String> commitData() {
         try {

@@ -125,8 +125,7 @@ public final class HybridRetriever implements Retriever {
                             tuning.askedBeforeWeight()));
             List<Passage> passages = new ArrayList<>();
             for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> sectionOf(searcher, f.doc()), k)) {
-                passages.add(
-                        new Passage(KiraIndex.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
+                passages.add(new Passage(index.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             return new Retrieval(
                     searchText, context.isPresent(), vector, termWeights(searcher, searched.termGroups()), passages);
@@ -163,7 +162,7 @@ public final class HybridRetriever implements Retriever {
                 TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
                 if (hit.scoreDocs.length > 0) {
                     double score = 1.0 / (passages.size() + 1);
-                    passages.add(new Passage(KiraIndex.chunkAt(searcher, hit.scoreDocs[0].doc), score, 0, 0));
+                    passages.add(new Passage(index.chunkAt(searcher, hit.scoreDocs[0].doc), score, 0, 0));
                 }
             }
             return new Retrieval(
@@ -176,9 +175,8 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** Reads only the id of a candidate: loading whole chunks is left to the few that are returned. */
-    private static String sectionOf(IndexSearcher searcher, int doc) throws IOException {
-        String id =
-                searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+    private String sectionOf(IndexSearcher searcher, int doc) {
+        String id = index.chunkAt(searcher, doc).chunk().id();
         return id.substring(0, id.lastIndexOf('-'));
     }
 

@@ -58,7 +58,7 @@ final class IndexSectionMates implements SectionMates {
         List<IndexedChunk> read = index.withSearcher(searcher -> {
             List<IndexedChunk> out = new ArrayList<>();
             for (int doc : index.sectionDocs(searcher, section)) {
-                out.add(KiraIndex.chunkAt(searcher, doc));
+                out.add(index.chunkAt(searcher, doc));
             }
             return List.copyOf(out);
         });

@@ -105,6 +105,24 @@ class IndexSwapTest {
         }
     }
 
+    /** Chunks are decoded once per index reader: after a rebuild, a doc id names the rebuilt index's chunk. */
+    @Test
+    void should_read_each_doc_id_from_the_rebuilt_index_after_a_swap() throws IOException {
+        builder.build(library, indexDir);
+        try (KiraIndex index = KiraIndex.open(indexDir)) {
+            String before = index.withSearcher(s -> index.chunkAt(s, 0).chunk().id());
+
+            article("a-first", "A First Article", "Weather", "It rained all week in the valley.");
+            builder.build(library, indexDir);
+            index.refresh();
+
+            String after = index.withSearcher(s -> index.chunkAt(s, 0).chunk().id());
+            String stored = index.withSearcher(s -> s.storedFields().document(0).get(IndexFields.ID));
+            assertThat(before).startsWith("tiny-article#");
+            assertThat(after).isEqualTo(stored).startsWith("a-first#");
+        }
+    }
+
     /** Writes a one-section article into the corpus. */
     private void article(String slug, String title, String heading, String text) throws IOException {
         Files.writeString(corpus.resolve(slug + ".md"), """
