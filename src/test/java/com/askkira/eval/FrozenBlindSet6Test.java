@@ -42,10 +42,15 @@ package com.askkira.eval;
  * data, so this set's refusals and look-alikes are no longer questions it never saw: gaps
  * declined 0.667 → 0.967, look-alikes answered 0.920 → 1.000; the rest unchanged. The floors of
  * the three answerable shares are one item from what was read.
+ *
+ * <p>Session 13 (the semantic crisis screen's whole-message alarm needing the learned reader's
+ * support): an answerable question that had been given help lines only is answered, citations 0.931
+ * → 0.940, facts 0.821 → 0.830, answerable declined 0.009 → 0.000. The floors of the three shares
+ * are again one item from what was read.
  */
 class FrozenBlindSet6Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.957, 0.922, 0.812, 0.018, 0.967, 1.000, 1.000, 1.000, 1.000, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.931, 0.821, 0.009, 0.967, 1.000, 1.000, 1.000, 1.000, 0, 116, 25);
 
     FrozenBlindSet6Test() {
         super("blind-6.json", "blind set 6", FLOOR);
