@@ -24,15 +24,15 @@ import org.apache.lucene.store.FSDirectory;
  * a rebuild, {@link #refresh()} swaps in the new commit while searches in flight finish on the old.
  */
 public final class KiraIndex implements AutoCloseable {
-    private final Directory directory;
-    private final SearcherManager searchers;
     /**
      * Chunks kept decoded per reader: every search reads its candidates' stored fields (about a tenth
-     * of a search's CPU on the shipped library), and the same chunks come back question after question.
+     * of a search's Java CPU on the shipped library), and the same chunks come back question after question.
      * Bounded, so a library a hundred times larger does not sit in memory whole.
      */
     private static final int CHUNKS = 4_096;
 
+    private final Directory directory;
+    private final SearcherManager searchers;
     private volatile ReaderCache cache = new ReaderCache(null, Map.of(), new RecentResults<>(1));
 
     private KiraIndex(Directory directory, SearcherManager searchers) {
