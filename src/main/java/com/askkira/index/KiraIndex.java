@@ -26,8 +26,9 @@ import org.apache.lucene.store.FSDirectory;
 public final class KiraIndex implements AutoCloseable {
     /**
      * Chunks kept decoded per reader: every search reads its candidates' stored fields (about a tenth
-     * of a search's Java CPU on the shipped library), and the same chunks come back question after question.
-     * Bounded, so a library a hundred times larger does not sit in memory whole.
+     * of a search's Java CPU on the shipped library) and every answer its sections' other chunks, and
+     * the same chunks come back question after question. Bounded, so a library a hundred times larger
+     * does not sit in memory whole.
      */
     private static final int CHUNKS = 4_096;
 

@@ -174,7 +174,7 @@ public final class HybridRetriever implements Retriever {
         });
     }
 
-    /** Reads only the id of a candidate: loading whole chunks is left to the few that are returned. */
+    /** A candidate's section, from its chunk as the index keeps it decoded for this reader. */
     private String sectionOf(IndexSearcher searcher, int doc) {
         String id = index.chunkAt(searcher, doc).chunk().id();
         return id.substring(0, id.lastIndexOf('-'));
