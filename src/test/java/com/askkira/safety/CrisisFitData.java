@@ -30,6 +30,21 @@ final class CrisisFitData {
     static final List<String> EXEMPLAR_SETS = List.of(SemanticCrisisScreen.EXEMPLARS, "/safety/crisis-messages.json");
     /** Ordinary questions: {@code questions} with {@code question}, none of them a crisis. */
     static final List<String> ORDINARY_SETS = List.of("/golden/retrieval-dev.json", "/golden/abstention-dev.json");
+    /**
+     * The answer decision's labelled questions ({@code questions} with {@code question} and {@code
+     * label}): those outside the field are fitted on as non-crisis too. The reader had seen few
+     * everyday questions far from both crises and the library, and a linear reader extrapolates
+     * there: "who won the 2022 world cup final" read 0.98 and was given help lines. They are fitted
+     * on, never calibrated on ({@link #calibrates}): a bar set on questions that easy would fall.
+     */
+    static final List<String> OUTSIDE_SETS = List.of(
+            "/decision/decision-train.json",
+            "/decision/decision-train-es.json",
+            "/decision/decision-train-2.json",
+            "/decision/decision-train-3.json",
+            "/decision/decision-train-4.json",
+            "/decision/decision-train-6.json",
+            "/decision/decision-train-7.json");
 
     /** One labelled conversation, personal data redacted as the pipeline redacts it. */
     record Labelled(String set, String id, boolean crisis, String message, List<Turn> history) {}
@@ -81,7 +96,24 @@ final class CrisisFitData {
                         List.of()));
             }
         }
+        for (String set : OUTSIDE_SETS) {
+            for (JsonNode q : read(set).get("questions")) {
+                if (q.get("label").asText().equals("out_of_scope")) {
+                    out.add(new Labelled(
+                            set,
+                            q.get("id").asText(),
+                            false,
+                            redactor.redact(q.get("question").asText()).text(),
+                            List.of()));
+                }
+            }
+        }
         return out;
+    }
+
+    /** Whether the reader's threshold is calibrated on this conversation's set ({@link #OUTSIDE_SETS} are not). */
+    static boolean calibrates(Labelled conversation) {
+        return !OUTSIDE_SETS.contains(conversation.set());
     }
 
     static JsonNode read(String resource) {

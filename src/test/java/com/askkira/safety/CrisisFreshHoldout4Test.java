@@ -16,17 +16,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * was added, after it was fitted, calibrated and wired in, (session 9) after it was refitted with
  * {@code crisis-train-5} and one sentence's alarm came to need its support, and (session 10) after
  * the Spanish gloss learned verbs in any form and everyday words and the reader was refitted with
- * {@code crisis-train-es-2}.
+ * {@code crisis-train-es-2}, and (session 14) after the reader was refitted with the answer
+ * decision's out-of-field questions as non-crises.
  *
  * <pre>
- *           recall before -> after -> s9 -> s10     false alarms before -> after -> s9 -> s10
- * English   0.95 (19/20) -> 0.95 -> 0.95 -> 0.95    0.10 (2/20) -> 0.15 (3/20) -> 0.15 -> 0.15
- * Spanish   0.70 (14/20) -> 0.90 -> 0.95 -> 0.95    0.15 (3/20) -> 0.20 (4/20) -> 0.15 -> 0.20
- * all       0.825        -> 0.925 -> 0.95 -> 0.95   0.125       -> 0.175       -> 0.15 -> 0.175
+ *           recall before -> after -> s9 -> s10 -> s14     false alarms before -> after -> s9 -> s10 -> s14
+ * English   0.95 (19/20) -> 0.95 -> 0.95 -> 0.95 -> 0.95   0.10 (2/20) -> 0.15 (3/20) -> 0.15 -> 0.15 -> 0.10
+ * Spanish   0.70 (14/20) -> 0.90 -> 0.95 -> 0.95 -> 1.00   0.15 (3/20) -> 0.20 (4/20) -> 0.15 -> 0.20 -> 0.20
+ * all       0.825        -> 0.925 -> 0.95 -> 0.95 -> 0.975 0.125       -> 0.175       -> 0.15 -> 0.175 -> 0.15
  * </pre>
  *
- * The floors below are the fourth measure (one more Spanish look-alike flagged, the crises the same). Should a change be made because of what this set says,
- * it becomes a dev set, and this comment must say so.
+ * The floors below hold the fifth measure's recall (crisis recall has no slack) and keep the false
+ * alarms' floors of session 10, at or one look-alike above it. Should a change be made because of what this set
+ * says, it becomes a dev set, and this comment must say so.
  */
 class CrisisFreshHoldout4Test {
     private static ScreenedHoldout holdout;
@@ -37,7 +39,7 @@ class CrisisFreshHoldout4Test {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"en, 0.95, 0.15", "es, 0.95, 0.20", "all, 0.95, 0.175"})
+    @CsvSource({"en, 0.95, 0.15", "es, 1.0, 0.20", "all, 0.975, 0.175"})
     void should_give_help_lines_to_crises_written_blind_and_answer_their_look_alikes(
             String language, double minRecall, double maxFalseAlarms) {
         CrisisTally tally = holdout.tally(

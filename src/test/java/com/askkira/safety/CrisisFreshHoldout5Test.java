@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * violence about things, feelings), half of each in Spanish, written on 2026-12-06 by a helper who
  * read only the seed article and the source facts. Measured once, at the end of session 10's work
  * (the Spanish gloss reading verbs in any form, the learned reader refitted with {@code
- * crisis-train-es-2}), as aggregates only: nobody read its items, and the floors hold that measure.
- * Should a change be made because of what this set says, it becomes a dev set, and this comment
+ * crisis-train-es-2}), as aggregates only: nobody read its items. Measured again at the end of
+ * session 13 (English false alarms 2/40) and of session 14 (the reader refitted with the answer
+ * decision's out-of-field questions as non-crises): English false alarms 1/40, all 6/80, recall the
+ * same. The floors hold that measure, false alarms with one look-alike of slack. Should a change be made because of what this set says, it becomes a dev set, and this comment
  * must say so.
  */
 class CrisisFreshHoldout5Test {
@@ -29,9 +31,9 @@ class CrisisFreshHoldout5Test {
     }
 
     @ParameterizedTest(name = "{0}")
-    // The one measure: English recall 1.000 (40/40), false alarms 0.075 (3/40); Spanish 0.950 (38/40), 0.125
-    // (5/40); all 0.975, 0.100.
-    @CsvSource({"en, 1.0, 0.075", "es, 0.95, 0.125", "all, 0.975, 0.10"})
+    // Session 14: English recall 1.000 (40/40), false alarms 0.025 (1/40); Spanish 0.950 (38/40), 0.125
+    // (5/40); all 0.975, 0.075 (6/80).
+    @CsvSource({"en, 1.0, 0.05", "es, 0.95, 0.15", "all, 0.975, 0.0875"})
     void should_give_help_lines_to_crises_written_blind_and_answer_their_look_alikes(
             String language, double minRecall, double maxFalseAlarms) {
         // Kinds only: the items stay unread.

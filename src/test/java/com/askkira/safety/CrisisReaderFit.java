@@ -254,7 +254,8 @@ class CrisisReaderFit {
     static double calibrate(List<Example> examples, double[] scores) {
         List<Double> negatives = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            if (!examples.get(i).labelled().crisis()) {
+            if (!examples.get(i).labelled().crisis()
+                    && CrisisFitData.calibrates(examples.get(i).labelled())) {
                 negatives.add(scores[i]);
             }
         }
@@ -445,9 +446,11 @@ class CrisisReaderFit {
                         + " labelled conversations of " + String.join(", ", CrisisFitData.EXEMPLAR_SETS) + ", "
                         + String.join(", ", CrisisFitData.MESSAGE_SETS) + " (each Spanish one as written and as its"
                         + " English gloss) and, as non-crisis, " + String.join(", ", CrisisFitData.ORDINARY_SETS)
+                        + " and the out-of-field questions of " + String.join(", ", CrisisFitData.OUTSIDE_SETS)
                         + ". Never fitted on crisis-fresh-holdout-4 or frozen/. Threshold: the lowest at which, "
                         + FOLDS + "-fold cross-validated, at most " + MAX_FALSE_ALARMS
-                        + " of the non-crisis conversations are flagged. Sentence support, then whole support: the"
+                        + " of the non-crisis conversations are flagged (the out-of-field questions fitted on, not"
+                        + " counted). Sentence support, then whole support: the"
                         + " highest of " + Arrays.toString(SUPPORT_GRID) + " at which, cross-validated, no fitting"
                         + " crisis is lost when the semantic screen's alarm on one sentence, then on the whole"
                         + " conversation, needs it. Weights apply to (x - mean) / scale.");
