@@ -9,12 +9,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The labelled conversations the learned crisis reader ({@link LearnedCrisisReader}) is fitted on:
  * every crisis set that has already been read, never {@code crisis-fresh-holdout-4} (held out) nor
- * anything under {@code frozen/}. The ordinary golden dev questions are fitted on as look-alikes of
- * nothing: a reader that flags "how long are records kept" costs every reader their answer.
+ * anything under {@code frozen/}. The ordinary golden dev questions, and the answer decision's
+ * questions outside the field, are fitted on as look-alikes of nothing: a reader that flags "how
+ * long are records kept" costs every reader their answer.
  */
 final class CrisisFitData {
     /** Sets of {@code messages} with {@code text}, {@code history} (user turns) and {@code crisis}. */
@@ -87,25 +89,25 @@ final class CrisisFitData {
             }
         }
         for (String set : ORDINARY_SETS) {
-            for (JsonNode q : read(set).get("questions")) {
+            out.addAll(nonCrises(set, q -> true, redactor));
+        }
+        for (String set : OUTSIDE_SETS) {
+            out.addAll(nonCrises(set, q -> q.get("label").asText().equals("out_of_scope"), redactor));
+        }
+        return out;
+    }
+
+    /** The questions of {@code set} that {@code which} keeps, none of them a crisis. */
+    private static List<Labelled> nonCrises(String set, Predicate<JsonNode> which, PiiRedactor redactor) {
+        List<Labelled> out = new ArrayList<>();
+        for (JsonNode q : read(set).get("questions")) {
+            if (which.test(q)) {
                 out.add(new Labelled(
                         set,
                         q.get("id").asText(),
                         false,
                         redactor.redact(q.get("question").asText()).text(),
                         List.of()));
-            }
-        }
-        for (String set : OUTSIDE_SETS) {
-            for (JsonNode q : read(set).get("questions")) {
-                if (q.get("label").asText().equals("out_of_scope")) {
-                    out.add(new Labelled(
-                            set,
-                            q.get("id").asText(),
-                            false,
-                            redactor.redact(q.get("question").asText()).text(),
-                            List.of()));
-                }
             }
         }
         return out;
