@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * </pre>
  *
  * The floors below hold the fifth measure's recall (crisis recall has no slack) and keep the false
- * alarms' floors of session 10, at or one look-alike above it. Should a change be made because of what this set
- * says, it becomes a dev set, and this comment must say so.
+ * alarms' floors of session 10, at or one look-alike above it. Should a change be made because of
+ * what this set says, it becomes a dev set, and this comment must say so.
  */
 class CrisisFreshHoldout4Test {
     private static ScreenedHoldout holdout;
