@@ -4,20 +4,21 @@ import com.askkira.cache.RecentResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * The index held open read-only. Searches borrow a searcher from a {@link SearcherManager}; after
@@ -25,16 +26,15 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KiraIndex implements AutoCloseable {
     /**
-     * Chunks kept decoded per reader: every search reads its candidates' stored fields (about a tenth
-     * of a search's Java CPU on the shipped library) and every answer its sections' other chunks, and
-     * the same chunks come back question after question. Bounded, so a library a hundred times larger
+     * Chunks kept decoded per reader: every search decodes the passages it returns and every answer
+     * its sections' other chunks, and the same chunks come back question after question. Bounded, so a library a hundred times larger
      * does not sit in memory whole.
      */
     private static final int CHUNKS = 4_096;
 
     private final Directory directory;
     private final SearcherManager searchers;
-    private volatile ReaderCache cache = new ReaderCache(null, Map.of(), new RecentResults<>(1));
+    private volatile ReaderCache cache = new ReaderCache(null, Sections.NONE, new RecentResults<>(1));
 
     private KiraIndex(Directory directory, SearcherManager searchers) {
         this.directory = directory;
@@ -98,42 +98,64 @@ public final class KiraIndex implements AutoCloseable {
     }
 
     /**
-     * The documents of a section's chunks, in order, in the searcher's reader. Looked up once per
-     * reader: every search asks for a few sections (the questions asked before vote for them, the
-     * answer quotes the rest of its best section), and a rebuilt index's doc ids are its own.
+     * The documents of a section's chunks, in order, in the searcher's reader (none for a section it
+     * does not hold). Every search asks for a few sections (the questions asked before vote for them,
+     * the answer quotes the rest of its best section), and a rebuilt index's doc ids are its own.
      */
     public List<Integer> sectionDocs(IndexSearcher searcher, String sectionKey) {
-        return cacheFor(searcher).sectionDocs().computeIfAbsent(sectionKey, key -> lookUpSection(searcher, key));
+        return cacheFor(searcher).sections().docs().getOrDefault(sectionKey, List.of());
+    }
+
+    /** The section key of document {@code docId} of the searcher's reader. */
+    public String sectionOf(IndexSearcher searcher, int docId) {
+        return cacheFor(searcher).sections().ofDoc()[docId];
     }
 
     private ReaderCache cacheFor(IndexSearcher searcher) {
         ReaderCache known = cache;
         if (known.reader() != searcher.getIndexReader()) {
-            known = new ReaderCache(searcher.getIndexReader(), new ConcurrentHashMap<>(), new RecentResults<>(CHUNKS));
+            known = new ReaderCache(
+                    searcher.getIndexReader(), Sections.of(searcher.getIndexReader()), new RecentResults<>(CHUNKS));
             cache = known;
         }
         return known;
     }
 
-    /** A chunk's id is its section key, a dash and its number, counted from 0 without gaps. */
-    private static List<Integer> lookUpSection(IndexSearcher searcher, String sectionKey) {
-        try {
-            List<Integer> docs = new ArrayList<>();
-            for (int n = 0; ; n++) {
-                TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, sectionKey + "-" + n)), 1);
-                if (hit.scoreDocs.length == 0) {
-                    return List.copyOf(docs);
+    /**
+     * Which section each document belongs to, and each section's documents in chunk order: read once
+     * per reader from the chunks' ids (a section key, a dash and the chunk's number, counted from 0
+     * without gaps), so that ranking candidates by section needs no stored fields at search time.
+     */
+    private record Sections(String[] ofDoc, Map<String, List<Integer>> docs) {
+        static final Sections NONE = new Sections(new String[0], Map.of());
+
+        static Sections of(IndexReader reader) {
+            try {
+                StoredFields stored = reader.storedFields();
+                Bits live = MultiBits.getLiveDocs(reader);
+                String[] ofDoc = new String[reader.maxDoc()];
+                Map<String, TreeMap<Integer, Integer>> numbered = new HashMap<>();
+                for (int doc = 0; doc < ofDoc.length; doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    String id = stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+                    int dash = id.lastIndexOf('-');
+                    ofDoc[doc] = id.substring(0, dash);
+                    numbered.computeIfAbsent(ofDoc[doc], key -> new TreeMap<>())
+                            .put(Integer.parseInt(id.substring(dash + 1)), doc);
                 }
-                docs.add(hit.scoreDocs[0].doc);
+                Map<String, List<Integer>> docs = new HashMap<>();
+                numbered.forEach((section, byNumber) -> docs.put(section, List.copyOf(byNumber.values())));
+                return new Sections(ofDoc, Map.copyOf(docs));
+            } catch (IOException e) {
+                throw new UncheckedIOException("index read failed", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("index read failed", e);
         }
     }
 
-    /** What is read once from the one reader it belongs to: sections' doc ids, and decoded chunks. */
-    private record ReaderCache(
-            IndexReader reader, Map<String, List<Integer>> sectionDocs, RecentResults<Integer, IndexedChunk> chunks) {}
+    /** What is read once from the one reader it belongs to: its sections, and decoded chunks. */
+    private record ReaderCache(IndexReader reader, Sections sections, RecentResults<Integer, IndexedChunk> chunks) {}
 
     public Map<String, String> commitData() {
         try {

@@ -124,7 +124,7 @@ public final class HybridRetriever implements Retriever {
                                     : List.of(),
                             tuning.askedBeforeWeight()));
             List<Passage> passages = new ArrayList<>();
-            for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> sectionOf(searcher, f.doc()), k)) {
+            for (Fused f : SectionDiversifier.diversify(fuse(rankings), f -> index.sectionOf(searcher, f.doc()), k)) {
                 passages.add(new Passage(index.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             return new Retrieval(
@@ -172,12 +172,6 @@ public final class HybridRetriever implements Retriever {
                     termWeights(searcher, queryTerms.termGroups(question)),
                     passages);
         });
-    }
-
-    /** A candidate's section, from its chunk as the index keeps it decoded for this reader. */
-    private String sectionOf(IndexSearcher searcher, int doc) {
-        String id = index.chunkAt(searcher, doc).chunk().id();
-        return id.substring(0, id.lastIndexOf('-'));
     }
 
     private List<Integer> bm25(

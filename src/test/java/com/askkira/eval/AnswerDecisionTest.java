@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * labelled sets it was never fitted on: precision and recall of each outcome. They are dev sets for
  * Kira: abstention-holdout and retrieval-holdout guided earlier hand-set rules, and holdout-2's
  * figures were read while the decision's Spanish trade was chosen (session 5), and all three while
- * the gap probe's wording was chosen (session 9: how many fitting questions must use a gram). The fit
- * never read any of them.
+ * the gap probe's wording was chosen (session 9: how many fitting questions must use a gram), and
+ * an outside probe was rejected on their figures (session 14, {@code docs/tuning.md}). The fit never
+ * read any of them.
  */
 class AnswerDecisionTest {
     /**
