@@ -22,7 +22,6 @@ public final class SentenceSplitter {
     /** Abbreviations only when a number follows: "No. 12" but not "No. Your therapist…". */
     private static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no.", "nos.", "p.", "pp.", "vol.", "sec.", "art.");
 
-    private static final Pattern INITIAL = Pattern.compile("(?:^|[\\s(,])\\p{Lu}\\.$");
     private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.$");
     private static final Pattern PERIOD_BEFORE_NUMBER = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(?=\\d)");
 
@@ -105,6 +104,28 @@ public final class SentenceSplitter {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /**
+     * Whether {@code piece} (ending in a period) ends with an initial: one uppercase letter after the
+     * start, a space, "(" or ",". Read from the end: a pattern searched for it tried every position
+     * of every sentence of every answer.
+     */
+    static boolean endsWithInitial(String piece) {
+        int period = piece.length() - 1;
+        if (period < 1) {
+            return false;
+        }
+        int letter = piece.codePointBefore(period);
+        if (Character.getType(letter) != Character.UPPERCASE_LETTER) {
+            return false;
+        }
+        int before = period - Character.charCount(letter);
+        if (before == 0) {
+            return true;
+        }
+        char c = piece.charAt(before - 1);
+        return isPatternSpace(c) || c == '(' || c == ',';
+    }
+
     private static boolean endsWithAbbreviation(String text, int[] span, int[] next) {
         String piece = text.substring(span[0], span[1]).stripTrailing();
         if (!piece.endsWith(".")) {
@@ -116,7 +137,7 @@ public final class SentenceSplitter {
                 Character.isDigit(text.substring(next[0], next[1]).strip().charAt(0));
         return ABBREVIATIONS.contains(lastWord)
                 || (NUMBER_ABBREVIATIONS.contains(lastWord) && numberFollows)
-                || INITIAL.matcher(piece).find()
+                || endsWithInitial(piece)
                 || LIST_NUMBER.matcher(piece).matches();
     }
 }

@@ -1,38 +1,63 @@
 package com.askkira.embedding;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Vectors of one dimension kept end to end in one array, and a query's similarity to each of them
- * in one pass. The labelled questions the answer decision and the search compare every question with
- * (thousands of them) were separate arrays, read one dot product at a time: that was the largest
- * share of an answer's Java CPU. Here four rows are read side by side, each with its own four running
- * sums added in {@link Embedder#dot}'s order, so every similarity is that method's to the last bit.
+ * Vectors of one dimension, and a query's similarity to each of them in one pass. The labelled
+ * questions the answer decision compares every question with (thousands of them) were the largest
+ * share of an answer's Java CPU when read one dot product at a time.
+ *
+ * <p>The rows are stored in blocks of {@link #width} rows, one dimension at a time ({@code
+ * block[i * width + j]} is dimension {@code i} of the block's row {@code j}), so that one vector
+ * instruction reads the same dimension of every row in a block. Each row keeps its own four
+ * running sums in {@link Embedder#dot}'s order, whether the block is read by the vector kernel or
+ * by the plain loop used when the JDK's vector module is absent: every similarity is that method's
+ * to the last bit either way, and so are the neighbours chosen from them.
  */
 public final class VectorTable {
-    private final float[] rows;
+    /** Whether this JVM reads tables with {@link VectorKernel} (it has the module, and registers of 4+ floats). */
+    private static final boolean SIMD =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernel.lanes() >= 4;
+
+    private final float[] blocks;
     private final int dimension;
     private final int size;
+    private final int width;
+    private final boolean simd;
 
-    private VectorTable(float[] rows, int dimension, int size) {
-        this.rows = rows;
+    private VectorTable(float[] blocks, int dimension, int size, int width, boolean simd) {
+        this.blocks = blocks;
         this.dimension = dimension;
         this.size = size;
+        this.width = width;
+        this.simd = simd;
     }
 
     /** The table of {@code vectors}, in their order; they must share one dimension. */
     public static VectorTable of(List<float[]> vectors) {
+        return of(vectors, SIMD);
+    }
+
+    /** As {@link #of(List)}, read by the vector kernel only when {@code simd}; tests compare both. */
+    static VectorTable of(List<float[]> vectors, boolean simd) {
+        simd &= SIMD;
+        int width = simd ? VectorKernel.lanes() : 64;
         int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
-        float[] rows = new float[vectors.size() * dimension];
+        int blockCount = (vectors.size() + width - 1) / width;
+        float[] blocks = new float[blockCount * width * dimension];
         for (int r = 0; r < vectors.size(); r++) {
             float[] v = vectors.get(r);
             if (v.length != dimension) {
                 throw new IllegalArgumentException(
                         "vector " + r + " has " + v.length + " dimensions, not " + dimension);
             }
-            System.arraycopy(v, 0, rows, r * dimension, dimension);
+            int base = (r / width) * width * dimension + r % width;
+            for (int i = 0; i < dimension; i++) {
+                blocks[base + i * width] = v[i];
+            }
         }
-        return new VectorTable(rows, dimension, vectors.size());
+        return new VectorTable(blocks, dimension, vectors.size(), width, simd);
     }
 
     /**
@@ -40,72 +65,50 @@ public final class VectorTable {
      * of another dimension, as there.
      */
     public float[] similarities(float[] query) {
-        float[] out = new float[size];
         if (query.length == 0 || query.length != dimension) {
-            return out;
+            return new float[size];
         }
-        int r = 0;
-        for (; r + 3 < size; r += 4) {
-            fourRows(query, r, out);
+        // Written whole blocks at a time; the last block's unused rows are cut off at the end.
+        float[] out = new float[(size + width - 1) / width * width];
+        for (int block = 0; block * width < size; block++) {
+            int base = block * width * dimension;
+            if (simd) {
+                VectorKernel.block(query, blocks, base, out, block * width);
+            } else {
+                plainBlock(query, base, out, block * width);
+            }
         }
-        for (; r < size; r++) {
-            out[r] = oneRow(query, r * dimension);
-        }
-        return out;
+        return out.length == size ? out : Arrays.copyOf(out, size);
+    }
+
+    boolean readsWithVectorKernel() {
+        return simd;
     }
 
     /**
-     * Rows {@code r} to {@code r + 3}, their sixteen sums side by side. Written out rather than kept in
-     * arrays: as locals the JIT holds them in registers, which is the whole gain.
+     * One block, a dimension at a time across its rows: a loop the JIT turns into vector
+     * instructions by itself, each row's sums still in {@link Embedder#dot}'s order.
      */
-    private void fourRows(float[] q, int r, float[] out) {
-        int d = dimension, o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-        float a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        float c0 = 0, c1 = 0, c2 = 0, c3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-        int i = 0;
-        for (; i + 3 < d; i += 4) {
-            float q0 = q[i], q1 = q[i + 1], q2 = q[i + 2], q3 = q[i + 3];
-            a0 += q0 * rows[o0 + i];
-            a1 += q1 * rows[o0 + i + 1];
-            a2 += q2 * rows[o0 + i + 2];
-            a3 += q3 * rows[o0 + i + 3];
-            b0 += q0 * rows[o1 + i];
-            b1 += q1 * rows[o1 + i + 1];
-            b2 += q2 * rows[o1 + i + 2];
-            b3 += q3 * rows[o1 + i + 3];
-            c0 += q0 * rows[o2 + i];
-            c1 += q1 * rows[o2 + i + 1];
-            c2 += q2 * rows[o2 + i + 2];
-            c3 += q3 * rows[o2 + i + 3];
-            e0 += q0 * rows[o3 + i];
-            e1 += q1 * rows[o3 + i + 1];
-            e2 += q2 * rows[o3 + i + 2];
-            e3 += q3 * rows[o3 + i + 3];
-        }
-        for (; i < d; i++) { // as Embedder.dot: the dimensions past the last four go to the first sum
-            a0 += q[i] * rows[o0 + i];
-            b0 += q[i] * rows[o1 + i];
-            c0 += q[i] * rows[o2 + i];
-            e0 += q[i] * rows[o3 + i];
-        }
-        out[r] = (a0 + a1) + (a2 + a3);
-        out[r + 1] = (b0 + b1) + (b2 + b3);
-        out[r + 2] = (c0 + c1) + (c2 + c3);
-        out[r + 3] = (e0 + e1) + (e2 + e3);
-    }
-
-    private float oneRow(float[] q, int o) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    private void plainBlock(float[] q, int base, float[] out, int first) {
+        float[] s0 = new float[width], s1 = new float[width], s2 = new float[width], s3 = new float[width];
         int i = 0;
         for (; i + 3 < dimension; i += 4) {
-            s0 += q[i] * rows[o + i];
-            s1 += q[i + 1] * rows[o + i + 1];
-            s2 += q[i + 2] * rows[o + i + 2];
-            s3 += q[i + 3] * rows[o + i + 3];
+            add(s0, q[i], base + i * width);
+            add(s1, q[i + 1], base + (i + 1) * width);
+            add(s2, q[i + 2], base + (i + 2) * width);
+            add(s3, q[i + 3], base + (i + 3) * width);
         }
         for (; i < dimension; i++) {
-            s0 += q[i] * rows[o + i];
+            add(s0, q[i], base + i * width);
         }
-        return (s0 + s1) + (s2 + s3);
+        for (int j = 0; j < width; j++) {
+            out[first + j] = (s0[j] + s1[j]) + (s2[j] + s3[j]);
+        }
+    }
+
+    private void add(float[] sums, float qi, int o) {
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] += qi * blocks[o + j];
+        }
     }
 }

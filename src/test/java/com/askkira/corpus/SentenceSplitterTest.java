@@ -76,4 +76,25 @@ class SentenceSplitterTest {
         assertThat(matched).as("regions where a sentence starts with a number").isPositive();
         assertThat(gated).as("regions the pattern still runs on").isLessThan(regions / 10);
     }
+
+    @Test
+    void should_read_an_initial_at_a_sentence_end_exactly_as_the_pattern_it_replaced() {
+        // The pattern the splitter searched every sentence with; random pieces over the characters
+        // it turns on (ASCII and other uppercase letters, one outside the BMP, and the separators).
+        Pattern initial = Pattern.compile("(?:^|[\\s(,])\\p{Lu}\\.$");
+        String[] parts = {"A", "b", "É", "ǅ", "\uD835\uDC00", " ", "\t", "\u00a0", "(", ",", ".", "x.", "7"};
+        java.util.Random random = new java.util.Random(11);
+        int initials = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder piece = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                piece.append(parts[random.nextInt(parts.length)]);
+            }
+            String text = piece.append('.').toString();
+            boolean expected = initial.matcher(text).find();
+            assertThat(SentenceSplitter.endsWithInitial(text)).as(text).isEqualTo(expected);
+            initials += expected ? 1 : 0;
+        }
+        assertThat(initials).as("pieces ending in an initial").isGreaterThan(1_000);
+    }
 }

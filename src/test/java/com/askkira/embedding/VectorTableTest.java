@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VectorTableTest {
     private static List<float[]> random(int rows, int dimension, Random random) {
@@ -21,15 +23,20 @@ class VectorTableTest {
         return out;
     }
 
-    /** Bit for bit, or a question's nearest labelled neighbours could change with the layout. */
-    @Test
-    void should_give_every_row_exactly_the_similarity_embedder_dot_gives() {
+    /**
+     * Bit for bit, read by the vector kernel or by the plain loop, or a question's nearest labelled
+     * neighbours could change with the layout or the JVM's flags.
+     */
+    @ParameterizedTest(name = "vector kernel: {0}")
+    @ValueSource(booleans = {true, false})
+    void should_give_every_row_exactly_the_similarity_embedder_dot_gives(boolean simd) {
         Random random = new Random(7);
-        for (int[] shape : new int[][] {{2720, 384}, {7, 384}, {6, 7}, {1, 3}, {5, 2}}) {
+        for (int[] shape : new int[][] {{2720, 384}, {7, 384}, {17, 384}, {6, 7}, {1, 3}, {5, 2}}) {
             List<float[]> rows = random(shape[0], shape[1], random);
             float[] query = random(1, shape[1], random).get(0);
 
-            float[] similarities = VectorTable.of(rows).similarities(query);
+            VectorTable table = VectorTable.of(rows, simd);
+            float[] similarities = table.similarities(query);
 
             assertThat(similarities).hasSize(rows.size());
             for (int r = 0; r < rows.size(); r++) {
@@ -38,6 +45,14 @@ class VectorTableTest {
                         .isEqualTo(Float.floatToIntBits(Embedder.dot(query, rows.get(r))));
             }
         }
+    }
+
+    /** The tests run with the vector module, as {@code bin/serve} does: the kernel is what they check. */
+    @Test
+    void should_read_with_the_vector_kernel_when_the_module_is_present() {
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
+        assertThat(VectorTable.of(random(3, 4, new Random(2))).readsWithVectorKernel())
+                .isTrue();
     }
 
     @Test
