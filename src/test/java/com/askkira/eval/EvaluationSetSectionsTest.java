@@ -44,7 +44,8 @@ class EvaluationSetSectionsTest {
                 "blind-10.json",
                 "blind-11.json",
                 "blind-12.json",
-                "blind-13.json"
+                "blind-13.json",
+                "blind-14.json"
             })
     void should_resolve_every_section_a_frozen_set_names(String file) {
         assertThatCode(() -> BlindSets.read(file)).doesNotThrowAnyException();
