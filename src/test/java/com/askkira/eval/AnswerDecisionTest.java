@@ -33,7 +33,8 @@ class AnswerDecisionTest {
     static final List<Bar> BARS = List.of(
             new Bar("/golden/abstention-holdout.json", 0.92, 0.92, 0.02),
             new Bar("/golden/abstention-holdout-2.json", 0.70, 0.96, 0.02),
-            new Bar("retrieval-holdout.json", -1, -1, 0.02));
+            new Bar("retrieval-holdout.json", -1, -1, 0.02),
+            new Bar("/decision/decision-train-8.json", 0.69, 0.79, 0.01));
 
     /** What the decision must reach on a set it was never fitted on. */
     record Bar(String set, double minNotCovered, double minOutside, double maxAnswerableDeclined) {
@@ -112,7 +113,12 @@ class AnswerDecisionTest {
      * 0.97 R 1.00; retrieval-holdout: none declined. Those figures (and blind set 10's, through the
      * whole path) were read before the refit was kept, so these three sets are dev sets for that
      * choice. Through the whole answer path, with the relevance check, AbstentionSetTest measures the
-     * gaps declined. The bars ({@link #BARS}) leave a question.
+     * gaps declined. Session 15: decision-train-8, a writer's 256 questions on the boundary the dev
+     * blind sets still fail (outside questions in the library's words, answerable ones sharing those
+     * words, gaps beside covered topics), never fitted on: answer P 0.77 R 1.00, not covered P 0.86 R
+     * 0.71, outside P 0.99 R 0.80, none declined. Refitted with it, the decision read it no better
+     * (outside R 0.78) and lost outside questions on blind sets 4, 5 and 13 (docs/tuning.md), so it
+     * is a dev set for that choice, kept as a bar. The bars ({@link #BARS}) leave a question.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bars")

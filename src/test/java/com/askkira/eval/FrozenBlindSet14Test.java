@@ -16,7 +16,8 @@ package com.askkira.eval;
  * examples (counted, not asserted): other writers wrote them too.
  */
 class FrozenBlindSet14Test extends FrozenBlindSetChecks {
-    private static final BlindSets.Figures FLOOR = new BlindSets.Figures(0.957, 0.948, 0.855, 0.009, 0.967, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
+    private static final BlindSets.Figures FLOOR =
+            new BlindSets.Figures(0.957, 0.948, 0.855, 0.009, 0.967, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
 
     FrozenBlindSet14Test() {
         super("blind-14.json", "blind set 14", FLOOR);
