@@ -45,6 +45,24 @@ final class PhoneDetector implements PiiDetector {
 
     @Override
     public List<Finding> detect(String text) {
+        return mayHoldNumber(text) ? findAll(text) : List.of();
+    }
+
+    /**
+     * Whether {@code text} could hold a number this detector keeps: seven digits or more (a cued
+     * local number has seven, a North American or British one ten or eleven, one dialled abroad with
+     * 011 at least seven), or a plus sign before a country code. libphonenumber reads every run of
+     * digits it meets, and a question with a year or an age in it has a few.
+     */
+    static boolean mayHoldNumber(String text) {
+        if (text.indexOf('+') >= 0 || text.indexOf('\uFF0B') >= 0) {
+            return true;
+        }
+        return text.codePoints().filter(Character::isDigit).limit(7).count() == 7;
+    }
+
+    /** {@link #detect} without the {@link #mayHoldNumber} gate: what the gate must never change. */
+    List<Finding> findAll(String text) {
         List<Finding> found = new ArrayList<>();
         // POSSIBLE, not VALID: a number need not be in service to be someone's, and readers write the 555 ones too.
         for (PhoneNumberMatch match : PHONES.findNumbers(text, "US", Leniency.POSSIBLE, Long.MAX_VALUE)) {

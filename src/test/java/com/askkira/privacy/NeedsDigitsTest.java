@@ -48,4 +48,37 @@ class NeedsDigitsTest {
 
         assertThat(gated).isEqualTo(alone);
     }
+
+    /** Texts with fewer than seven digits and no plus sign are not read by libphonenumber at all. */
+    @Test
+    void should_find_no_phone_where_the_phone_gate_skips_the_text() {
+        PhoneDetector phones = new PhoneDetector();
+        List<String> texts = new ArrayList<>(SampleTexts.all());
+        texts.addAll(SampleTexts.joinedInThrees());
+        texts.addAll(List.of(
+                "call 867-5309 tonight",
+                "my number: 555 867 5309",
+                "reach me on 011 44 20 7946 0958",
+                "text ＋44 7700 900123",
+                "Question 1234: can my therapist call my mom at 555-0199?",
+                "born 1996, age 29, room 12"));
+        java.util.Random random = new java.util.Random(5);
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder b = new StringBuilder("call me ");
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append("0123456789 -.()+".charAt(random.nextInt(16)));
+            }
+            texts.add(b.toString());
+        }
+        int skipped = 0;
+        int found = 0;
+        for (String text : texts) {
+            List<Finding> all = phones.findAll(text);
+            assertThat(phones.detect(text)).as(text).isEqualTo(all);
+            skipped += PhoneDetector.mayHoldNumber(text) ? 0 : 1;
+            found += all.size();
+        }
+        assertThat(skipped).as("texts the gate skips").isGreaterThan(2_000);
+        assertThat(found).as("phones found").isGreaterThan(20);
+    }
 }
