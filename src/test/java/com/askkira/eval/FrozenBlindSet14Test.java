@@ -11,7 +11,9 @@ package com.askkira.eval;
  * <p>Read once as session 15's answer work began, on main as it stood (3fbd744), on a processor with
  * AVX-512: search hit@3 0.957, answer citations hit@3 0.948, facts 0.855, answerable declined 0.009,
  * gaps declined 0.967, outside declined 0.900, crisis recall 1.000 (Spanish 1.000), look-alikes
- * answered 0.800, overclaims 0. {@link #FLOOR} holds that reading. Two of its questions are word for
+ * answered 0.800, overclaims 0. Read again at the end of that session's work (the similarity
+ * tables read with vector instructions, bit for bit; the two refits it tried were reverted): every
+ * figure the same. {@link #FLOOR} holds that reading. Two of its questions are word for
  * word in the asked-before data ({@code AskedBeforeDataTest}), seven in the answer decision's labelled
  * examples (counted, not asserted): other writers wrote them too.
  */

@@ -4,6 +4,7 @@ import com.askkira.Kira;
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.answer.AnswerDecision;
 import com.askkira.answer.Decider;
+import com.askkira.answer.FactSentences;
 import com.askkira.answer.FieldClassifier;
 import com.askkira.answer.LabelledNeighbours;
 import com.askkira.answer.OfflineAnswerer;
@@ -101,6 +102,7 @@ public class KiraStages {
                         decider,
                         new AbstentionWriter(
                                 titles(documents, DocumentType.ARTICLE), titles(documents, DocumentType.SOURCE)),
+                        FactSentences.fromResources(),
                         tuning.answer());
                 retrieved = questions.stream()
                         .map(q -> new Retrieved(q, retriever.retrieve(RetrievalQuery.of(q), 6)))
