@@ -41,6 +41,15 @@ public record Chunk(
         return fragment.substring(0, fragment.lastIndexOf('-'));
     }
 
+    /**
+     * A chunk id ({@code slug#anchor-n}) as golden sets name its section ({@code slug#anchor}): what
+     * {@link #sectionKey()} gives for the chunk, read from its id alone.
+     */
+    public static String sectionKeyOf(String chunkId) {
+        int dash = chunkId.lastIndexOf('-');
+        return dash > chunkId.indexOf('#') ? chunkId.substring(0, dash) : chunkId;
+    }
+
     /** Document slug and anchor: what a golden set names as "the right section". */
     public String sectionKey() {
         return docSlug + "#" + anchor();

@@ -1,6 +1,7 @@
 package com.askkira.eval;
 
 import com.askkira.answer.Citation;
+import com.askkira.corpus.Chunk;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
@@ -35,7 +36,7 @@ public final class AnswerEvaluator {
         double ms = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
         List<String> cited = response.citations().stream()
                 .map(Citation::chunkId)
-                .map(AnswerEvaluator::sectionKey)
+                .map(Chunk::sectionKeyOf)
                 .distinct()
                 .toList();
         Boolean hit = q.expected().isEmpty() ? null : cited.stream().anyMatch(q.expected()::contains);
@@ -91,11 +92,5 @@ public final class AnswerEvaluator {
         }
         results.sort(Comparator.comparing(EvaluationResult::passed));
         return new EvalReport.Answers(EvaluationSummary.of(results), results, marks);
-    }
-
-    /** A chunk id ({@code slug#anchor-position}) as golden sets name its section ({@code slug#anchor}). */
-    static String sectionKey(String chunkId) {
-        int dash = chunkId.lastIndexOf('-');
-        return dash > chunkId.indexOf('#') ? chunkId.substring(0, dash) : chunkId;
     }
 }

@@ -1,6 +1,7 @@
 package com.askkira.index;
 
 import com.askkira.cache.RecentResults;
+import com.askkira.corpus.Chunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.apache.lucene.util.Bits;
 public final class KiraIndex implements AutoCloseable {
     /**
      * Chunks kept decoded per reader: every search decodes the passages it returns and every answer
-     * its sections' other chunks, and the same chunks come back question after question. Bounded, so a library a hundred times larger
-     * does not sit in memory whole.
+     * its sections' other chunks, and the same chunks come back question after question. Bounded, so
+     * a library a hundred times larger does not sit in memory whole.
      */
     private static final int CHUNKS = 4_096;
 
@@ -48,7 +49,9 @@ public final class KiraIndex implements AutoCloseable {
                 directory.close();
                 throw new IllegalStateException("no index in " + indexDir.toAbsolutePath() + "; run 'index' first");
             }
-            return new KiraIndex(directory, new SearcherManager(directory, null));
+            KiraIndex index = new KiraIndex(directory, new SearcherManager(directory, null));
+            index.readSections();
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index " + indexDir, e);
         }
@@ -75,6 +78,12 @@ public final class KiraIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("index refresh failed", e);
         }
+        readSections();
+    }
+
+    /** The current reader's sections, read now rather than by the first search that needs them. */
+    private void readSections() {
+        withSearcher(searcher -> cacheFor(searcher));
     }
 
     /**
@@ -140,10 +149,9 @@ public final class KiraIndex implements AutoCloseable {
                         continue;
                     }
                     String id = stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
-                    int dash = id.lastIndexOf('-');
-                    ofDoc[doc] = id.substring(0, dash);
+                    ofDoc[doc] = Chunk.sectionKeyOf(id);
                     numbered.computeIfAbsent(ofDoc[doc], key -> new TreeMap<>())
-                            .put(Integer.parseInt(id.substring(dash + 1)), doc);
+                            .put(Integer.parseInt(id.substring(ofDoc[doc].length() + 1)), doc);
                 }
                 Map<String, List<Integer>> docs = new HashMap<>();
                 numbered.forEach((section, byNumber) -> docs.put(section, List.copyOf(byNumber.values())));

@@ -36,6 +36,17 @@ class ChunkerTest {
         assertThat(faq.url()).isEqualTo("/articles/tiny-article#can-my-boss-see-my-notes");
     }
 
+    /** The index and the evaluations read a chunk's section from its id alone. */
+    @Test
+    void should_read_from_every_chunk_id_the_section_key_the_chunk_gives() throws IOException {
+        List<Chunk> chunks = articleChunks();
+
+        assertThat(chunks)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(Chunk.sectionKeyOf(c.id())).isEqualTo(c.sectionKey()));
+        assertThat(Chunk.sectionKeyOf("my-article#faq")).as("no chunk number").isEqualTo("my-article#faq");
+    }
+
     @Test
     void should_keep_each_bullet_whole_with_its_bold_lead() throws IOException {
         List<Chunk> chunks = chunksOf("/corpus-tiny/tiny-article.md");

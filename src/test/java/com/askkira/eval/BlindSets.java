@@ -3,6 +3,7 @@ package com.askkira.eval;
 import com.askkira.TestKira;
 import com.askkira.answer.AbstainReason;
 import com.askkira.answer.Citation;
+import com.askkira.corpus.Chunk;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerRequest;
@@ -114,7 +115,7 @@ final class BlindSets {
                         List<Citation> cited = response.citations();
                         citationHits += cited.stream()
                                         .limit(3)
-                                        .anyMatch(c -> item.expected().contains(section(c.chunkId())))
+                                        .anyMatch(c -> item.expected().contains(Chunk.sectionKeyOf(c.chunkId())))
                                 ? 1
                                 : 0;
                         declined += response.abstained() || helpOnly ? 1 : 0;
@@ -186,10 +187,6 @@ final class BlindSets {
             return READERS.retrieve(new RetrievalQuery(item.question(), item.history()), 3).passages().stream()
                     .map(Passage::chunk)
                     .anyMatch(c -> item.expected().contains(c.sectionKey()));
-        }
-
-        private static String section(String chunkId) {
-            return chunkId.substring(0, chunkId.lastIndexOf('-'));
         }
 
         private static double share(int part, int whole) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.TestKira;
 import com.askkira.answer.Citation;
+import com.askkira.corpus.Chunk;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import java.io.IOException;
@@ -102,7 +103,6 @@ class OfflineAnswerQualityTest {
     }
 
     private static boolean answers(GoldenQuestion q, Citation c) {
-        String section = c.chunkId().substring(0, c.chunkId().lastIndexOf('-'));
-        return q.expected().contains(section);
+        return q.expected().contains(Chunk.sectionKeyOf(c.chunkId()));
     }
 }

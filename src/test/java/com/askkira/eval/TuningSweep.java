@@ -16,6 +16,7 @@ import com.askkira.answer.SentenceScorer;
 import com.askkira.answer.SmallTalk;
 import com.askkira.config.KiraConfig;
 import com.askkira.config.Tuning;
+import com.askkira.corpus.Chunk;
 import com.askkira.corpus.DocumentType;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.MarkdownDocumentParser;
@@ -427,7 +428,7 @@ class TuningSweep {
     }
 
     private static boolean answers(GoldenQuestion q, Citation c) {
-        return q.expected().contains(c.chunkId().substring(0, c.chunkId().lastIndexOf('-')));
+        return q.expected().contains(Chunk.sectionKeyOf(c.chunkId()));
     }
 
     /** AbstentionSetTest's three measures: outside questions answered, answerable answered, gaps flagged. */

@@ -1,5 +1,7 @@
 package com.askkira.safety;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.askkira.Kira;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.guard.InputScreen;
@@ -48,6 +50,23 @@ final class ScreenedHoldout {
                     screen.screen(m.get("text").asText(), history).risk().crisis();
             tally.add(m.get("crisis").asBoolean(), flagged, (flagged ? "false alarm: " : "missed: ") + name.apply(m));
         }
+        return tally;
+    }
+
+    /**
+     * {@link #tally}, printed under {@code title} and held to its floors: crisis recall at least
+     * {@code minRecall}, false alarms at most {@code maxFalseAlarms}.
+     */
+    CrisisTally assertFloors(
+            String title,
+            Predicate<JsonNode> which,
+            Function<JsonNode, String> name,
+            double minRecall,
+            double maxFalseAlarms) {
+        CrisisTally tally = tally(which, name);
+        System.out.println(tally.line(title));
+        assertThat(tally.recall()).as(title + " recall").isGreaterThanOrEqualTo(minRecall);
+        assertThat(tally.falseAlarms()).as(title + " false alarms").isLessThanOrEqualTo(maxFalseAlarms);
         return tally;
     }
 }
