@@ -56,6 +56,7 @@ import com.askkira.index.ReindexException;
 import com.askkira.index.Reindexer;
 import com.askkira.insights.Insights;
 import com.askkira.insights.InsightsReport;
+import com.askkira.language.EnglishReading;
 import com.askkira.language.SpanishGloss;
 import com.askkira.ops.KiraMetrics;
 import com.askkira.ops.Readiness;
@@ -330,6 +331,8 @@ public final class Kira implements AutoCloseable {
                 startup);
         CompletableFuture<KiraMetrics> registries = CompletableFuture.supplyAsync(KiraMetrics::new, startup);
         CompletableFuture<SpanishGloss> glosses = CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
+        CompletableFuture<EnglishReading> readings =
+                CompletableFuture.supplyAsync(EnglishReading::fromResources, startup);
         CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
                 glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
         SupportScorer support =
@@ -345,10 +348,14 @@ public final class Kira implements AutoCloseable {
         SentenceScorer sentences = new SentenceScorer(libraryTerms, tuning.answer());
         OfflineAnswerer offline =
                 new OfflineAnswerer(sentences, decider, abstentions, FactSentences.fromResources(), tuning.answer());
-        SentenceJudge judge =
-                judge(abstentions, support, new RelevanceGuardrail(decider, sentences, abstentions), redactor);
-        InputScreen screen = Futures.join(screens);
+        SentenceJudge judge = judge(
+                abstentions,
+                support,
+                new RelevanceGuardrail(decider, sentences, abstentions),
+                redactor,
+                Futures.join(readings));
         SpanishGloss spanish = Futures.join(glosses);
+        InputScreen screen = Futures.join(screens);
         HybridRetriever retriever = Futures.join(retrievers);
         // A question asked in Spanish, or with asides, is searched as the library reads it.
         Retriever readersRetriever = ReaderRetriever.over(retriever, spanish);
@@ -414,15 +421,20 @@ public final class Kira implements AutoCloseable {
 
     /** The one judge of every answer: Kira's checks in their order ({@link LibraryChecks#standard}). */
     public static SentenceJudge judge(
-            AbstentionWriter abstentions, SupportScorer support, RelevanceGuardrail relevance, PiiRedactor redactor) {
-        ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck();
+            AbstentionWriter abstentions,
+            SupportScorer support,
+            RelevanceGuardrail relevance,
+            PiiRedactor redactor,
+            EnglishReading english) {
+        ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck(english);
         return new SentenceJudge(
                 LibraryChecks.standard(
                         abstentions,
                         support,
                         relevance,
                         limits,
-                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter())),
+                        new NoLeakGuardrail(AnswerPrompt.instructions(), redactor, new SentenceSplitter()),
+                        english),
                 limits,
                 new CitationLinker(new SentenceSplitter()));
     }

@@ -3,6 +3,7 @@ package com.askkira.guard;
 import com.askkira.cache.RecentResults;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.language.EnglishReading;
 import com.askkira.patterns.RequiredLiterals;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -51,6 +53,7 @@ public final class ConfidentialityLimitsCheck {
             LimitsRule.GROUP_MEMBERS_BOUND,
             LimitsRule.TELEHEALTH_AUTO_COMPLIANT);
 
+    private final EnglishReading english;
     private final List<LimitsPatterns.Entry> entries;
     private final Pattern negationBefore;
     private final Pattern contextNegation;
@@ -98,10 +101,15 @@ public final class ConfidentialityLimitsCheck {
     private final RecentResults<String, String> normalForms = new RecentResults<>(RECENT);
 
     public ConfidentialityLimitsCheck() {
-        this(LimitsPatterns.fromResource(DEFAULT_PATTERNS));
+        this(EnglishReading.fromResources());
     }
 
-    ConfidentialityLimitsCheck(LimitsPatterns patterns) {
+    public ConfidentialityLimitsCheck(EnglishReading english) {
+        this(LimitsPatterns.fromResource(DEFAULT_PATTERNS), english);
+    }
+
+    ConfidentialityLimitsCheck(LimitsPatterns patterns, EnglishReading english) {
+        this.english = Objects.requireNonNull(english, "english");
         this.entries = patterns.entries();
         this.negationBefore = patterns.named("NEGATION_BEFORE");
         this.contextNegation = patterns.named("CONTEXT_NEGATION");
@@ -147,21 +155,29 @@ public final class ConfidentialityLimitsCheck {
     private record AnswerAsked(String question, String answer) {}
 
     private List<LimitsFinding> findingsAfresh(String question, String answer) {
-        String whole = normalised(answer);
+        List<Sentence> sentences = splitter.split(answer);
+        // The rules are English: a Spanish answer, or question, is read as its gloss (an English one as written).
+        List<String> read = sentences.stream().map(s -> english.of(s.text())).toList();
+        boolean glossed = false;
+        for (int i = 0; i < sentences.size(); i++) {
+            glossed |= !read.get(i).equals(sentences.get(i).text());
+        }
+        String whole = normalised(glossed ? String.join(" ", read) : answer);
+        String asked = question == null ? "" : normalised(english.of(question));
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));
         Lazy variationNamedInAnswer = new Lazy(() -> found(variation, whole));
-        Lazy generalQuestionAsked = new Lazy(() ->
-                question != null && generalQuestions.get(normalised(question), asked -> found(generalQuestion, asked)));
+        Lazy generalQuestionAsked =
+                new Lazy(() -> question != null && generalQuestions.get(asked, topic -> found(generalQuestion, topic)));
         // Both answer-level rules are reported once, on the first sentence that breaks them.
         boolean stateRuleReported = false;
         boolean generalAffirmationReported = false;
-        String asked = question == null ? "" : normalised(question);
         String previous = "";
 
         List<LimitsFinding> findings = new ArrayList<>();
-        for (Sentence sentence : splitter.split(answer)) {
-            String text = normalised(sentence.text());
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            String text = normalised(read.get(i));
             // A sentence's topic may be set by the question or the sentence before it: "Are group
             // members bound?" then "Yes, participants are legally responsible."
             Map<LimitsRule, String> broken = recentBrokenRules(text, asked + " \n " + previous);

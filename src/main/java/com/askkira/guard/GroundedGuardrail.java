@@ -6,6 +6,7 @@ import com.askkira.answer.CitationMarkers;
 import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.language.EnglishReading;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import java.util.ArrayList;
@@ -34,13 +35,20 @@ public final class GroundedGuardrail implements Guardrail {
     private final ConfidentialityLimitsCheck limits;
     private final Overstatement overstatement = new Overstatement();
     private final CitationLinker linker;
+    /** A Spanish sentence is scored, and read for strong words, as its gloss: the passages are English. */
+    private final EnglishReading english;
 
     /**
      * @param limits names the confidentiality rule a removed sentence also breaks, so that a redraft
      *     is told what it got wrong, not only that it was unsupported
      */
-    public GroundedGuardrail(SupportScorer scorer, SentenceSplitter splitter, ConfidentialityLimitsCheck limits) {
+    public GroundedGuardrail(
+            SupportScorer scorer,
+            SentenceSplitter splitter,
+            ConfidentialityLimitsCheck limits,
+            EnglishReading english) {
         this.scorer = scorer;
+        this.english = english;
         this.splitter = splitter;
         this.limits = limits;
         this.linker = new CitationLinker(splitter);
@@ -133,10 +141,11 @@ public final class GroundedGuardrail implements Guardrail {
         if (passages.isEmpty()) {
             return new Unsupported();
         }
-        String claim = CitationMarkers.strip(marked);
-        if (passages.stream().anyMatch(p -> p.chunk().text().contains(claim))) {
+        String written = CitationMarkers.strip(marked);
+        if (passages.stream().anyMatch(p -> p.chunk().text().contains(written))) {
             return new Supported();
         }
+        String claim = english.of(written);
         SupportScorer.Claim scored = scorer.claim(claim);
         if (passages.stream().noneMatch(p -> scorer.support(scored, p) >= SupportScorer.SUPPORTED)) {
             return new Unsupported();
@@ -155,7 +164,8 @@ public final class GroundedGuardrail implements Guardrail {
         if (CitationMarkers.numbers(marked).isEmpty()) {
             return Optional.empty();
         }
-        String claim = CitationMarkers.strip(marked);
+        String written = CitationMarkers.strip(marked);
+        String claim = english.of(written);
         SupportScorer.Claim scored = scorer.claim(claim);
         int best = -1;
         double bestScore = SupportScorer.SUPPORTED;
@@ -172,7 +182,7 @@ public final class GroundedGuardrail implements Guardrail {
                 bestScore = score;
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(new Relinked(CitationMarkers.mark(claim, best + 1)));
+        return best < 0 ? Optional.empty() : Optional.of(new Relinked(CitationMarkers.mark(written, best + 1)));
     }
 
     /** Whether the answer's citation numbers are the passages' places in the retrieval, as a model writes them. */

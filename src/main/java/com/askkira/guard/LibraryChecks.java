@@ -2,6 +2,7 @@ package com.askkira.guard;
 
 import com.askkira.answer.AbstentionWriter;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.language.EnglishReading;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,11 +28,12 @@ public record LibraryChecks(List<Guardrail> inOrder, AbstentionWriter abstention
             SupportScorer support,
             RelevanceGuardrail relevance,
             ConfidentialityLimitsCheck limits,
-            NoLeakGuardrail noLeak) {
+            NoLeakGuardrail noLeak,
+            EnglishReading english) {
         return new LibraryChecks(
                 List.of(
                         new CitationsValidGuardrail(abstentions),
-                        new GroundedGuardrail(support, new SentenceSplitter(), limits),
+                        new GroundedGuardrail(support, new SentenceSplitter(), limits, english),
                         relevance,
                         new LimitsGuardrail(limits),
                         noLeak),

@@ -57,8 +57,8 @@ public final class Overstatement {
                     "\\bcertain\\w*|\\bdefinite\\w*|\\bguarantee\\w*"),
             cue(
                     "nationwide",
-                    "\\bnationwide\\b|\\bnationally\\b|\\b(?:in )?(?:every|each) state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal(?:ly)?\\b",
-                    "\\bnationwide\\b|\\bnational\\w*|\\bevery state\\b|\\ball (?:50 |fifty )?states\\b|\\beverywhere\\b|\\buniversal\\w*|\\bfederal\\b"),
+                    "\\bnationwide\\b|\\bnationally\\b|\\b(?:in )?(?:every|each) state\\b|\\ball (?:50 |fifty )?(?:u\\.?s\\.? )?states\\b|\\beverywhere\\b|\\buniversal(?:ly)?\\b",
+                    "\\bnationwide\\b|\\bnational\\w*|\\bevery state\\b|\\ball (?:50 |fifty )?(?:u\\.?s\\.? )?states\\b|\\beverywhere\\b|\\buniversal\\w*|\\bfederal\\b"),
             cue(
                     "obligation",
                     "\\bmust\\b|\\brequired\\b|\\bobligated\\b|\\bobliged\\b|\\bha(?:ve|s) to\\b|\\bmandatory\\b|\\bmandated\\b|\\blegally bound\\b|\\bforce[sd]?\\b|\\bcompel(?:s|led)?\\b",

@@ -25,6 +25,11 @@ public final class SpanishGloss {
     /** Words, and the marks that end a sentence (kept, so a gloss keeps its sentences). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}'-]+|[.!?]+");
 
+    /** The bilingual map of the library's terms and of what visitors write. */
+    public static final String QUESTIONS = "/language/es-en.txt";
+    /** The library's vocabulary as a model writes it in Spanish: read on top of {@link #QUESTIONS} for answers. */
+    public static final String ANSWERS = "/language/es-en-answers.txt";
+
     private static final int LONGEST_PHRASE = 6;
     /** Words common in Spanish and rare in English; a message needs more of these than of English ones. */
     private static final Set<String> SPANISH = Set.of(
@@ -54,26 +59,34 @@ public final class SpanishGloss {
         this.verbs = new SpanishVerbs(infinitives);
     }
 
+    /** The map questions and crisis messages are read by. */
     public static SpanishGloss fromResources() {
-        try (InputStream in = SpanishGloss.class.getResourceAsStream("/language/es-en.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource /language/es-en.txt");
-            }
-            Map<String, String> phrases = new HashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList()) {
-                String l = line.strip();
-                int eq = l.indexOf(" = ");
-                if (l.isEmpty() || l.startsWith("#") || eq < 0) {
-                    continue;
+        return fromResources(QUESTIONS);
+    }
+
+    /** The phrases of every map named, read in order. */
+    public static SpanishGloss fromResources(String... resources) {
+        Map<String, String> phrases = new HashMap<>();
+        for (String resource : resources) {
+            try (InputStream in = SpanishGloss.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
                 }
-                phrases.put(plain(l.substring(0, eq)), l.substring(eq + 3).strip());
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList()) {
+                    String l = line.strip();
+                    int eq = l.indexOf(" = ");
+                    if (l.isEmpty() || l.startsWith("#") || eq < 0) {
+                        continue;
+                    }
+                    phrases.put(plain(l.substring(0, eq)), l.substring(eq + 3).strip());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new SpanishGloss(phrases);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new SpanishGloss(phrases);
     }
 
     /** Whether the text reads as Spanish: inverted marks, or more Spanish than English function words. */

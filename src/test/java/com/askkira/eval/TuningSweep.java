@@ -29,6 +29,7 @@ import com.askkira.guard.SentenceJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
+import com.askkira.language.EnglishReading;
 import com.askkira.language.SpanishGloss;
 import com.askkira.pipeline.AnswerIds;
 import com.askkira.pipeline.AnswerPolicy;
@@ -357,7 +358,8 @@ class TuningSweep {
                         decider,
                         new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.answer()),
                         abstentions),
-                redactor);
+                redactor,
+                EnglishReading.fromResources());
         return tuning -> {
             Tuning.Answer a = tuning.answer();
             OfflineAnswerer offline = new OfflineAnswerer(

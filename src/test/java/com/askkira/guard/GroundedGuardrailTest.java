@@ -8,6 +8,7 @@ import com.askkira.answer.ComposedAnswer;
 import com.askkira.corpus.SentenceSplitter;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
+import com.askkira.language.EnglishReading;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.Retrieval;
 import com.askkira.retrieval.RetrievalQuery;
@@ -27,7 +28,8 @@ class GroundedGuardrailTest {
                 new SupportScorer(
                         EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
                 new SentenceSplitter(),
-                new ConfidentialityLimitsCheck());
+                new ConfidentialityLimitsCheck(),
+                EnglishReading.fromResources());
         // Three passages as the library ranks them for the question (the questions asked before aside).
         retrieval = TestKira.shared()
                 .retriever()

@@ -25,6 +25,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * must not. Items m001–m040 guided the calibration; m041–m080 were held out until their first run
  * (bad caught 19/20, good flagged 3/20), after which a false alarm among them guided grounding: both
  * halves are dev sets now.
+ *
+ * <p>Two more dev sets (session 16). {@code guard/model-answers-es-dev.json}: the same 80 answers
+ * translated into Spanish by a translator blind to the code, each with its English item's kind,
+ * flaw and passages: before Spanish answers were read through their gloss ({@code EnglishReading})
+ * every good one was flagged (40/40); with the library's vocabulary in Spanish, 25/40; bad caught
+ * 38/40. {@code guard/model-answers-dev-2.json}: a writer blind to the code wrote 120 answers the
+ * way a chat model paraphrases (80 good: 45 paraphrased, 20 joining sentences of one passage, 10
+ * mixed, 5 quoted; 40 bad, each with one subtly wrong sentence: a changed condition, actor or
+ * quantifier, an invented fact, a contradiction), each sentence labelled. First read: good flagged
+ * 32/80, bad caught 35/40, nearly every flag the grounded check's (a faithful paraphrase scored
+ * under the support bar: docs/tuning.md, session 16). The bars hold those readings.
  */
 class OutputGuardrailOnModelAnswersTest {
     /**
@@ -41,18 +52,23 @@ class OutputGuardrailOnModelAnswersTest {
             "tarasoff-v-regents#how-a-therapist-can-meet-the-duty-to-protect-1",
             "tarasoff-v-regents#how-a-therapist-can-meet-the-duty-to-protect-0");
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"dev (tuning half), 1, 40, 0.90, 0.10", "dev (held out until its first run), 41, 80, 0.90, 0.15"})
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "model-answers, dev (tuning half), 1, 40, 0.90, 0.10",
+        "model-answers, dev (held out until its first run), 41, 80, 0.90, 0.15",
+        "model-answers-es-dev, dev, 1, 80, 0.95, 0.625",
+        "model-answers-dev-2, dev, 1, 120, 0.875, 0.40"
+    })
     void should_pass_good_model_answers_and_stop_bad_ones(
-            String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
+            String set, String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
         JsonNode answers;
-        try (InputStream in = getClass().getResourceAsStream("/guard/model-answers.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/guard/" + set + ".json")) {
             answers = new ObjectMapper().readTree(in).get("answers");
         }
         int good = 0, flagged = 0, bad = 0, caught = 0;
         List<String> wrong = new ArrayList<>();
         for (JsonNode a : answers) {
-            int item = Integer.parseInt(a.get("id").asText().substring(1, 4));
+            int item = Integer.parseInt(a.get("id").asText().replaceAll("\\D", ""));
             if (item < from || item > to) {
                 continue;
             }
@@ -85,7 +101,8 @@ class OutputGuardrailOnModelAnswersTest {
         double flaggedRate = (double) flagged / good;
         System.out.printf(
                 Locale.ROOT,
-                "Output guardrail on model answers, %s: bad caught %d/%d (%.3f), good flagged %d/%d (%.3f) %s%n",
+                "Output guardrail on %s, %s: bad caught %d/%d (%.3f), good flagged %d/%d (%.3f) %s%n",
+                set,
                 part,
                 caught,
                 bad,

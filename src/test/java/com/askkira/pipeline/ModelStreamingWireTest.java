@@ -15,7 +15,9 @@ import com.askkira.config.KiraConfig;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.GuardCheck;
 import com.askkira.guard.Verdict;
+import com.askkira.language.SpanishGloss;
 import com.askkira.retrieval.Passage;
+import com.askkira.retrieval.ReaderRetriever;
 import com.askkira.retrieval.RetrievalQuery;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -54,6 +56,19 @@ class ModelStreamingWireTest {
     /** Names the limits, in a paraphrase of two library sentences; cited by {@link #limits()}. */
     private static final String LIMITS_TEXT = "Confidentiality in therapy is not absolute: there are legally defined"
             + " circumstances in which a therapist is required to breach confidentiality";
+
+    /** {@link #QUESTION} as a reader who writes in Spanish asks it. */
+    private static final String SPANISH_QUESTION = "¿Mi jefe puede ver mis registros de terapia?";
+    /** {@link #FIRST} and {@link #SECOND} as a model writes them in Spanish, before their citation markers. */
+    private static final String FIRST_ES =
+            "En la mayoría de los casos, no: su empleador no puede acceder a sus registros"
+                    + " de terapia sin su consentimiento por escrito";
+
+    private static final String SECOND_ES =
+            "La HIPAA y las leyes estatales de confidencialidad protegen los registros de"
+                    + " salud mental del acceso del empleador";
+    private static final String OVERCLAIM_ES =
+            "Todo lo que usted dice en terapia es completamente confidencial, sin excepciones";
 
     private static final int TIMEOUT_MS = 1500;
 
@@ -129,6 +144,44 @@ class ModelStreamingWireTest {
                 .noneSatisfy(d -> assertThat(d).containsIgnoringCase("period"));
         assertThat(streamed.text())
                 .isEqualTo(FIRST + " " + SECOND)
+                .isEqualTo(streamed.response().answer());
+        assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(streamed.response().guardrail().checks())
+                .anySatisfy(c -> assertFailed(c, "confidentiality-limits", "ABSOLUTE_CONFIDENTIALITY"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderStream.class)
+    void should_release_a_faithful_spanish_answer_in_spanish_citing_the_english_passage(ProviderStream provider) {
+        String marker = " [" + numberOf(SPANISH_QUESTION, "Your employer cannot access your therapy records") + "].";
+        String first = FIRST_ES + marker;
+        String second = SECOND_ES + marker;
+        stubStream(provider, first + " " + second, false);
+
+        Streamed streamed = ask(provider, SPANISH_QUESTION);
+
+        assertThat(streamed.deltas()).startsWith(first, " " + second);
+        assertThat(streamed.text()).isEqualTo(streamed.response().answer());
+        assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(streamed.response().model()).isEqualTo("test-model");
+        assertThat(streamed.response().citations())
+                .singleElement()
+                .satisfies(c -> assertThat(c.quote()).contains("Your employer cannot access your therapy records"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderStream.class)
+    void should_never_release_an_overclaim_that_the_model_streams_in_spanish(ProviderStream provider) {
+        String marker = " [" + numberOf(SPANISH_QUESTION, "Your employer cannot access your therapy records") + "].";
+        String first = FIRST_ES + marker;
+        String second = SECOND_ES + marker;
+        stubStream(provider, first + " " + OVERCLAIM_ES + marker + " " + second, false);
+
+        Streamed streamed = ask(provider, SPANISH_QUESTION);
+
+        assertThat(streamed.deltas()).startsWith(first, " " + second);
+        assertThat(streamed.text())
+                .doesNotContain("consultorio")
                 .isEqualTo(streamed.response().answer());
         assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
         assertThat(streamed.response().guardrail().checks())
@@ -313,16 +366,20 @@ class ModelStreamingWireTest {
      * the passages it retrieves for {@link #GENERAL_QUESTION}: a model that cites it right passes.
      */
     private static String limits() {
-        List<Passage> passages = TestKira.shared()
-                .retriever()
-                .retrieve(RetrievalQuery.of(GENERAL_QUESTION), 6)
+        return LIMITS_TEXT + " [" + numberOf(GENERAL_QUESTION, "There are legally defined circumstances") + "].";
+    }
+
+    /** The number the answer path gives the passage holding {@code text} among those it retrieves for {@code question}. */
+    private static int numberOf(String question, String text) {
+        List<Passage> passages = ReaderRetriever.over(TestKira.shared().retriever(), SpanishGloss.fromResources())
+                .retrieve(RetrievalQuery.of(question), 6)
                 .passages();
         for (int i = 0; i < passages.size(); i++) {
-            if (passages.get(i).chunk().text().contains("There are legally defined circumstances")) {
-                return LIMITS_TEXT + " [" + (i + 1) + "].";
+            if (passages.get(i).chunk().text().contains(text)) {
+                return i + 1;
             }
         }
-        throw new IllegalStateException("the search no longer finds the passage that names the limits");
+        throw new IllegalStateException("the search no longer finds the passage that says: " + text);
     }
 
     private static Streamed ask(ProviderStream provider, String question) {

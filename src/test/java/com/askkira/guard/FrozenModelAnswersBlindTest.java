@@ -1,0 +1,136 @@
+package com.askkira.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.retrieval.Passage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole output guardrail on a frozen blind set of model answers ({@code
+ * frozen/model-answers-blind-1.json}): 100 answers written 2026-12-07 (session 16) by a writer who
+ * read only the library and the source facts, never the code, the tests or the other sets. For each
+ * question the writer took the six passages {@code GET /v1/search?k=6} gave and wrote an answer
+ * citing them by number, as a model writes: 50 good (10 close to the passage, 20 paraphrased, 12
+ * joining two sentences of one passage, 8 mixed) and 50 bad, each with one flaw (an absolute or a
+ * less-than-lawful claim, an invented fact, a contradiction, no limit named, a citation nothing
+ * retrieved supports, a misstated subpoena, duty to warn, parents' access, telehealth or group rule,
+ * an exception's condition, a state rule made uniform, legal advice, a diagnosis); 12 of the 100 in
+ * Spanish. A good answer must pass as written; a bad one must not. It is measured, never tuned on:
+ * this test prints counts per kind, never an item, and no code may change for one of its items.
+ *
+ * <p>Read once as it arrived, on main as session 16 began (429f098): English good passed 22/44
+ * (0.500; quote 8/9, joined 7/11, mixed 2/6, paraphrase 5/18), bad stopped 41/44 (0.932);
+ * Spanish good passed 0/6, bad stopped 6/6 (every Spanish answer was read as unsupported).
+ */
+class FrozenModelAnswersBlindTest {
+    /** What one reading gives: counts of good answers passed and bad answers stopped. */
+    record Reading(int good, int goodPassed, int bad, int badCaught, Map<String, int[]> byKind) {
+        double goodPassedShare() {
+            return (double) goodPassed / good;
+        }
+
+        double badCaughtShare() {
+            return (double) badCaught / bad;
+        }
+    }
+
+    private static Reading english;
+    private static Reading spanish;
+
+    @BeforeAll
+    static void read() throws IOException {
+        JsonNode answers;
+        try (InputStream in =
+                FrozenModelAnswersBlindTest.class.getResourceAsStream("/frozen/model-answers-blind-1.json")) {
+            answers = new ObjectMapper().readTree(in).get("answers");
+        }
+        List<JsonNode> en = new ArrayList<>();
+        List<JsonNode> es = new ArrayList<>();
+        answers.forEach(a -> (a.get("language").asText().equals("es") ? es : en).add(a));
+        english = reading(en);
+        spanish = reading(es);
+        print("English", english);
+        print("Spanish", spanish);
+    }
+
+    private static Reading reading(List<JsonNode> answers) {
+        int good = 0, goodPassed = 0, bad = 0, badCaught = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (JsonNode a : answers) {
+            List<String> ids = new ArrayList<>();
+            a.get("passages").forEach(id -> ids.add(id.asText()));
+            String question = a.get("question").asText();
+            List<Passage> passages =
+                    TestKira.shared().retriever().over(question, ids).passages();
+            assertThat(passages)
+                    .as("the passages the writer saw are all in the library")
+                    .hasSize(ids.size());
+            OutputGuardrailResult result = TestKira.shared()
+                    .outputGuardrail()
+                    .validate(question, a.get("answer").asText(), passages);
+            boolean isGood = a.get("kind").asText().equals("good");
+            boolean right = result.isSuccess() == isGood;
+            String kind = isGood
+                    ? "good, " + a.get("style").asText()
+                    : "bad, " + a.get("flaw").asText();
+            int[] tally = byKind.computeIfAbsent(kind, k -> new int[2]);
+            tally[0] += right ? 1 : 0;
+            tally[1]++;
+            if (isGood) {
+                good++;
+                goodPassed += right ? 1 : 0;
+            } else {
+                bad++;
+                badCaught += right ? 1 : 0;
+            }
+        }
+        return new Reading(good, goodPassed, bad, badCaught, byKind);
+    }
+
+    private static void print(String title, Reading r) {
+        StringBuilder kinds = new StringBuilder();
+        r.byKind().forEach((k, t) -> kinds.append(String.format(Locale.ROOT, "%n  %-40s %d/%d", k, t[0], t[1])));
+        System.out.printf(
+                Locale.ROOT,
+                "Output guardrail on blind model answers, %s: good passed %d/%d (%.3f), bad stopped %d/%d (%.3f)%s%n",
+                title,
+                r.goodPassed(),
+                r.good(),
+                r.goodPassedShare(),
+                r.badCaught(),
+                r.bad(),
+                r.badCaughtShare(),
+                kinds);
+    }
+
+    @Test
+    void should_pass_good_english_answers_and_stop_bad_ones_as_first_read() {
+        assertThat(english.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_EN_GOOD);
+        assertThat(english.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_EN_BAD);
+    }
+
+    @Test
+    void should_pass_good_spanish_answers_and_stop_bad_ones_as_first_read() {
+        assertThat(spanish.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_ES_GOOD);
+        assertThat(spanish.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_ES_BAD);
+    }
+
+    /** The reading at the start of session 16 (see the class comment). */
+    private static final double FLOOR_EN_GOOD = 0.500;
+
+    private static final double FLOOR_EN_BAD = 0.932;
+    private static final double FLOOR_ES_GOOD = 0.000;
+    private static final double FLOOR_ES_BAD = 1.000;
+}
