@@ -8,6 +8,7 @@ import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
@@ -435,7 +436,7 @@ public final class KiraServer {
     private void search(Context ctx) {
         String q = ControlCharacters.refuse("q", queryParam(ctx, "q"));
         int k = intParam(ctx, "k", 5, 1, 20);
-        if (q == null || q.isBlank()) {
+        if (BlankText.isBlank(q)) {
             throw new KiraException.InvalidRequest("'q' is required and must not be empty");
         }
         limit(ctx, "search");

@@ -10,7 +10,7 @@ public record AnswerRequest(String question, List<Turn> history) {
     public static final int MAX_TURN_CHARS = 4_000;
 
     public AnswerRequest {
-        if (question == null || question.isBlank()) {
+        if (BlankText.isBlank(question)) {
             throw new KiraException.InvalidRequest("'question' is required and must not be empty");
         }
         question = question.strip();
