@@ -43,7 +43,8 @@ public final class RequestParser {
 
     /**
      * A grounding body. A blank answer is refused here, before any limit or work, with the message
-     * the grounding service gives; a blank question is no question, as an empty one always was.
+     * the grounding service gives; a blank question is no question, as an empty one always was, and
+     * a question has the limit of {@code POST /v1/answers}' question.
      */
     GroundingRequest grounding(byte[] body) {
         JsonNode root = object(body);
@@ -60,7 +61,7 @@ public final class RequestParser {
             throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
         }
         String asked = question == null ? null : ControlCharacters.refuse("question", question.textValue());
-        return new GroundingRequest(text, BlankText.isBlank(asked) ? null : asked);
+        return new GroundingRequest(text, BlankText.isBlank(asked) ? null : AnswerRequest.withinLimit(asked));
     }
 
     Feedback feedback(byte[] body) {
