@@ -14,11 +14,13 @@ import java.util.Optional;
  * What {@code /mcp} checks of a message before the MCP SDK reads it. The SDK refuses a malformed
  * message with its parser's or its exception's own text (Java class names, source locations, the
  * body itself); here each is refused with a fixed JSON-RPC error instead, -32700 for a body that is
- * not JSON and -32600 for one that is not a JSON-RPC message. What passes, the SDK reads as before.
+ * not JSON and -32600 for one that is not a JSON-RPC message. A request whose params the SDK could
+ * not read got no answer at all; it gets -32602 with its id. What passes, the SDK reads as before.
  */
 final class McpMessageCheck {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
+    static final int INVALID_PARAMS = -32602;
 
     /** A JSON-RPC error to send instead of passing the message on; {@code id} is JSON null when unknown. */
     record Refusal(int status, JsonNode id, int code, String message) {
@@ -59,7 +61,16 @@ final class McpMessageCheck {
         if (message == null || message.isMissingNode()) {
             return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body is not valid JSON."));
         }
-        return envelope(message).map(problem -> Refusal.of(INVALID_REQUEST, "Invalid request: " + problem));
+        Optional<String> malformed = envelope(message);
+        if (malformed.isPresent()) {
+            return malformed.map(problem -> Refusal.of(INVALID_REQUEST, "Invalid request: " + problem));
+        }
+        // A request's answer goes back as any answer does (200), with its id, so the client stops waiting.
+        JsonNode id = message.get("id");
+        return id == null || !message.has("method")
+                ? Optional.empty()
+                : McpParamsCheck.problem(message.get("method").textValue(), message.get("params"))
+                        .map(problem -> new Refusal(200, id, INVALID_PARAMS, "Invalid params: " + problem));
     }
 
     /** What makes {@code message} no JSON-RPC 2.0 message the SDK can take, if anything. */

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What a hostile client sent to {@code /mcp}, in a session, each answered as JSON-RPC and the
  * contract say: a malformed message gets a fixed JSON-RPC error that quotes no parser or exception
- * text, and a body over 64 KiB gets the contract's 413.
+ * text; a request with bad params gets -32602 with its id, never a silent empty stream; and a body
+ * over 64 KiB gets the contract's 413.
  */
 class McpHostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,6 +117,48 @@ class McpHostileInputTest {
         assertThat(error.at("/error/code").isInt()).isTrue();
         assertThat(error.at("/error/message").asText()).isNotBlank().doesNotContain("65");
         assertQuotesNothing(response.body());
+    }
+
+    // F4: a request with bad params ----------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tools/call, params an array     | {\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":[\"ask_kira\"]}",
+                "tools/call, params a string     | {\"jsonrpc\":\"2.0\",\"id\":46,\"method\":\"tools/call\",\"params\":\"x\"}",
+                "tools/call, no params           | {\"jsonrpc\":\"2.0\",\"id\":47,\"method\":\"tools/call\"}",
+                "tools/call, no name             | {\"jsonrpc\":\"2.0\",\"id\":\"a-48\",\"method\":\"tools/call\",\"params\":{}}",
+                "tools/call, arguments a string  | {\"jsonrpc\":\"2.0\",\"id\":50,\"method\":\"tools/call\",\"params\":{\"name\":\"ask_kira\",\"arguments\":\"x\"}}",
+                "tools/call, _meta a number      | {\"jsonrpc\":\"2.0\",\"id\":51,\"method\":\"tools/call\",\"params\":{\"name\":\"ask_kira\",\"arguments\":{},\"_meta\":5}}",
+                "resources/read, no params       | {\"jsonrpc\":\"2.0\",\"id\":52,\"method\":\"resources/read\"}",
+                "resources/read, uri a number    | {\"jsonrpc\":\"2.0\",\"id\":53,\"method\":\"resources/read\",\"params\":{\"uri\":5}}",
+                "logging/setLevel, no params     | {\"jsonrpc\":\"2.0\",\"id\":54,\"method\":\"logging/setLevel\"}",
+                "logging/setLevel, unknown level | {\"jsonrpc\":\"2.0\",\"id\":55,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}",
+                "initialize, no params           | {\"jsonrpc\":\"2.0\",\"id\":56,\"method\":\"initialize\"}",
+                "initialize, params an array     | {\"jsonrpc\":\"2.0\",\"id\":57,\"method\":\"initialize\",\"params\":[1]}"
+            })
+    void should_answer_a_request_with_bad_or_missing_params_with_invalid_params_and_its_id(String kind, String body)
+            throws Exception {
+        JsonNode sent = JSON.readTree(body);
+
+        HttpResponse<String> response = post(body);
+
+        JsonNode answer = message(response);
+        assertThat(answer.get("jsonrpc").asText()).isEqualTo("2.0");
+        assertThat(answer.get("id")).isEqualTo(sent.get("id"));
+        assertThat(answer.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(answer.at("/error/message").asText()).startsWith("Invalid params: ");
+        assertQuotesNothing(response.body());
+    }
+
+    @Test
+    void should_still_answer_a_request_with_good_params() throws Exception {
+        JsonNode answer = message(post("{\"jsonrpc\":\"2.0\",\"id\":70,\"method\":\"resources/read\",\"params\":"
+                + "{\"uri\":\"kira://documents/tarasoff-v-regents\"}}"));
+
+        assertThat(answer.get("id").asInt()).isEqualTo(70);
+        assertThat(answer.at("/result/contents/0/text").asText()).contains("slug: tarasoff-v-regents");
     }
 
     // F5: the body limit ---------------------------------------------------------------------------
