@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What a hostile client sent to {@code /mcp}, in a session, each answered as JSON-RPC and the
  * contract say: a malformed message gets a fixed JSON-RPC error that quotes no parser or exception
- * text; a request with bad params gets -32602 with its id, never a silent empty stream; and a body
- * over 64 KiB gets the contract's 413.
+ * text; a request with bad params gets -32602 with its id, never a silent empty stream; a body over
+ * 64 KiB gets the contract's 413; and a tool's text arguments are held to the HTTP API's rules.
  */
 class McpHostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -196,6 +196,23 @@ class McpHostileInputTest {
 
         assertThat(answer.get("id").asInt()).isEqualTo(71);
         assertThat(answer.at("/result/tools")).hasSize(2);
+    }
+
+    // F6: control characters in a tool's text --------------------------------------------------------
+
+    @Test
+    void should_refuse_control_characters_in_a_search_query_as_ask_kira_does_in_a_question() throws Exception {
+        JsonNode search = message(post("{\"jsonrpc\":\"2.0\",\"id\":80,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"search_library\",\"arguments\":{\"query\":\"a\\u0000b\"}}}"));
+        JsonNode ask = message(post("{\"jsonrpc\":\"2.0\",\"id\":81,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"ask_kira\",\"arguments\":{\"question\":\"a\\u0000b\"}}}"));
+
+        assertThat(search.at("/result/isError").asBoolean()).isTrue();
+        assertThat(ask.at("/result/isError").asBoolean()).isTrue();
+        assertThat(search.at("/result/content/0/text").asText())
+                .isEqualTo(ask.at("/result/content/0/text").asText().replace("'question'", "'query'"))
+                .isEqualTo("'query' contains the control character U+0000; only tab, line feed and carriage return"
+                        + " are allowed");
     }
 
     // Helpers ------------------------------------------------------------------------------------------
