@@ -8,11 +8,11 @@ import com.askkira.pipeline.KiraException;
  * (U+0080 to U+009F). No reader types one; they come from scripts probing for crashes or for
  * terminal escapes in logs, and quietly dropping them would change what was asked without saying so.
  */
-final class ControlCharacters {
+public final class ControlCharacters {
     private ControlCharacters() {}
 
     /** {@code value} unchanged, or a 400 naming the field and the first control character in it. */
-    static String refuse(String field, String value) {
+    public static String refuse(String field, String value) {
         if (value == null) {
             return null;
         }

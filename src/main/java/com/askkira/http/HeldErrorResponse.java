@@ -2,6 +2,7 @@ package com.askkira.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,14 +12,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A response whose refusals (status 400 and up) are held back and sent again without what must not
  * reach a client. The MCP SDK's servlet writes a refused request's {@code McpError} as it
- * serialises any exception, stack trace included; {@link #sendHeld} sends its JSON-RPC error alone:
- * {@code {"jsonrpc": "2.0", "id": null, "error": {"code": -32600, "message": "…"}}}.
+ * serialises any exception, stack trace included; {@link #sendHeld} sends its JSON-RPC error alone,
+ * {@code {"jsonrpc": "2.0", "id": null, "error": {"code": -32600, "message": "…"}}}, with a message
+ * of ours for the SDK's ({@link SdkRefusals}), which may quote an exception.
  */
 final class HeldErrorResponse extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
@@ -73,29 +73,22 @@ final class HeldErrorResponse extends HttpServletResponseWrapper {
         if (writer != null) {
             writer.flush();
         }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", -32600);
-        error.put("message", "The request was refused.");
+        int code = McpMessageCheck.INVALID_REQUEST;
+        String message = "";
         try {
             JsonNode sent = json.readTree(held.toByteArray());
             JsonNode rpc = sent.path("jsonRpcError");
             if (rpc.path("code").isInt()) {
-                error.put("code", rpc.get("code").asInt());
+                code = rpc.get("code").asInt();
             }
-            String message = rpc.path("message").asText(sent.path("message").asText(""));
-            if (!message.isBlank()) {
-                error.put("message", message);
-            }
+            message = rpc.path("message").asText(sent.path("message").asText(""));
         } catch (IOException e) {
             // Not JSON: the generic message stands, and nothing of what was written leaves.
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jsonrpc", "2.0");
-        body.put("id", null);
-        body.put("error", error);
         HttpServletResponse response = (HttpServletResponse) getResponse();
         response.setContentType("application/json;charset=utf-8");
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = json.writeValueAsBytes(
+                McpMessageCheck.errorBody(NullNode.getInstance(), code, SdkRefusals.fixed(code, message)));
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -8,6 +8,7 @@ import com.askkira.ops.Readiness;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
@@ -23,8 +24,6 @@ import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -435,7 +434,7 @@ public final class KiraServer {
     private void search(Context ctx) {
         String q = ControlCharacters.refuse("q", queryParam(ctx, "q"));
         int k = intParam(ctx, "k", 5, 1, 20);
-        if (q == null || q.isBlank()) {
+        if (BlankText.isBlank(q)) {
             throw new KiraException.InvalidRequest("'q' is required and must not be empty");
         }
         limit(ctx, "search");
@@ -461,37 +460,7 @@ public final class KiraServer {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
         }
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
-            drainModestOverflow(ctx);
-            throw tooLarge();
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw new KiraException.InvalidRequest("the body could not be read");
-        }
-    }
-
-    /**
-     * Reads and drops a body that is too large but not absurdly so, so the client, still sending,
-     * gets the 413 instead of a reset connection; anything bigger is refused without reading it.
-     */
-    private static void drainModestOverflow(Context ctx) {
-        if (ctx.contentLength() <= 16L * MAX_BODY_BYTES) {
-            try (InputStream in = ctx.req().getInputStream()) {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // The client went away; the 413 is still the answer.
-            }
-        }
-    }
-
-    private static HttpError tooLarge() {
-        return new HttpError(413, "payload_too_large", "The body is over " + MAX_BODY_BYTES / 1024 + " KiB.");
+        return RequestBodies.read(ctx.req());
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
@@ -564,7 +533,7 @@ public final class KiraServer {
         });
         config.routes.error(413, ctx -> {
             if (!isErrorBody(ctx)) {
-                error(ctx, 413, "payload_too_large", tooLarge().getMessage());
+                error(ctx, 413, "payload_too_large", RequestBodies.tooLarge().getMessage());
             }
         });
     }

@@ -1,5 +1,6 @@
 package com.askkira.http;
 
+import com.askkira.pipeline.KiraException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,26 +10,31 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What Javalin does for its own routes, done in front of the MCP servlet, which Javalin's handlers
  * do not reach: the request id ({@code X-Request-Id}), the key check (with KIRA_API_KEYS set,
  * {@code /mcp} needs one, sent as {@code Authorization: Bearer}, and a request without it gets the
- * contract's 401 body), and the request's one log line and metrics, written when the response is
- * complete (the transport answers asynchronously, over server-sent events). A refusal by the
- * SDK's servlet leaves without the stack trace the SDK writes into it ({@link HeldErrorResponse}).
+ * contract's 401 body), the body limit of every JSON route (the contract's 413), and the request's
+ * one log line and metrics, written when the response is complete (the transport answers
+ * asynchronously, over server-sent events). A message is checked before the SDK reads it ({@link
+ * McpMessageCheck}), and a refusal by the SDK's servlet leaves without the stack trace and
+ * exception text the SDK writes into it ({@link HeldErrorResponse}).
  */
 final class McpFilter extends HttpFilter {
     private final transient ApiKeys keys;
     private final boolean required;
     private final transient ObjectMapper json;
     private final transient RequestLog log;
+    private final transient McpMessageCheck messages;
 
     McpFilter(ApiKeys keys, boolean required, ObjectMapper json, RequestLog log) {
         this.keys = keys;
         this.required = required;
         this.json = json;
         this.log = log;
+        this.messages = new McpMessageCheck(json);
     }
 
     @Override
@@ -43,17 +49,30 @@ final class McpFilter extends HttpFilter {
             if (required
                     && keys.identify(request.getHeader("Authorization"), request.getHeader("X-Api-Key"))
                             .isEmpty()) {
-                response.setStatus(401);
                 response.setHeader("WWW-Authenticate", "Bearer");
-                response.setContentType("application/json");
-                json.writeValue(
-                        response.getOutputStream(),
-                        ErrorBody.of("unauthorized", "/mcp needs a valid API key (Bearer)."));
+                contractError(response, new HttpError(401, "unauthorized", "/mcp needs a valid API key (Bearer)."));
                 return;
             }
+            HttpServletRequest admitted = request;
+            if ("POST".equals(request.getMethod())) {
+                byte[] body = RequestBodies.read(request);
+                Optional<McpMessageCheck.Refusal> refusal =
+                        isJson(request.getContentType()) ? messages.check(body) : Optional.empty();
+                if (refusal.isPresent()) {
+                    refuse(response, refusal.get());
+                    return;
+                }
+                admitted = new BufferedBodyRequest(request, body);
+            }
             HeldErrorResponse guarded = new HeldErrorResponse(response);
-            chain.doFilter(request, guarded);
+            chain.doFilter(admitted, guarded);
             guarded.sendHeld(json);
+        } catch (HttpError e) {
+            contractError(response, e);
+        } catch (KiraException.InvalidRequest e) {
+            refuse(
+                    response,
+                    McpMessageCheck.Refusal.of(McpMessageCheck.PARSE_ERROR, "Parse error: " + e.getMessage() + "."));
         } finally {
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new Completion(id, request.getMethod(), start));
@@ -61,6 +80,26 @@ final class McpFilter extends HttpFilter {
                 write(id, request.getMethod(), response.getStatus(), start);
             }
         }
+    }
+
+    /** A body of another type goes on to the SDK, which refuses it with its own fixed message. */
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
+    }
+
+    /** An error in the contract's shape, as the rest of the API gives it (401, 413). */
+    private void contractError(HttpServletResponse response, HttpError error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType("application/json;charset=utf-8");
+        json.writeValue(response.getOutputStream(), ErrorBody.of(error.code(), error.getMessage()));
+    }
+
+    /** A message refused before the SDK saw it, as JSON-RPC's error response. */
+    private void refuse(HttpServletResponse response, McpMessageCheck.Refusal refusal) throws IOException {
+        response.setStatus(refusal.status());
+        response.setContentType("application/json;charset=utf-8");
+        json.writeValue(
+                response.getOutputStream(), McpMessageCheck.errorBody(refusal.id(), refusal.code(), refusal.message()));
     }
 
     private void write(String id, String method, int status, long start) {

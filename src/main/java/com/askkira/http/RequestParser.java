@@ -1,6 +1,7 @@
 package com.askkira.http;
 
 import com.askkira.pipeline.AnswerRequest;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.core.JacksonException;
@@ -40,6 +41,11 @@ public final class RequestParser {
     /** {@code POST /v1/grounding}: the answer text to check, and the question it answers, if given. */
     record GroundingRequest(String answer, String question) {}
 
+    /**
+     * A grounding body. A blank answer is refused here, before any limit or work, with the message
+     * the grounding service gives; a blank question is no question, as an empty one always was, and
+     * a question has the limit of {@code POST /v1/answers}' question.
+     */
     GroundingRequest grounding(byte[] body) {
         JsonNode root = object(body);
         JsonNode answer = root.get("answer");
@@ -50,11 +56,12 @@ public final class RequestParser {
         if (question != null && !question.isNull() && !question.isTextual()) {
             throw new KiraException.InvalidRequest("'question' must be a string");
         }
-        return new GroundingRequest(
-                ControlCharacters.refuse("answer", answer.textValue()),
-                question == null || question.isNull()
-                        ? null
-                        : ControlCharacters.refuse("question", question.textValue()));
+        String text = ControlCharacters.refuse("answer", answer.textValue());
+        if (BlankText.isBlank(text)) {
+            throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
+        }
+        String asked = question == null ? null : ControlCharacters.refuse("question", question.textValue());
+        return new GroundingRequest(text, BlankText.isBlank(asked) ? null : AnswerRequest.withinLimit(asked));
     }
 
     Feedback feedback(byte[] body) {

@@ -2,6 +2,7 @@ package com.askkira.http;
 
 import com.askkira.eval.ChartJs;
 import com.askkira.insights.InsightsReport;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
 import com.askkira.store.DateRange;
 import com.askkira.workbench.Workbench;
@@ -37,7 +38,7 @@ final class WorkbenchRoutes {
         config.routes.post("/v1/admin/check", ctx -> {
             JsonNode body = parser.object(KiraServer.jsonBody(ctx));
             String question = text(body, "question", true);
-            if (question.isBlank() || question.length() > 1_000) {
+            if (BlankText.isBlank(question) || question.length() > 1_000) {
                 throw new KiraException.InvalidRequest("'question' must be 1 to 1,000 characters");
             }
             ctx.json(workbench.check(question.strip()));

@@ -3,6 +3,7 @@ package com.askkira.mcp;
 import com.askkira.answer.Citation;
 import com.askkira.corpus.Library;
 import com.askkira.corpus.LibraryDocument;
+import com.askkira.http.ControlCharacters;
 import com.askkira.http.McpGate;
 import com.askkira.http.RequestParser;
 import com.askkira.pipeline.AnswerRequest;
@@ -229,7 +230,8 @@ public final class KiraMcp {
                 || n.doubleValue() > 20) {
             throw new KiraException.InvalidRequest("'k' must be a whole number from 1 to 20");
         }
-        List<SearchResult> results = answers.search(q, n.intValue());
+        // Refused, not cleaned, as GET /v1/search refuses them in 'q' and ask_kira in its question.
+        List<SearchResult> results = answers.search(ControlCharacters.refuse("query", q), n.intValue());
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             SearchResult r = results.get(i);

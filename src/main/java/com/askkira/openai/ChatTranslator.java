@@ -3,6 +3,7 @@ package com.askkira.openai;
 import com.askkira.answer.Citation;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
 import com.askkira.retrieval.Turn;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ChatTranslator {
                     "the last message (system messages aside) must be the user's question");
         }
         String question = conversation.getLast().content().strip();
-        if (question.isEmpty()) {
+        if (BlankText.isBlank(question)) {
             throw new KiraException.InvalidRequest("the last 'user' message must not be empty");
         }
         if (question.length() > AnswerRequest.MAX_QUESTION_CHARS) {

@@ -10,14 +10,10 @@ public record AnswerRequest(String question, List<Turn> history) {
     public static final int MAX_TURN_CHARS = 4_000;
 
     public AnswerRequest {
-        if (question == null || question.isBlank()) {
+        if (BlankText.isBlank(question)) {
             throw new KiraException.InvalidRequest("'question' is required and must not be empty");
         }
-        question = question.strip();
-        if (question.length() > MAX_QUESTION_CHARS) {
-            throw new KiraException.InvalidRequest(
-                    "'question' is " + question.length() + " characters; the limit is " + MAX_QUESTION_CHARS);
-        }
+        question = withinLimit(question);
         history = history == null ? List.of() : List.copyOf(history);
         if (history.size() > MAX_TURNS) {
             throw new KiraException.InvalidRequest(
@@ -28,5 +24,18 @@ public record AnswerRequest(String question, List<Turn> history) {
                 throw new KiraException.InvalidRequest("a 'history' turn is over " + MAX_TURN_CHARS + " characters");
             }
         }
+    }
+
+    /**
+     * {@code question} stripped, or the 400 for a question over {@link #MAX_QUESTION_CHARS}: the one
+     * limit and message for every field that carries a question (the grounding question too).
+     */
+    public static String withinLimit(String question) {
+        String stripped = question.strip();
+        if (stripped.length() > MAX_QUESTION_CHARS) {
+            throw new KiraException.InvalidRequest(
+                    "'question' is " + stripped.length() + " characters; the limit is " + MAX_QUESTION_CHARS);
+        }
+        return stripped;
     }
 }

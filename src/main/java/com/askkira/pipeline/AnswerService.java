@@ -84,7 +84,7 @@ public final class AnswerService {
 
     /** The passages the answerer would see for {@code query}, best first. */
     public List<SearchResult> search(String query, int k) {
-        if (query == null || query.isBlank()) {
+        if (BlankText.isBlank(query)) {
             throw new KiraException.InvalidRequest("'q' is required and must not be empty");
         }
         if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {

@@ -3,6 +3,7 @@ package com.askkira.pipeline;
 import com.askkira.answer.CitationMarkers;
 import com.askkira.corpus.Sentence;
 import com.askkira.corpus.SentenceSplitter;
+import com.askkira.embedding.ModelText;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.LimitsFinding;
 import com.askkira.guard.Overstatement;
@@ -80,7 +81,7 @@ public final class GroundingService {
     }
 
     private GroundingReport checkHere(String answer, String question, int maxChars, int maxSentences) {
-        if (answer == null || answer.isBlank()) {
+        if (BlankText.isBlank(answer)) {
             throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
         }
         if (answer.length() > maxChars) {
@@ -96,11 +97,12 @@ public final class GroundingService {
         List<GroundingReport.SentenceSupport> sentences = new ArrayList<>();
         for (Sentence sentence : split) {
             String claim = CitationMarkers.strip(sentence.text());
-            if (claim.isBlank()) {
+            // Only markers, or nothing the embedding model can read (it would refuse to embed it).
+            if (BlankText.isBlank(claim) || ModelText.readsNothing(claim)) {
                 continue;
             }
             SupportScorer.Claim scored = scorer.claim(claim);
-            String search = question == null || question.isBlank() ? claim : question.strip() + " " + claim;
+            String search = BlankText.isBlank(question) ? claim : question.strip() + " " + claim;
             List<GroundingReport.Support> support = new ArrayList<>();
             boolean supported = false;
             List<String> stronger = new ArrayList<>();

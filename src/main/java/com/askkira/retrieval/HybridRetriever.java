@@ -93,27 +93,14 @@ public final class HybridRetriever implements Retriever {
             String searchText = context.map(c -> c + " " + question).orElse(question);
             float[] vector = embedder.embedQuery(searchText);
 
-            boolean lexical = mode != RetrievalMode.VECTOR;
             boolean semantic = mode != RetrievalMode.BM25;
-            // Each text is analysed once: the question (and, without a context, the search text, which
-            // is then the same) for every field it is searched in, and for the term weights.
-            FieldQueries.Analysed asked =
-                    queries.should(question, !lexical ? List.of() : context.isEmpty() ? WITH_SECTIONS : FIELDS);
-            Optional<FieldQueries.Analysed> before =
-                    context.filter(c -> lexical).map(c -> queries.should(c, FIELDS));
-            FieldQueries.Analysed searched = context.isEmpty()
-                    ? asked
-                    : queries.should(searchText, lexical ? List.of(IndexFields.SECTION_TEXT) : List.of());
+            Lexical words = lexical(searcher, question, context, mode != RetrievalMode.VECTOR);
             List<Ranking> rankings = List.of(
-                    new Ranking(lexical ? bm25(searcher, asked, before) : List.of(), tuning.bm25Weight()),
+                    new Ranking(words.bm25(), tuning.bm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.VECTOR) : List.of(),
                             tuning.vectorWeight()),
-                    new Ranking(
-                            lexical
-                                    ? sectionBm25(searcher, searched.queries().get(IndexFields.SECTION_TEXT))
-                                    : List.of(),
-                            tuning.sectionBm25Weight()),
+                    new Ranking(words.sections(), tuning.sectionBm25Weight()),
                     new Ranking(
                             semantic ? nearest(searcher, vector, IndexFields.SECTION_VECTOR) : List.of(),
                             tuning.sectionVectorWeight()),
@@ -128,8 +115,56 @@ public final class HybridRetriever implements Retriever {
                 passages.add(new Passage(index.chunkAt(searcher, f.doc()), f.score(), f.bm25Rank(), f.vectorRank()));
             }
             return new Retrieval(
-                    searchText, context.isPresent(), vector, termWeights(searcher, searched.termGroups()), passages);
+                    searchText, context.isPresent(), vector, termWeights(searcher, words.termGroups()), passages);
         });
+    }
+
+    /** BM25's two rankings (empty when not searching by words) and the search text's term groups. */
+    private record Lexical(List<Integer> bm25, List<Integer> sections, List<Set<String>> termGroups) {}
+
+    /** Positions each text keeps once Lucene has refused it whole: one clause a word, three fields, two texts. */
+    private static final int FIRST_CUT = 128;
+
+    /**
+     * Lucene builds no boolean query of over 1,024 clauses, and no query of over 1,024 leaves in all,
+     * nor walks a synonym graph of over 1,000 positions. A reader's question is far shorter, but a
+     * history turn (4,000 characters) or a workbench text (6,000) need not be: a text Lucene refuses
+     * is searched by its first {@value #FIRST_CUT} positions, and by half as many again while it
+     * still refuses (at none, there is no query, and the embeddings search alone).
+     */
+    private Lexical lexical(IndexSearcher searcher, String question, Optional<String> context, boolean lexical)
+            throws IOException {
+        for (int positions = Integer.MAX_VALUE; ; positions = Math.min(positions, 2 * FIRST_CUT) / 2) {
+            int kept = positions;
+            try {
+                return searchWords(
+                        searcher,
+                        queries.firstPositions(question, kept),
+                        context.map(c -> queries.firstPositions(c, kept)),
+                        lexical);
+            } catch (IndexSearcher.TooManyClauses | FieldQueries.TooLong e) {
+                if (kept == 0) {
+                    throw e; // no words, no query: not reached, but never a loop
+                }
+            }
+        }
+    }
+
+    private Lexical searchWords(IndexSearcher searcher, String question, Optional<String> context, boolean lexical)
+            throws IOException {
+        String searchText = context.map(c -> c + " " + question).orElse(question);
+        // Each text is analysed once: the question (and, without a context, the search text, which
+        // is then the same) for every field it is searched in, and for the term weights.
+        FieldQueries.Analysed asked =
+                queries.should(question, !lexical ? List.of() : context.isEmpty() ? WITH_SECTIONS : FIELDS);
+        Optional<FieldQueries.Analysed> before = context.filter(c -> lexical).map(c -> queries.should(c, FIELDS));
+        FieldQueries.Analysed searched = context.isEmpty()
+                ? asked
+                : queries.should(searchText, lexical ? List.of(IndexFields.SECTION_TEXT) : List.of());
+        return new Lexical(
+                lexical ? bm25(searcher, asked, before) : List.of(),
+                lexical ? sectionBm25(searcher, searched.queries().get(IndexFields.SECTION_TEXT)) : List.of(),
+                searched.termGroups());
     }
 
     /** This retriever's analysis, spelling, labelled questions and tuning, over another index of the same library. */

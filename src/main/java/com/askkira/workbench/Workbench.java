@@ -8,6 +8,7 @@ import com.askkira.eval.RetrievalScore;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.AnswerService;
+import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingReport;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
@@ -205,7 +206,7 @@ public final class Workbench implements AutoCloseable {
     /** A question added to the golden set with the section that should answer it and its facts; the question redacted. */
     public GoldenAdditionRow addGolden(
             String question, String expectedSection, List<List<String>> facts, String answerId) {
-        if (question == null || question.isBlank() || question.length() > AnswerRequest.MAX_QUESTION_CHARS) {
+        if (BlankText.isBlank(question) || question.length() > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest(
                     "'question' is required, at most " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }

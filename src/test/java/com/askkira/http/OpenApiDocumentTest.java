@@ -302,6 +302,27 @@ class OpenApiDocumentTest {
         assertMatches("OpenAiError", call("POST", "/v1/chat/completions", "{}"));
     }
 
+    @Test
+    void should_give_each_schema_property_a_whole_description_and_no_stray_keys() throws Exception {
+        // A YAML flow mapping reads a comma in an unquoted description as the start of a new key:
+        // "The question it answers, if any." became a description and a key "if any." set to null.
+        JsonNode served = JSON.readTree(call("GET", "/openapi.json", null).body());
+        List<String> stray = new ArrayList<>();
+        served.findParents("properties")
+                .forEach(parent -> parent.get("properties")
+                        .properties()
+                        .forEach(property -> property.getValue().properties().forEach(field -> {
+                            if (field.getValue().isNull() || !field.getKey().matches("[$A-Za-z][A-Za-z0-9]*")) {
+                                stray.add(property.getKey() + " has \"" + field.getKey() + "\": " + field.getValue());
+                            }
+                        })));
+
+        assertThat(stray).isEmpty();
+        assertThat(served.at("/components/schemas/GroundingRequest/properties/question/description")
+                        .asText())
+                .isEqualTo("The question it answers, if any.");
+    }
+
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
                 .header("Authorization", "Bearer key")
