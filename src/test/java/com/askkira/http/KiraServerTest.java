@@ -28,14 +28,7 @@ class KiraServerTest {
 
     @BeforeAll
     static void start() {
-        app = new KiraServer(
-                        TestKira.shared().answers(),
-                        TestKira.shared().grounding(),
-                        TestKira.shared().admin(),
-                        JSON,
-                        new KiraServer.Options(0, List.of(ADMIN_KEY)))
-                .create()
-                .start(0);
+        app = TestServers.started(ADMIN_KEY);
         base = "http://localhost:" + app.port();
     }
 

@@ -2,7 +2,6 @@ package com.askkira.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.askkira.TestKira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -29,14 +28,7 @@ class WorkbenchApiTest {
 
     @BeforeAll
     static void start() {
-        app = new KiraServer(
-                        TestKira.shared().answers(),
-                        TestKira.shared().grounding(),
-                        TestKira.shared().admin(),
-                        JSON,
-                        new KiraServer.Options(0, List.of(KEY)))
-                .create()
-                .start(0);
+        app = TestServers.started(KEY);
         base = "http://localhost:" + app.port();
     }
 
