@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Read once as it arrived, on main as session 16 began (429f098): English good passed 22/44
  * (0.500; quote 8/9, joined 7/11, mixed 2/6, paraphrase 5/18), bad stopped 41/44 (0.932);
- * Spanish good passed 0/6, bad stopped 6/6 (every Spanish answer was read as unsupported).
+ * Spanish good passed 0/6, bad stopped 6/6 (every Spanish answer was read as unsupported). Read
+ * again at the end of that session (67df3f4 and the attack fixes: Spanish answers read through
+ * their gloss): English the same, Spanish good passed 2/6, bad stopped 6/6. The floors hold that
+ * reading.
  */
 class FrozenModelAnswersBlindTest {
     /** What one reading gives: counts of good answers passed and bad answers stopped. */
@@ -116,21 +119,21 @@ class FrozenModelAnswersBlindTest {
     }
 
     @Test
-    void should_pass_good_english_answers_and_stop_bad_ones_as_first_read() {
+    void should_pass_good_english_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(english.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_EN_GOOD);
         assertThat(english.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_EN_BAD);
     }
 
     @Test
-    void should_pass_good_spanish_answers_and_stop_bad_ones_as_first_read() {
+    void should_pass_good_spanish_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(spanish.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_ES_GOOD);
         assertThat(spanish.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_ES_BAD);
     }
 
-    /** The reading at the start of session 16 (see the class comment). */
-    private static final double FLOOR_EN_GOOD = 0.500;
+    /** The reading at the end of session 16 (see the class comment). */
+    private static final double FLOOR_EN_GOOD = 22.0 / 44;
 
-    private static final double FLOOR_EN_BAD = 0.932;
-    private static final double FLOOR_ES_GOOD = 0.000;
-    private static final double FLOOR_ES_BAD = 1.000;
+    private static final double FLOOR_EN_BAD = 41.0 / 44;
+    private static final double FLOOR_ES_GOOD = 2.0 / 6;
+    private static final double FLOOR_ES_BAD = 6.0 / 6;
 }
