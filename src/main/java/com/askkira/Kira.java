@@ -331,8 +331,7 @@ public final class Kira implements AutoCloseable {
                 startup);
         CompletableFuture<KiraMetrics> registries = CompletableFuture.supplyAsync(KiraMetrics::new, startup);
         CompletableFuture<SpanishGloss> glosses = CompletableFuture.supplyAsync(SpanishGloss::fromResources, startup);
-        CompletableFuture<EnglishReading> readings =
-                CompletableFuture.supplyAsync(EnglishReading::fromResources, startup);
+        CompletableFuture<EnglishReading> readings = glosses.thenApplyAsync(EnglishReading::over, startup);
         CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
                 glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
         SupportScorer support =

@@ -157,12 +157,9 @@ public final class ConfidentialityLimitsCheck {
     private List<LimitsFinding> findingsAfresh(String question, String answer) {
         List<Sentence> sentences = splitter.split(answer);
         // The rules are English: a Spanish answer, or question, is read as its gloss (an English one as written).
-        List<String> read = sentences.stream().map(s -> english.of(s.text())).toList();
-        boolean glossed = false;
-        for (int i = 0; i < sentences.size(); i++) {
-            glossed |= !read.get(i).equals(sentences.get(i).text());
-        }
-        String whole = normalised(glossed ? String.join(" ", read) : answer);
+        List<String> written = sentences.stream().map(Sentence::text).toList();
+        List<String> read = written.stream().map(english::of).toList();
+        String whole = normalised(read.equals(written) ? answer : String.join(" ", read));
         String asked = question == null ? "" : normalised(english.of(question));
         // The answer-level cues are costlier than most rules, so each is computed once, when needed.
         Lazy limitNamedInAnswer = new Lazy(() -> found(limitNamed, whole));

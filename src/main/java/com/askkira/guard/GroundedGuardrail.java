@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ public final class GroundedGuardrail implements Guardrail {
             ConfidentialityLimitsCheck limits,
             EnglishReading english) {
         this.scorer = scorer;
-        this.english = english;
+        this.english = Objects.requireNonNull(english, "english");
         this.splitter = splitter;
         this.limits = limits;
         this.linker = new CitationLinker(splitter);

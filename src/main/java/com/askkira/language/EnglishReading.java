@@ -32,8 +32,12 @@ public final class EnglishReading {
     }
 
     public static EnglishReading fromResources() {
-        return new EnglishReading(
-                SpanishGloss.fromResources(), SpanishGloss.fromResources(SpanishGloss.QUESTIONS, SpanishGloss.ANSWERS));
+        return over(SpanishGloss.fromResources());
+    }
+
+    /** Told by the questions' map, glossed by it and the answers' map ({@link SpanishGloss#ANSWERS}). */
+    public static EnglishReading over(SpanishGloss questions) {
+        return new EnglishReading(questions, questions.with(SpanishGloss.ANSWERS));
     }
 
     /** The text as written when it is not Spanish (an equal string); its gloss when it is. */

@@ -64,8 +64,19 @@ public final class SpanishGloss {
         return fromResources(QUESTIONS);
     }
 
+    /** This gloss with the phrases of the maps named too: a map read once is not read again. */
+    public SpanishGloss with(String... resources) {
+        Map<String, String> more = new HashMap<>(phrases);
+        more.putAll(phrasesOf(resources));
+        return new SpanishGloss(more);
+    }
+
     /** The phrases of every map named, read in order. */
     public static SpanishGloss fromResources(String... resources) {
+        return new SpanishGloss(phrasesOf(resources));
+    }
+
+    private static Map<String, String> phrasesOf(String... resources) {
         Map<String, String> phrases = new HashMap<>();
         for (String resource : resources) {
             try (InputStream in = SpanishGloss.class.getResourceAsStream(resource)) {
@@ -86,7 +97,7 @@ public final class SpanishGloss {
                 throw new UncheckedIOException(e);
             }
         }
-        return new SpanishGloss(phrases);
+        return phrases;
     }
 
     /** Whether the text reads as Spanish: inverted marks, or more Spanish than English function words. */

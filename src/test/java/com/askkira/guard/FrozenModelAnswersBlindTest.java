@@ -122,13 +122,61 @@ class FrozenModelAnswersBlindTest {
     void should_pass_good_english_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(english.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_EN_GOOD);
         assertThat(english.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_EN_BAD);
+        assertKindsAtLeast(english, KINDS_EN);
     }
 
     @Test
     void should_pass_good_spanish_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(spanish.goodPassedShare()).isGreaterThanOrEqualTo(FLOOR_ES_GOOD);
         assertThat(spanish.badCaughtShare()).isGreaterThanOrEqualTo(FLOOR_ES_BAD);
+        assertKindsAtLeast(spanish, KINDS_ES);
     }
+
+    /** Each kind printed: as many of its answers judged right as at the last reading, of as many. */
+    private static void assertKindsAtLeast(Reading reading, Map<String, String> floors) {
+        assertThat(reading.byKind()).containsOnlyKeys(floors.keySet());
+        floors.forEach((kind, floor) -> {
+            String[] rightOfAll = floor.split("/");
+            int[] tally = reading.byKind().get(kind);
+            assertThat(tally[1]).as(kind).isEqualTo(Integer.parseInt(rightOfAll[1]));
+            assertThat(tally[0]).as(kind).isGreaterThanOrEqualTo(Integer.parseInt(rightOfAll[0]));
+        });
+    }
+
+    /** Each kind's reading at the end of session 16, English: judged right / answers. */
+    private static final Map<String, String> KINDS_EN = Map.ofEntries(
+            Map.entry("bad, absolute", "4/4"),
+            Map.entry("bad, contradiction", "3/5"),
+            Map.entry("bad, diagnosis", "2/2"),
+            Map.entry("bad, exception-misstated", "3/3"),
+            Map.entry("bad, group-bound", "2/2"),
+            Map.entry("bad, invented", "4/5"),
+            Map.entry("bad, legal-advice", "2/2"),
+            Map.entry("bad, less-confidential", "4/4"),
+            Map.entry("bad, limits-not-named", "3/3"),
+            Map.entry("bad, parents", "2/2"),
+            Map.entry("bad, state-variation", "2/2"),
+            Map.entry("bad, subpoena", "2/2"),
+            Map.entry("bad, tarasoff-universal", "3/3"),
+            Map.entry("bad, telehealth", "2/2"),
+            Map.entry("bad, wrong-citation-unsupported", "3/3"),
+            Map.entry("good, joined", "7/11"),
+            Map.entry("good, mixed", "2/6"),
+            Map.entry("good, paraphrase", "5/18"),
+            Map.entry("good, quote", "8/9"));
+
+    /** The same, Spanish. */
+    private static final Map<String, String> KINDS_ES = Map.ofEntries(
+            Map.entry("bad, absolute", "1/1"),
+            Map.entry("bad, less-confidential", "1/1"),
+            Map.entry("bad, limits-not-named", "1/1"),
+            Map.entry("bad, parents", "1/1"),
+            Map.entry("bad, subpoena", "1/1"),
+            Map.entry("bad, telehealth", "1/1"),
+            Map.entry("good, joined", "0/1"),
+            Map.entry("good, mixed", "1/2"),
+            Map.entry("good, paraphrase", "1/2"),
+            Map.entry("good, quote", "0/1"));
 
     /** The reading at the end of session 16 (see the class comment). */
     private static final double FLOOR_EN_GOOD = 22.0 / 44;
