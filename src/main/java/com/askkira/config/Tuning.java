@@ -106,6 +106,12 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
     private static final double SUPPORTED = 0.725;
     // 0.5 (655a630): tune 58/60, 10/60, claims 18/20, 2/20; 0.4 → 58, 10, 16, 2; 0.6 → 59, 10, 18, 2
     private static final double MEANING_WEIGHT = 0.5;
+    // The cited passage's closest sentence stands in for an answer sentence the passage does not support when its own
+    // score for that sentence reaches this. Chosen by hand-judging the stand-ins for the 76 sentences of
+    // guard/model-answers-dev-2.json the grounded check withholds (45 faithful, 31 flawed; docs/tuning.md, session
+    // 17), stand-ins on the point of the sentence they replace: 0.5 → 55 stand-ins, 51 on the point; 0.45 → 66, 60;
+    // 0.55 → 49, 46. All 8 under 0.45 are off the point: 0.5 keeps a margin above them.
+    private static final double REPLACEABLE = 0.5;
 
     // Crisis, crises caught and look-alikes flagged: the exemplars left out one at a time ("LOO", 113 + 184, the
     // semantic screen alone, as CrisisScreenTest), then through the whole screen safety/crisis-messages.json ("msgs",
@@ -146,7 +152,7 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
                         LEADING,
                         SECTION_FOLLOWING,
                         REST_OF_SECTION),
-                new Grounding(SUPPORTED, MEANING_WEIGHT),
+                new Grounding(SUPPORTED, MEANING_WEIGHT, REPLACEABLE),
                 new Crisis(CRISIS_MARGIN, CRISIS_FLOOR));
     }
 
@@ -265,12 +271,15 @@ public record Tuning(Retrieval retrieval, Answer answer, Grounding grounding, Cr
      * @param supported a sentence is supported by a passage whose support score reaches this
      * @param meaningWeight the share of the support score that is closeness in meaning; the rest is
      *     the share of the claim's own words found in the passage
+     * @param replaceable a sentence its passage does not support is replaced by the passage's closest
+     *     sentence when that sentence scores this for it, instead of being removed
      */
-    public record Grounding(double supported, double meaningWeight) {
+    public record Grounding(double supported, double meaningWeight, double replaceable) {
 
         public Grounding {
             between("Grounding.supported", supported, 0, 1);
             between("Grounding.meaningWeight", meaningWeight, 0, 1);
+            between("Grounding.replaceable", replaceable, 0, supported);
         }
     }
 

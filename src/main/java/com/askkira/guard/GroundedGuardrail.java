@@ -64,40 +64,44 @@ public final class GroundedGuardrail implements Guardrail {
         Map<Integer, Passage> cited = citedPassages(answer, retrieval);
         boolean numberedByPassage = numberedByPassage(answer, retrieval);
         List<String> kept = new ArrayList<>();
-        int unsupported = 0;
-        int relinked = 0;
-        List<String> overstated = new ArrayList<>();
+        Tally tally = new Tally();
         Set<LimitsRule> misstated = EnumSet.noneOf(LimitsRule.class);
         for (Sentence sentence : splitter.split(answer.text())) {
             Support support = support(sentence.text(), cited);
             if (support instanceof Unsupported && numberedByPassage) {
                 support = relinked(sentence.text(), retrieval).orElse(support);
             }
-            switch (support) {
-                case Supported s -> kept.add(sentence.text());
-                case Relinked r -> {
-                    kept.add(r.sentence());
-                    relinked++;
-                }
-                case Unsupported u -> unsupported++;
-                case Overstated o -> overstated.add(o.words());
-            }
             if (support instanceof Unsupported || support instanceof Overstated) {
                 limits.findings(question, sentence.text()).stream()
                         .map(LimitsFinding::rule)
                         .filter(rule -> !rule.answerLevel())
                         .forEach(misstated::add);
+                Optional<String> standIn = standIn(sentence.text(), cited).filter(s -> !kept.contains(s));
+                if (standIn.isPresent()) {
+                    kept.add(standIn.get());
+                    tally.replaced.add(support instanceof Overstated o ? o.words() : "");
+                    continue;
+                }
+            }
+            switch (support) {
+                case Supported s -> kept.add(sentence.text());
+                case Relinked r -> {
+                    kept.add(r.sentence());
+                    tally.relinked++;
+                }
+                case Unsupported u -> tally.unsupported++;
+                case Overstated o -> tally.overstated.add(o.words());
             }
         }
-        if (unsupported == 0 && overstated.isEmpty() && relinked == 0) {
+        if (tally.unchanged()) {
             return new GuardResult(
                     Verdict.PASS,
                     List.of(new GuardCheck(NAME, true, "every sentence is supported by a passage it cites")),
                     answer);
         }
-        ComposedAnswer revised = relinked == 0 ? answer.keeping(kept) : linker.link(String.join(" ", kept), retrieval);
-        String detail = removed(unsupported, overstated, relinked)
-                + (misstated.isEmpty() ? "" : "; removed text also broke " + misstated);
+        ComposedAnswer revised =
+                tally.relinked == 0 ? answer.keeping(kept) : linker.link(String.join(" ", kept), retrieval);
+        String detail = tally.describe() + (misstated.isEmpty() ? "" : "; removed text also broke " + misstated);
         GuardCheck check = new GuardCheck(NAME, false, detail);
         if (kept.isEmpty() || revised.citations().isEmpty()) {
             return new GuardResult(Verdict.BLOCKED, List.of(check), answer);
@@ -105,20 +109,44 @@ public final class GroundedGuardrail implements Guardrail {
         return new GuardResult(Verdict.REVISED, List.of(check), revised);
     }
 
-    private static String removed(int unsupported, List<String> overstated, int relinked) {
-        List<String> parts = new ArrayList<>();
-        if (relinked > 0 && unsupported == 0 && overstated.isEmpty()) {
-            return "re-linked " + relinked + " sentence(s) to the retrieved passage that supports them";
+    /** What the check did to an answer's sentences. */
+    private static final class Tally {
+        int unsupported;
+        final List<String> overstated = new ArrayList<>();
+        int relinked;
+        /** One entry a sentence replaced: the strong words it had, or empty when it was unsupported. */
+        final List<String> replaced = new ArrayList<>();
+
+        boolean unchanged() {
+            return unsupported == 0 && overstated.isEmpty() && relinked == 0 && replaced.isEmpty();
         }
-        if (unsupported > 0) {
-            parts.add(unsupported + " sentence(s) not supported by the passages they cite");
+
+        String describe() {
+            if (relinked > 0 && unsupported == 0 && overstated.isEmpty() && replaced.isEmpty()) {
+                return "re-linked " + relinked + " sentence(s) to the retrieved passage that supports them";
+            }
+            List<String> parts = new ArrayList<>();
+            if (unsupported > 0) {
+                parts.add(unsupported + " sentence(s) not supported by the passages they cite");
+            }
+            if (!overstated.isEmpty()) {
+                parts.add(overstated.size() + " sentence(s) saying more than their passage ("
+                        + String.join("; ", overstated) + ")");
+            }
+            String said = parts.isEmpty() ? "" : "removed " + String.join(" and ", parts);
+            if (!replaced.isEmpty()) {
+                List<String> strong =
+                        replaced.stream().filter(w -> !w.isEmpty()).toList();
+                said += (said.isEmpty() ? "" : "; ") + "replaced " + replaced.size()
+                        + " sentence(s) their passage does not support"
+                        + (strong.isEmpty() ? "" : " (" + String.join("; ", strong) + ")")
+                        + " with the passage's own closest sentence";
+            }
+            return said
+                    + (relinked > 0
+                            ? "; re-linked " + relinked + " sentence(s) to the passage that supports them"
+                            : "");
         }
-        if (!overstated.isEmpty()) {
-            parts.add(overstated.size() + " sentence(s) saying more than their passage ("
-                    + String.join("; ", overstated) + ")");
-        }
-        return "removed " + String.join(" and ", parts)
-                + (relinked > 0 ? "; re-linked " + relinked + " sentence(s) to the passage that supports them" : "");
     }
 
     /** How a sentence stands against the passages it cites. */
@@ -155,6 +183,35 @@ public final class GroundedGuardrail implements Guardrail {
         String citedText = passages.stream().map(p -> p.chunk().text()).collect(Collectors.joining("\n"));
         List<String> beyond = overstatement.beyond(claim, citedText);
         return beyond.isEmpty() ? new Supported() : new Overstated(String.join(", ", beyond));
+    }
+
+    /**
+     * The sentence of a cited passage that comes closest to what an unsupported sentence says, marked
+     * with that citation, when it reaches {@link SupportScorer#REPLACEABLE}: the reader keeps the
+     * point in the library's own words (a faithful paraphrase the score cannot confirm, or a claim
+     * corrected to what the passage says) instead of losing it. A Spanish sentence is not replaced
+     * by English, and a list's lead-in ("…the following:") says nothing alone.
+     */
+    private Optional<String> standIn(String marked, Map<Integer, Passage> cited) {
+        String written = CitationMarkers.strip(marked);
+        if (!english.of(written).equals(written)) {
+            return Optional.empty();
+        }
+        SupportScorer.Claim claim = scorer.claim(written);
+        Optional<String> best = Optional.empty();
+        double bestScore = SupportScorer.REPLACEABLE;
+        for (int n : CitationMarkers.numbers(marked)) {
+            Passage passage = cited.get(n);
+            if (passage == null) {
+                continue;
+            }
+            SupportScorer.Span span = scorer.bestSentence(claim, passage);
+            if (span.score() >= bestScore && !span.text().strip().endsWith(":")) {
+                best = Optional.of(CitationMarkers.mark(span.text(), n));
+                bestScore = span.score();
+            }
+        }
+        return best;
     }
 
     /**

@@ -60,10 +60,7 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
         GuardrailRequestParams params = request.requestParams();
         String question = params.userMessageTemplate() == null ? "" : params.userMessageTemplate();
         Retrieval retrieval = Retrieval.of(question, passages(params.augmentationResult()));
-        SentenceRelease release = judge.release(question, retrieval, "", released -> {});
-        release.accept(text);
-        release.end(true);
-        GuardResult result = release.result();
+        GuardResult result = judged(question, text, retrieval);
         boolean asWritten =
                 result.answer().text().equals(judge.link(text, retrieval).text());
         if (result.verdict() == Verdict.PASS && asWritten) {
@@ -90,6 +87,18 @@ public final class LibraryOutputGuardrail implements OutputGuardrail {
                                 new AugmentationResult(UserMessage.from(question), PassageContent.of(passages)))
                         .build())
                 .build());
+    }
+
+    /** What the reader of {@code answer} gets, written from {@code passages}: the answer as every check leaves it. */
+    public GuardResult judged(String question, String answer, List<Passage> passages) {
+        return judged(question, answer, Retrieval.of(question, passages));
+    }
+
+    private GuardResult judged(String question, String answer, Retrieval retrieval) {
+        SentenceRelease release = judge.release(question, retrieval, "", released -> {});
+        release.accept(answer);
+        release.end(true);
+        return release.result();
     }
 
     private static List<Passage> passages(AugmentationResult augmentation) {

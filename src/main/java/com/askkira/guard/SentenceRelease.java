@@ -161,6 +161,17 @@ public final class SentenceRelease {
                     judge.judge(question, local, released, List.of(), true).failed());
             return;
         }
+        if (alreadyHas(local.sentence())) {
+            // Said already: a stand-in from the passage (or the model repeating itself) is not said twice.
+            if (!local.failed().isEmpty()) {
+                withheld.add(new GuardCheck(
+                        GroundedGuardrail.NAME,
+                        false,
+                        "removed 1 sentence(s) not supported by the passage it cites, whose closest sentence the"
+                                + " answer already has"));
+            }
+            return;
+        }
         pending.add(local);
     }
 
@@ -224,6 +235,11 @@ public final class SentenceRelease {
             judgements.add(judge.judge(question, pending.get(i), before, after, last));
         }
         return judgements;
+    }
+
+    private boolean alreadyHas(String sentence) {
+        return released.contains(sentence)
+                || pending.stream().anyMatch(p -> p.sentence().equals(sentence));
     }
 
     private Set<Integer> allPending() {

@@ -22,6 +22,9 @@ public final class SupportScorer {
      */
     public static final double SUPPORTED = Tuning.defaults().grounding().supported();
 
+    /** The default bar for a passage sentence to stand in for a claim ({@link Tuning.Grounding#replaceable()}). */
+    public static final double REPLACEABLE = Tuning.defaults().grounding().replaceable();
+
     /** Enough for every sentence of the answers being judged at once on a small server. */
     private static final int RECENT_CLAIMS = 256;
 
@@ -75,6 +78,15 @@ public final class SupportScorer {
 
     /** The passage's best sentence, or pair of neighbouring sentences, for the claim: what {@link #support} scores. */
     public Span bestSpan(Claim claim, Passage passage) {
+        return best(claim, passage, true);
+    }
+
+    /** The passage's one sentence that supports the claim best, and how well, scored as {@link #support} does. */
+    public Span bestSentence(Claim claim, Passage passage) {
+        return best(claim, passage, false);
+    }
+
+    private Span best(Claim claim, Passage passage, boolean pairs) {
         List<Sentence> sentences = passage.chunk().sentences();
         List<float[]> vectors = passage.sentenceVectors();
         List<Set<String>> analysed = sentenceTerms(passage);
@@ -89,7 +101,7 @@ public final class SupportScorer {
                 best = alone;
                 text = sentences.get(i).text();
             }
-            if (i + 1 < sentences.size()) {
+            if (pairs && i + 1 < sentences.size()) {
                 Set<String> pairTerms = new HashSet<>(sentenceTerms);
                 pairTerms.addAll(analysed.get(i + 1));
                 double pairMeaning = Math.max(

@@ -19,10 +19,19 @@ class TuningTest {
     void should_name_the_knob_that_is_out_of_range() {
         Tuning.Grounding grounding = Tuning.defaults().grounding();
 
-        assertThatThrownBy(() -> new Tuning.Grounding(1.2, grounding.meaningWeight()))
+        assertThatThrownBy(() -> new Tuning.Grounding(1.2, grounding.meaningWeight(), grounding.replaceable()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Tuning.Grounding.supported")
                 .hasMessageContaining("1.2");
+    }
+
+    @Test
+    void should_refuse_a_replacement_bar_above_the_support_bar() {
+        Tuning.Grounding grounding = Tuning.defaults().grounding();
+
+        assertThatThrownBy(() -> new Tuning.Grounding(grounding.supported(), grounding.meaningWeight(), 0.8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Tuning.Grounding.replaceable");
     }
 
     @Test

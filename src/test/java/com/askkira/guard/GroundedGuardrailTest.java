@@ -87,17 +87,55 @@ class GroundedGuardrailTest {
     }
 
     @Test
-    void should_remove_a_sentence_that_says_more_than_its_passage_and_name_the_word() {
+    void should_replace_a_sentence_that_says_more_than_its_passage_with_its_passage_sentence_and_name_the_word() {
         String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
         String overstated =
                 "Under no circumstances can your employer access your therapy records without your written consent [1].";
 
         GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overstated), retrieval);
 
-        assertThat(result.answer().text()).isEqualTo(quoted);
+        assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(result.answer().text())
+                .isEqualTo(
+                        quoted + " Your employer cannot access your therapy records without your written consent [1].");
         assertThat(result.checks().getFirst().detail())
-                .contains("saying more than their passage")
+                .contains("replaced 1 sentence(s)")
                 .contains("\"any circumstances\"");
+    }
+
+    @Test
+    void should_keep_the_point_of_a_paraphrase_the_score_cannot_confirm_in_the_passage_own_words() {
+        String paraphrase = "Without your written OK, your boss has no way to get at your therapy records [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(paraphrase), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(result.answer().text())
+                .isEqualTo("Your employer cannot access your therapy records without your written consent [1].");
+        assertThat(result.answer().citations()).extracting(Citation::n).containsExactly(1);
+    }
+
+    @Test
+    void should_not_repeat_a_passage_sentence_the_answer_already_has() {
+        String quoted = "Your employer cannot access your therapy records without your written consent [1].";
+        String overstated =
+                "Under no circumstances can your employer access your therapy records without your written consent [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overstated), retrieval);
+
+        assertThat(result.answer().text()).isEqualTo(quoted);
+        assertThat(result.checks().getFirst().detail()).contains("removed 1 sentence(s) saying more");
+    }
+
+    @Test
+    void should_not_replace_a_spanish_sentence_with_an_english_one() {
+        String quoted = first.chunk().sentences().getLast().text().replaceFirst("\\.$", " [1].");
+        String overstated = "Bajo ninguna circunstancia su empleador puede acceder a sus registros de terapia"
+                + " sin su consentimiento por escrito [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(quoted + " " + overstated), retrieval);
+
+        assertThat(result.answer().text()).isEqualTo(quoted);
     }
 
     @Test

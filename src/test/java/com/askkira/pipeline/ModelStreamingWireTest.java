@@ -152,6 +152,22 @@ class ModelStreamingWireTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderStream.class)
+    void should_release_a_paraphrase_the_checks_cannot_confirm_in_its_passage_own_words(ProviderStream provider) {
+        String paraphrase = "On top of that, your boss is shut out of your mental health file by HIPAA and by"
+                + " state privacy statutes [1].";
+        stubStream(provider, FIRST + " " + paraphrase, false);
+
+        Streamed streamed = ask(provider, QUESTION);
+
+        assertThat(streamed.deltas()).containsExactly(FIRST, " " + SECOND);
+        assertThat(streamed.text()).isEqualTo(streamed.response().answer());
+        assertThat(streamed.response().guardrail().verdict()).isEqualTo(Verdict.REVISED);
+        assertThat(streamed.response().guardrail().checks())
+                .anySatisfy(c -> assertFailed(c, "grounded", "replaced 1 sentence(s)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderStream.class)
     void should_release_a_faithful_spanish_answer_in_spanish_citing_the_english_passage(ProviderStream provider) {
         String marker = " [" + numberOf(SPANISH_QUESTION, "Your employer cannot access your therapy records") + "].";
         String first = FIRST_ES + marker;
