@@ -443,13 +443,17 @@ public final class KiraServer {
     }
 
     /**
-     * A query parameter, or 400 when the query string is not valid percent-encoding: Javalin drops a
-     * value it cannot decode, which would otherwise read as a parameter never sent.
+     * A query parameter, or 400 when the query string is not valid percent-encoding (Javalin drops a
+     * value it cannot decode, which would otherwise read as a parameter never sent) or its escapes
+     * are not UTF-8 (Javalin would read each bad sequence as U+FFFD and search for the rest).
      */
     private static String queryParam(Context ctx, String name) {
         String query = ctx.queryString();
         if (query != null && BAD_PERCENT_ESCAPE.matcher(query).find()) {
             throw new KiraException.InvalidRequest("the query string is not valid percent-encoding");
+        }
+        if (query != null && !StrictUtf8.isQuery(query)) {
+            throw new KiraException.InvalidRequest("the query string is not valid UTF-8");
         }
         return ctx.queryParam(name);
     }
