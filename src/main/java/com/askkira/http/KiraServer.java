@@ -458,13 +458,13 @@ public final class KiraServer {
         return ctx.queryParam(name);
     }
 
-    /** The body of a JSON POST, refused before parsing when it is not JSON or too large. */
+    /** The body of a JSON POST, refused before parsing when it is not JSON, is compressed or is too large. */
     static byte[] jsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
         }
-        return RequestBodies.read(ctx.req());
+        return RequestBodies.read(ctx.req(), ctx.res());
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

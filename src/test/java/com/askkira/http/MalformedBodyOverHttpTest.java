@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A body is read as exactly what it says it is, or refused with the contract's error, and nothing
- * is done with it: one JSON value with nothing after it, in UTF-8 with no overlong or stray byte
- * (and a query string's escapes in UTF-8 too). Before, the text after a body went unread (and a
- * feedback vote was stored), and overlong sequences became ASCII.
+ * is done with it: one JSON value with nothing after it, in UTF-8 with no overlong or stray byte,
+ * and neither compressed nor sent in a transfer coding besides chunked. Before, the text after a
+ * body went unread (and a feedback vote was stored), overlong sequences became ASCII, and a plain
+ * body labelled gzip was read as plain JSON.
  */
 class MalformedBodyOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,6 +134,59 @@ class MalformedBodyOverHttpTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    // F10: codings nothing here undoes ----------------------------------------------------------------
+
+    @ParameterizedTest(name = "Content-Encoding: {0}")
+    @ValueSource(strings = {"gzip", "br", "deflate", "identity, gzip", "x-unknown"})
+    void should_refuse_a_body_in_a_content_coding_with_unsupported_media_type(String coding) throws Exception {
+        for (String path : new String[] {"/v1/answers", "/v1/chat/completions"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "application/json")
+                    .header("Content-Encoding", coding)
+                    .header("Authorization", "Bearer " + KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(QUESTION)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+            assertThat(error(response).get("code").asText()).isEqualTo("unsupported_media_type");
+            assertThat(error(response).get("message").asText()).contains("uncompressed");
+            // RFC 9110: the codings the server would have taken.
+            assertThat(response.headers().firstValue("Accept-Encoding")).hasValue("identity");
+        }
+    }
+
+    @Test
+    void should_still_read_a_body_labelled_identity() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/v1/answers"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "identity")
+                .POST(HttpRequest.BodyPublishers.ofString(QUESTION)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "Transfer-Encoding: {0}")
+    @ValueSource(strings = {"gzip, chunked", "deflate,chunked"})
+    void should_refuse_a_transfer_coding_besides_chunked_with_bad_request(String coding) throws Exception {
+        String chunk = Integer.toHexString(QUESTION.length()) + "\r\n" + QUESTION + "\r\n0\r\n\r\n";
+        String response = raw("POST /v1/answers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: " + coding + "\r\nConnection: close\r\n\r\n" + chunk);
+
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4))
+                .get("error");
+        assertThat(error.get("code").asText()).isEqualTo("bad_request");
+        assertThat(error.get("message").asText()).contains("Transfer-Encoding");
+    }
+
+    @Test
+    void should_still_read_a_chunked_body() throws Exception {
+        String chunk = Integer.toHexString(QUESTION.length()) + "\r\n" + QUESTION + "\r\n0\r\n\r\n";
+        String response = raw("POST /v1/answers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk);
+
+        assertThat(response).startsWith("HTTP/1.1 200 ");
+    }
+
     // Helpers ----------------------------------------------------------------------------------------
 
     private static void assertBadRequest(HttpResponse<String> response, String message) throws Exception {
@@ -160,6 +216,16 @@ class MalformedBodyOverHttpTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The whole response to {@code request}, sent byte for byte (Java's client will not send some headers). */
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String base() {

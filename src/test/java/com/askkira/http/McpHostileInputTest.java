@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * What a hostile client sent to {@code /mcp}, in a session, each answered as JSON-RPC and the
  * contract say: a malformed message gets a fixed JSON-RPC error that quotes no parser or exception
  * text (text after the message and bytes that are not UTF-8 included); a request with bad params
- * gets -32602 with its id, never a silent empty stream; a body over 64 KiB gets the contract's 413;
- * and a tool's text arguments are held to the HTTP API's rules.
+ * gets -32602 with its id, never a silent empty stream; a body over 64 KiB gets the contract's 413,
+ * and a compressed one its 415; and a tool's text arguments are held to the HTTP API's rules.
  */
 class McpHostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,6 +123,24 @@ class McpHostileInputTest {
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.at("/error/code").asInt()).isEqualTo(-32700);
         assertThat(error.at("/error/message").asText()).isEqualTo("Parse error: the body is not valid UTF-8.");
+    }
+
+    @Test
+    void should_refuse_a_compressed_message_with_unsupported_media_type_as_answers_does() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":64,\"method\":\"ping\"}";
+        HttpRequest.Builder mcp = HttpRequest.newBuilder(
+                        request("/mcp", HttpRequest.BodyPublishers.ofString(body)), (n, v) -> true)
+                .header("Content-Encoding", "gzip");
+        HttpResponse<String> refused = send(mcp.build());
+        HttpResponse<String> answers = send(HttpRequest.newBuilder(URI.create(base() + "/v1/answers"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(415);
+        assertThat(JSON.readTree(refused.body())).isEqualTo(JSON.readTree(answers.body()));
+        assertThat(refused.headers().firstValue("Accept-Encoding")).hasValue("identity");
     }
 
     @Test
