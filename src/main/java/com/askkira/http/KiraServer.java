@@ -12,6 +12,7 @@ import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
+import com.askkira.pipeline.TextLength;
 import com.askkira.store.DateRange;
 import com.askkira.workbench.Workbench;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -387,7 +388,7 @@ public final class KiraServer {
      */
     private void grounding(Context ctx) {
         RequestParser.GroundingRequest request = parser.grounding(jsonBody(ctx));
-        int chars = request.answer().length();
+        int chars = TextLength.of(request.answer());
         if (chars > GroundingService.MAX_ANSWER_CHARS) {
             throw new HttpError(
                     413,

@@ -3,6 +3,7 @@ package com.askkira.http;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.TextLength;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ public final class RequestParser {
         }
         if (comment != null
                 && !comment.isNull()
-                && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
+                && (!comment.isTextual() || TextLength.of(comment.textValue()) > 2_000)) {
             throw new KiraException.InvalidRequest("'comment' must be a string of at most 2000 characters");
         }
         return new Feedback(
