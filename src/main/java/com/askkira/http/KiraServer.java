@@ -115,8 +115,15 @@ public final class KiraServer {
      * client, a configured API key or else the address, for each of answers, search, grounding and
      * feedback. {@code idleTimeout} closes a connection that sends nothing for that long;
      * {@code headerTimeout} one whose request headers take longer than that ({@link HeaderTimeout}).
+     * {@code behindLocalProxy}: Kira listens on loopback only ({@link ServerPort#loopbackOnly}), so
+     * a client's address is the one a proxy on this machine forwarded ({@link Clients}).
      */
-    public record Options(int rateLimitPerMinute, List<String> apiKeys, Duration idleTimeout, Duration headerTimeout) {
+    public record Options(
+            int rateLimitPerMinute,
+            List<String> apiKeys,
+            Duration idleTimeout,
+            Duration headerTimeout,
+            boolean behindLocalProxy) {
         /**
          * Jetty's own default, kept and written down: a keep-alive connection may wait this long for
          * a reader's next question. Jetty counts it only while it waits to read or write, not while a
@@ -144,8 +151,16 @@ public final class KiraServer {
             }
         }
 
+        public Options(int rateLimitPerMinute, List<String> apiKeys, Duration idleTimeout, Duration headerTimeout) {
+            this(rateLimitPerMinute, apiKeys, idleTimeout, headerTimeout, false);
+        }
+
+        public Options(int rateLimitPerMinute, List<String> apiKeys, boolean behindLocalProxy) {
+            this(rateLimitPerMinute, apiKeys, IDLE_TIMEOUT, HEADER_TIMEOUT, behindLocalProxy);
+        }
+
         public Options(int rateLimitPerMinute, List<String> apiKeys) {
-            this(rateLimitPerMinute, apiKeys, IDLE_TIMEOUT, HEADER_TIMEOUT);
+            this(rateLimitPerMinute, apiKeys, false);
         }
     }
 
@@ -169,7 +184,7 @@ public final class KiraServer {
         this.parser = new RequestParser(json);
         this.rateLimiter = new RateLimiter(options.rateLimitPerMinute(), Clock.systemUTC());
         this.apiKeys = new ApiKeys(options.apiKeys());
-        this.clients = new Clients(apiKeys);
+        this.clients = new Clients(apiKeys, options.behindLocalProxy());
         this.options = options;
         this.openAi = new OpenAiRoutes(
                 new OpenAiChat(answers, TokenCounts.o200k(), Clock.systemUTC()), parser, json, this::admitQuestion);
