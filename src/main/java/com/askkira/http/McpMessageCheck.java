@@ -16,22 +16,22 @@ import java.util.Optional;
  * body itself); here each is refused with a fixed JSON-RPC error instead, -32700 for a body that is
  * not one JSON value in UTF-8 ({@link JsonText}) and -32600 for one that is not a JSON-RPC message.
  * A request whose params the SDK could not read got no answer at all; it gets -32602 with its id.
- * What passes, the SDK reads as before.
+ * What passes, the SDK reads as before. The stdio transport checks each line it reads the same way.
  */
-final class McpMessageCheck {
+public final class McpMessageCheck {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int INVALID_PARAMS = -32602;
 
     /** A JSON-RPC error to send instead of passing the message on; {@code id} is JSON null when unknown. */
-    record Refusal(int status, JsonNode id, int code, String message) {
+    public record Refusal(int status, JsonNode id, int code, String message) {
         static Refusal of(int code, String message) {
             return new Refusal(400, NullNode.getInstance(), code, message);
         }
     }
 
     /** {@code {"jsonrpc": "2.0", "id": …, "error": {"code": …, "message": …}}}. */
-    static Map<String, Object> errorBody(JsonNode id, int code, String message) {
+    public static Map<String, Object> errorBody(JsonNode id, int code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -44,11 +44,11 @@ final class McpMessageCheck {
 
     private final JsonText json;
 
-    McpMessageCheck(ObjectMapper json) {
+    public McpMessageCheck(ObjectMapper json) {
         this.json = new JsonText(json);
     }
 
-    Optional<Refusal> check(byte[] body) {
+    public Optional<Refusal> check(byte[] body) {
         JsonNode message;
         try {
             message = json.read(body);
