@@ -85,7 +85,7 @@ public final class KiraCommand implements Runnable {
                         kira.grounding(),
                         kira.admin(),
                         new ObjectMapper(),
-                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys()),
+                        new KiraServer.Options(config.rateLimitPerMinute(), config.apiKeys(), port.loopbackOnly()),
                         new Operations(
                                 kira::readiness,
                                 kira.metrics(),

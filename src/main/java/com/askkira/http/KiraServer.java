@@ -12,6 +12,7 @@ import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
 import com.askkira.pipeline.SearchResult;
+import com.askkira.pipeline.TextLength;
 import com.askkira.store.DateRange;
 import com.askkira.workbench.Workbench;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,8 +115,15 @@ public final class KiraServer {
      * client, a configured API key or else the address, for each of answers, search, grounding and
      * feedback. {@code idleTimeout} closes a connection that sends nothing for that long;
      * {@code headerTimeout} one whose request headers take longer than that ({@link HeaderTimeout}).
+     * {@code behindLocalProxy}: Kira listens on loopback only ({@link ServerPort#loopbackOnly}), so
+     * a client's address is the one a proxy on this machine forwarded ({@link Clients}).
      */
-    public record Options(int rateLimitPerMinute, List<String> apiKeys, Duration idleTimeout, Duration headerTimeout) {
+    public record Options(
+            int rateLimitPerMinute,
+            List<String> apiKeys,
+            Duration idleTimeout,
+            Duration headerTimeout,
+            boolean behindLocalProxy) {
         /**
          * Jetty's own default, kept and written down: a keep-alive connection may wait this long for
          * a reader's next question. Jetty counts it only while it waits to read or write, not while a
@@ -143,8 +151,16 @@ public final class KiraServer {
             }
         }
 
+        public Options(int rateLimitPerMinute, List<String> apiKeys, Duration idleTimeout, Duration headerTimeout) {
+            this(rateLimitPerMinute, apiKeys, idleTimeout, headerTimeout, false);
+        }
+
+        public Options(int rateLimitPerMinute, List<String> apiKeys, boolean behindLocalProxy) {
+            this(rateLimitPerMinute, apiKeys, IDLE_TIMEOUT, HEADER_TIMEOUT, behindLocalProxy);
+        }
+
         public Options(int rateLimitPerMinute, List<String> apiKeys) {
-            this(rateLimitPerMinute, apiKeys, IDLE_TIMEOUT, HEADER_TIMEOUT);
+            this(rateLimitPerMinute, apiKeys, false);
         }
     }
 
@@ -168,7 +184,7 @@ public final class KiraServer {
         this.parser = new RequestParser(json);
         this.rateLimiter = new RateLimiter(options.rateLimitPerMinute(), Clock.systemUTC());
         this.apiKeys = new ApiKeys(options.apiKeys());
-        this.clients = new Clients(apiKeys);
+        this.clients = new Clients(apiKeys, options.behindLocalProxy());
         this.options = options;
         this.openAi = new OpenAiRoutes(
                 new OpenAiChat(answers, TokenCounts.o200k(), Clock.systemUTC()), parser, json, this::admitQuestion);
@@ -387,7 +403,7 @@ public final class KiraServer {
      */
     private void grounding(Context ctx) {
         RequestParser.GroundingRequest request = parser.grounding(jsonBody(ctx));
-        int chars = request.answer().length();
+        int chars = TextLength.of(request.answer());
         if (chars > GroundingService.MAX_ANSWER_CHARS) {
             throw new HttpError(
                     413,
@@ -443,24 +459,28 @@ public final class KiraServer {
     }
 
     /**
-     * A query parameter, or 400 when the query string is not valid percent-encoding: Javalin drops a
-     * value it cannot decode, which would otherwise read as a parameter never sent.
+     * A query parameter, or 400 when the query string is not valid percent-encoding (Javalin drops a
+     * value it cannot decode, which would otherwise read as a parameter never sent) or its escapes
+     * are not UTF-8 (Javalin would read each bad sequence as U+FFFD and search for the rest).
      */
     private static String queryParam(Context ctx, String name) {
         String query = ctx.queryString();
         if (query != null && BAD_PERCENT_ESCAPE.matcher(query).find()) {
             throw new KiraException.InvalidRequest("the query string is not valid percent-encoding");
         }
+        if (query != null && !StrictUtf8.isQuery(query)) {
+            throw new KiraException.InvalidRequest("the query string is not valid UTF-8");
+        }
         return ctx.queryParam(name);
     }
 
-    /** The body of a JSON POST, refused before parsing when it is not JSON or too large. */
+    /** The body of a JSON POST, refused before parsing when it is not JSON, is compressed or is too large. */
     static byte[] jsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
         }
-        return RequestBodies.read(ctx.req());
+        return RequestBodies.read(ctx.req(), ctx.res());
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -55,7 +55,7 @@ final class McpFilter extends HttpFilter {
             }
             HttpServletRequest admitted = request;
             if ("POST".equals(request.getMethod())) {
-                byte[] body = RequestBodies.read(request);
+                byte[] body = RequestBodies.read(request, response);
                 Optional<McpMessageCheck.Refusal> refusal =
                         isJson(request.getContentType()) ? messages.check(body) : Optional.empty();
                 if (refusal.isPresent()) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +14,24 @@ import java.util.Optional;
  * What {@code /mcp} checks of a message before the MCP SDK reads it. The SDK refuses a malformed
  * message with its parser's or its exception's own text (Java class names, source locations, the
  * body itself); here each is refused with a fixed JSON-RPC error instead, -32700 for a body that is
- * not JSON and -32600 for one that is not a JSON-RPC message. A request whose params the SDK could
- * not read got no answer at all; it gets -32602 with its id. What passes, the SDK reads as before.
+ * not one JSON value in UTF-8 ({@link JsonText}) and -32600 for one that is not a JSON-RPC message.
+ * A request whose params the SDK could not read got no answer at all; it gets -32602 with its id.
+ * What passes, the SDK reads as before. The stdio transport checks each line it reads the same way.
  */
-final class McpMessageCheck {
+public final class McpMessageCheck {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int INVALID_PARAMS = -32602;
 
     /** A JSON-RPC error to send instead of passing the message on; {@code id} is JSON null when unknown. */
-    record Refusal(int status, JsonNode id, int code, String message) {
+    public record Refusal(int status, JsonNode id, int code, String message) {
         static Refusal of(int code, String message) {
             return new Refusal(400, NullNode.getInstance(), code, message);
         }
     }
 
     /** {@code {"jsonrpc": "2.0", "id": …, "error": {"code": …, "message": …}}}. */
-    static Map<String, Object> errorBody(JsonNode id, int code, String message) {
+    public static Map<String, Object> errorBody(JsonNode id, int code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -41,24 +42,24 @@ final class McpMessageCheck {
         return body;
     }
 
-    private final ObjectMapper json;
+    private final JsonText json;
 
-    McpMessageCheck(ObjectMapper json) {
-        this.json = json;
+    public McpMessageCheck(ObjectMapper json) {
+        this.json = new JsonText(json);
     }
 
-    Optional<Refusal> check(byte[] body) {
+    public Optional<Refusal> check(byte[] body) {
         JsonNode message;
         try {
-            message = json.readTree(body);
+            message = json.read(body);
+        } catch (CharacterCodingException e) {
+            return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body is not valid UTF-8."));
         } catch (StreamConstraintsException e) {
             return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body nests too deeply."));
         } catch (JacksonException e) {
             return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body is not valid JSON."));
-        } catch (IOException e) {
-            return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body could not be read."));
         }
-        if (message == null || message.isMissingNode()) {
+        if (message.isMissingNode()) {
             return Optional.of(Refusal.of(PARSE_ERROR, "Parse error: the body is not valid JSON."));
         }
         Optional<String> malformed = envelope(message);

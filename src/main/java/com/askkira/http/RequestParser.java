@@ -3,25 +3,27 @@ package com.askkira.http;
 import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.TextLength;
 import com.askkira.retrieval.Turn;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a JSON body into a request, strictly: a number where text belongs is an error, not text,
- * text with a control character is refused ({@link ControlCharacters}), and every message says
- * which field is wrong.
+ * Reads a JSON body into a request, strictly: the body is one JSON value in UTF-8 ({@link
+ * JsonText}), a number where text belongs is an error, not text, text with a control character is
+ * refused ({@link ControlCharacters}), and every message says which field is wrong.
  */
 public final class RequestParser {
-    private final ObjectMapper json;
+    private final JsonText json;
 
     public RequestParser(ObjectMapper json) {
-        this.json = json;
+        this.json = new JsonText(json);
     }
 
     /** A {@code POST /v1/answers} body, or the same fields from another face (an MCP tool's arguments). */
@@ -77,7 +79,7 @@ public final class RequestParser {
         }
         if (comment != null
                 && !comment.isNull()
-                && (!comment.isTextual() || comment.textValue().length() > 2_000)) {
+                && (!comment.isTextual() || TextLength.of(comment.textValue()) > 2_000)) {
             throw new KiraException.InvalidRequest("'comment' must be a string of at most 2000 characters");
         }
         return new Feedback(
@@ -89,13 +91,13 @@ public final class RequestParser {
     JsonNode object(byte[] body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.read(body);
+        } catch (CharacterCodingException e) {
+            throw new KiraException.InvalidRequest("the body is not valid UTF-8");
         } catch (JacksonException e) {
             throw new KiraException.InvalidRequest("the body is not valid JSON");
-        } catch (java.io.IOException e) {
-            throw new KiraException.InvalidRequest("the body could not be read");
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new KiraException.InvalidRequest("the body must be a JSON object");
         }
         return root;

@@ -68,6 +68,14 @@ public final class ServerPort implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether only this machine can connect: KIRA_HOST named a loopback address (127.0.0.1, ::1, or
+     * a name for one), as it does behind a reverse proxy on the same machine.
+     */
+    public boolean loopbackOnly() {
+        return channel.socket().getInetAddress().isLoopbackAddress();
+    }
+
     /** The port bound, which is the one asked for unless that was 0. */
     public int port() {
         return channel.socket().getLocalPort();

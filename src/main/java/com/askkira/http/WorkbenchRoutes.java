@@ -4,6 +4,7 @@ import com.askkira.eval.ChartJs;
 import com.askkira.insights.InsightsReport;
 import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.TextLength;
 import com.askkira.store.DateRange;
 import com.askkira.workbench.Workbench;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ final class WorkbenchRoutes {
         config.routes.post("/v1/admin/check", ctx -> {
             JsonNode body = parser.object(KiraServer.jsonBody(ctx));
             String question = text(body, "question", true);
-            if (BlankText.isBlank(question) || question.length() > 1_000) {
+            if (BlankText.isBlank(question) || TextLength.of(question) > 1_000) {
                 throw new KiraException.InvalidRequest("'question' must be 1 to 1,000 characters");
             }
             ctx.json(workbench.check(question.strip()));

@@ -131,7 +131,8 @@ public final class Insights {
      * A vote on any other id, or a second vote, changes nothing and says so.
      */
     public RatingOutcome rated(String answerId, String rating, String comment) {
-        if (comment != null && comment.length() > MAX_COMMENT_CHARS) {
+        // Counted in characters (code points), as the routes that pass a comment on count it.
+        if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_CHARS) {
             throw new IllegalArgumentException("a comment is at most " + MAX_COMMENT_CHARS + " characters");
         }
         Optional<StoredAnswer> answer = store.answer(answerId);

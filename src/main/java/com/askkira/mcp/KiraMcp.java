@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
 public final class KiraMcp {
     public static final String ASK = "ask_kira";
     public static final String SEARCH = "search_library";
+    /** What a client is told of a failure that is ours, over either transport; the log has the rest. */
+    static final String OUR_FAULT = "Something went wrong on our side. Please try again.";
+
     static final String DOCUMENTS = "kira://documents/";
     private static final String CLIENT = "kira.client";
 
@@ -109,10 +112,12 @@ public final class KiraMcp {
 
     /**
      * The server over stdio: JSON-RPC on {@code in} and {@code out}, and nothing else on {@code out}.
-     * No rate limit: the one client is the program that started this process.
+     * No rate limit: the one client is the program that started this process. Each line is checked
+     * and each answer cleaned as {@code /mcp} does it ({@link StdioGate}).
      */
     public McpSyncServer stdio(InputStream in, OutputStream out) {
-        return McpServer.sync(new StdioServerTransportProvider(mapper(), in, out))
+        StdioGate gate = new StdioGate(json, out);
+        return McpServer.sync(new StdioServerTransportProvider(mapper(), gate.requests(in), gate.responses()))
                 .jsonMapper(mapper())
                 .serverInfo("ask-kira", version)
                 .instructions(INSTRUCTIONS)
@@ -295,7 +300,7 @@ public final class KiraMcp {
             return error(e.getMessage());
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.error("MCP tool {} failed", request.name(), e);
-            return error("Something went wrong on our side. Please try again.");
+            return error(OUR_FAULT);
         }
     }
 

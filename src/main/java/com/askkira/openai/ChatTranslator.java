@@ -5,6 +5,7 @@ import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.AnswerResponse;
 import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.TextLength;
 import com.askkira.retrieval.Turn;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,10 @@ public final class ChatTranslator {
         if (BlankText.isBlank(question)) {
             throw new KiraException.InvalidRequest("the last 'user' message must not be empty");
         }
-        if (question.length() > AnswerRequest.MAX_QUESTION_CHARS) {
-            throw new KiraException.InvalidRequest("the last 'user' message is " + question.length()
-                    + " characters; the limit is " + AnswerRequest.MAX_QUESTION_CHARS);
+        int length = TextLength.of(question);
+        if (length > AnswerRequest.MAX_QUESTION_CHARS) {
+            throw new KiraException.InvalidRequest("the last 'user' message is " + length + " characters; the limit is "
+                    + AnswerRequest.MAX_QUESTION_CHARS);
         }
         List<ChatMessage> earlier = conversation.subList(0, conversation.size() - 1);
         if (earlier.size() > AnswerRequest.MAX_TURNS) {
@@ -44,7 +46,7 @@ public final class ChatTranslator {
         }
         List<Turn> history = new ArrayList<>();
         for (ChatMessage message : earlier) {
-            if (message.content().length() > AnswerRequest.MAX_TURN_CHARS) {
+            if (TextLength.of(message.content()) > AnswerRequest.MAX_TURN_CHARS) {
                 throw new KiraException.InvalidRequest(
                         "a message before the question is over " + AnswerRequest.MAX_TURN_CHARS + " characters");
             }

@@ -3,7 +3,10 @@ package com.askkira.pipeline;
 import com.askkira.retrieval.Turn;
 import java.util.List;
 
-/** A question and the earlier turns of its conversation, checked against the contract's limits. */
+/**
+ * A question and the earlier turns of its conversation, checked against the contract's limits, in
+ * characters as {@link TextLength} counts them.
+ */
 public record AnswerRequest(String question, List<Turn> history) {
     public static final int MAX_QUESTION_CHARS = 1_000;
     public static final int MAX_TURNS = 20;
@@ -20,7 +23,7 @@ public record AnswerRequest(String question, List<Turn> history) {
                     "'history' has " + history.size() + " turns; the limit is " + MAX_TURNS);
         }
         for (Turn turn : history) {
-            if (turn.content().length() > MAX_TURN_CHARS) {
+            if (TextLength.of(turn.content()) > MAX_TURN_CHARS) {
                 throw new KiraException.InvalidRequest("a 'history' turn is over " + MAX_TURN_CHARS + " characters");
             }
         }
@@ -32,9 +35,10 @@ public record AnswerRequest(String question, List<Turn> history) {
      */
     public static String withinLimit(String question) {
         String stripped = question.strip();
-        if (stripped.length() > MAX_QUESTION_CHARS) {
+        int length = TextLength.of(stripped);
+        if (length > MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest(
-                    "'question' is " + stripped.length() + " characters; the limit is " + MAX_QUESTION_CHARS);
+                    "'question' is " + length + " characters; the limit is " + MAX_QUESTION_CHARS);
         }
         return stripped;
     }

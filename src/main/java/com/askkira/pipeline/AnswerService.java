@@ -69,7 +69,7 @@ public final class AnswerService {
      * only on an answer this server gave recently, so that made-up votes cannot flood the insights.
      */
     public void rate(String answerId, String rating, String comment) {
-        if (comment != null && comment.length() > Insights.MAX_COMMENT_CHARS) {
+        if (comment != null && TextLength.of(comment) > Insights.MAX_COMMENT_CHARS) {
             throw new KiraException.InvalidRequest(
                     "'comment' must be a string of at most " + Insights.MAX_COMMENT_CHARS + " characters");
         }
@@ -87,7 +87,7 @@ public final class AnswerService {
         if (BlankText.isBlank(query)) {
             throw new KiraException.InvalidRequest("'q' is required and must not be empty");
         }
-        if (query.strip().length() > AnswerRequest.MAX_QUESTION_CHARS) {
+        if (TextLength.of(query.strip()) > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest("'q' is over " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }
         return lane.call(() -> retriever.retrieve(RetrievalQuery.of(query.strip()), k).passages().stream()

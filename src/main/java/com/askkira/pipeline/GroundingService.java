@@ -84,7 +84,7 @@ public final class GroundingService {
         if (BlankText.isBlank(answer)) {
             throw new KiraException.InvalidRequest("'answer' is required and must not be empty");
         }
-        if (answer.length() > maxChars) {
+        if (TextLength.of(answer) > maxChars) {
             throw new KiraException.InvalidRequest("'answer' is over " + maxChars + " characters");
         }
         List<Sentence> split = splitter.split(answer);

@@ -12,6 +12,7 @@ import com.askkira.pipeline.BlankText;
 import com.askkira.pipeline.GroundingReport;
 import com.askkira.pipeline.GroundingService;
 import com.askkira.pipeline.KiraException;
+import com.askkira.pipeline.TextLength;
 import com.askkira.privacy.PiiRedactor;
 import com.askkira.store.DateRange;
 import com.askkira.store.GoldenAdditionRow;
@@ -206,7 +207,7 @@ public final class Workbench implements AutoCloseable {
     /** A question added to the golden set with the section that should answer it and its facts; the question redacted. */
     public GoldenAdditionRow addGolden(
             String question, String expectedSection, List<List<String>> facts, String answerId) {
-        if (BlankText.isBlank(question) || question.length() > AnswerRequest.MAX_QUESTION_CHARS) {
+        if (BlankText.isBlank(question) || TextLength.of(question) > AnswerRequest.MAX_QUESTION_CHARS) {
             throw new KiraException.InvalidRequest(
                     "'question' is required, at most " + AnswerRequest.MAX_QUESTION_CHARS + " characters");
         }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,9 +182,18 @@ class HostileInputTest {
 
     @Test
     void should_count_a_client_behind_a_proxy_on_this_machine_by_the_address_the_proxy_forwarded() throws Exception {
-        Javalin limited = server(new KiraServer.Options(1, List.of()));
+        // As `serve` starts Kira with KIRA_HOST=127.0.0.1: only a proxy on this machine can reach it.
+        ServerPort port = ServerPort.bind(Optional.of("127.0.0.1"), 0);
+        Javalin limited = new KiraServer(
+                        TestKira.shared().answers(),
+                        TestKira.shared().grounding(),
+                        TestKira.shared().admin(),
+                        JSON,
+                        new KiraServer.Options(1, List.of(), port.loopbackOnly()))
+                .create(port, config -> {})
+                .start();
         try {
-            String url = "http://localhost:" + limited.port() + "/v1/answers";
+            String url = "http://127.0.0.1:" + limited.port() + "/v1/answers";
             assertThat(answer(url, Map.of("X-Forwarded-For", "203.0.113.5")).statusCode())
                     .isEqualTo(200);
             assertError(answer(url, Map.of("X-Forwarded-For", "203.0.113.5")), 429, "rate_limited");
@@ -191,6 +201,22 @@ class HostileInputTest {
             assertError(answer(url, Map.of("X-Forwarded-For", "198.51.100.1, 203.0.113.5")), 429, "rate_limited");
             assertThat(answer(url, Map.of("X-Forwarded-For", "203.0.113.6")).statusCode())
                     .isEqualTo(200);
+        } finally {
+            limited.stop();
+        }
+    }
+
+    @Test
+    void should_not_believe_forwarded_for_from_this_machine_when_kira_listens_on_every_interface() throws Exception {
+        // KIRA_HOST unset: any program on this machine reaches Kira directly, with any header it likes.
+        Javalin limited = server(new KiraServer.Options(1, List.of()));
+        try {
+            String url = "http://localhost:" + limited.port() + "/v1/answers";
+            assertThat(answer(url, Map.of("X-Forwarded-For", "203.0.113.7")).statusCode())
+                    .isEqualTo(200);
+            assertError(answer(url, Map.of("X-Forwarded-For", "203.0.113.8")), 429, "rate_limited");
+            assertError(answer(url, Map.of("X-Forwarded-For", "198.51.100.1, 203.0.113.9")), 429, "rate_limited");
+            assertError(answer(url, Map.of()), 429, "rate_limited");
         } finally {
             limited.stop();
         }

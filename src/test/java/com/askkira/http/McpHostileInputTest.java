@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What a hostile client sent to {@code /mcp}, in a session, each answered as JSON-RPC and the
  * contract say: a malformed message gets a fixed JSON-RPC error that quotes no parser or exception
- * text; a request with bad params gets -32602 with its id, never a silent empty stream; a body over
- * 64 KiB gets the contract's 413; and a tool's text arguments are held to the HTTP API's rules.
+ * text (text after the message and bytes that are not UTF-8 included); a request with bad params
+ * gets -32602 with its id, never a silent empty stream; a body over 64 KiB gets the contract's 413,
+ * and a compressed one its 415; and a tool's text arguments are held to the HTTP API's rules.
  */
 class McpHostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,7 +88,9 @@ class McpHostileInputTest {
                 "a null id            | {\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}       | -32600 | Invalid request: 'id' must be a string or an integer.",
                 "a fractional id      | {\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}        | -32600 | Invalid request: 'id' must be a string or an integer.",
                 "an id past a long    | {\"jsonrpc\":\"2.0\",\"id\":99999999999999999999999,\"method\":\"ping\"} | -32600 | Invalid request: 'id' must be a string or an integer.",
-                "no method, no result | {\"jsonrpc\":\"2.0\",\"id\":60}                            | -32600 | Invalid request: a message needs a 'method', or, answering one, an 'id' and a 'result' or 'error'."
+                "no method, no result | {\"jsonrpc\":\"2.0\",\"id\":60}                            | -32600 | Invalid request: a message needs a 'method', or, answering one, an 'id' and a 'result' or 'error'.",
+                "text after it        | {\"jsonrpc\":\"2.0\",\"id\":61,\"method\":\"ping\"} xyz       | -32700 | Parse error: the body is not valid JSON.",
+                "two messages         | {\"jsonrpc\":\"2.0\",\"id\":62,\"method\":\"ping\"}{\"jsonrpc\":\"2.0\",\"id\":63,\"method\":\"ping\"} | -32700 | Parse error: the body is not valid JSON."
             })
     void should_refuse_a_malformed_message_with_a_fixed_json_rpc_error_that_quotes_nothing(
             String kind, String body, int code, String message) throws Exception {
@@ -105,6 +108,39 @@ class McpHostileInputTest {
         assertThat(error.at("/error/code").asInt()).isEqualTo(code);
         assertThat(error.at("/error/message").asText()).isEqualTo(message);
         assertQuotesNothing(response.body());
+    }
+
+    @Test
+    void should_refuse_a_message_that_is_not_valid_utf8_as_a_parse_error() throws Exception {
+        // C0 AF: an overlong "/", which a lenient decoder reads as one.
+        byte[] body = "{\"jsonrpc\":\"2.0\",\"id\":\"a\u0000\",\"method\":\"ping\"}"
+                .replace("\u0000", "\u00c0\u00af")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = send(request("/mcp", HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(error.at("/error/message").asText()).isEqualTo("Parse error: the body is not valid UTF-8.");
+    }
+
+    @Test
+    void should_refuse_a_compressed_message_with_unsupported_media_type_as_answers_does() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":64,\"method\":\"ping\"}";
+        HttpRequest.Builder mcp = HttpRequest.newBuilder(
+                        request("/mcp", HttpRequest.BodyPublishers.ofString(body)), (n, v) -> true)
+                .header("Content-Encoding", "gzip");
+        HttpResponse<String> refused = send(mcp.build());
+        HttpResponse<String> answers = send(HttpRequest.newBuilder(URI.create(base() + "/v1/answers"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(415);
+        assertThat(JSON.readTree(refused.body())).isEqualTo(JSON.readTree(answers.body()));
+        assertThat(refused.headers().firstValue("Accept-Encoding")).hasValue("identity");
     }
 
     @Test

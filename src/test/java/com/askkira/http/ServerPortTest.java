@@ -25,6 +25,7 @@ class ServerPortTest {
         try (ServerPort port = ServerPort.bind(Optional.of("127.0.0.1"), 0)) {
             assertThat(port.channel().getLocalAddress())
                     .isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port.port()));
+            assertThat(port.loopbackOnly()).isTrue();
         }
     }
 
@@ -35,6 +36,7 @@ class ServerPortTest {
                             .getAddress()
                             .isAnyLocalAddress())
                     .isTrue();
+            assertThat(port.loopbackOnly()).isFalse();
         }
     }
 
