@@ -53,6 +53,13 @@ public final class CrisisDetector {
     }
 
     public CrisisAssessment assess(String message, List<Turn> history) {
+        return read(message, history).assessment();
+    }
+
+    /** The patterns' assessment, and whether the message asks about the rules ("does my therapist have to tell"). */
+    record Reading(CrisisAssessment assessment, boolean ruleQuestion) {}
+
+    Reading read(String message, List<Turn> history) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(history, "history");
         RiskTally tally = new RiskTally();
@@ -63,7 +70,8 @@ public final class CrisisDetector {
         }
         String current = normaliser.normalise(message);
         read(current, tally);
-        return tally.decide(framing.in(Framing.RULE_QUESTION, current));
+        boolean ruleQuestion = framing.in(Framing.RULE_QUESTION, current);
+        return new Reading(tally.decide(ruleQuestion), ruleQuestion);
     }
 
     /**

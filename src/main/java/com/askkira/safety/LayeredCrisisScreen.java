@@ -47,7 +47,8 @@ public final class LayeredCrisisScreen implements CrisisScreen {
 
     @Override
     public CrisisAssessment assess(String message, List<Turn> history) {
-        CrisisAssessment byPatterns = patterns.assess(message, history);
+        CrisisDetector.Reading read = patterns.read(message, history);
+        CrisisAssessment byPatterns = read.assessment();
         if (byPatterns.crisis()) {
             return patterns.discounts(message)
                     ? new CrisisAssessment(true, byPatterns.kinds(), byPatterns.reason(), true)
@@ -71,6 +72,17 @@ public final class LayeredCrisisScreen implements CrisisScreen {
             // Before the sentences: it reads the vector already computed, so it costs no embedding.
             return new CrisisAssessment(
                     true, whole.kinds(), "read as a crisis by the reader learned from labelled messages", true);
+        }
+        if (learned.isPresent()
+                && read.ruleQuestion()
+                && learned.get().hearsInRuleQuestion(semantic.model(), whole.vector())) {
+            // "thinking about ending it all, does my therapist have to tell anyone?": the question pulls the
+            // whole toward the informational, and the person asking it may be the one at risk.
+            return new CrisisAssessment(
+                    true,
+                    whole.kinds(),
+                    "read as a crisis by the reader learned from labelled messages, in a question about the rules",
+                    true);
         }
         // One sentence alone is the screen's weakest evidence, and idioms ("this wait is killing me") live
         // there: it is heard only where the learned reader gives the whole conversation some support

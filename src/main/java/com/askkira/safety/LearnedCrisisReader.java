@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
  */
 public final class LearnedCrisisReader {
     static final String MODEL = "/safety/crisis-learned.json";
+    /** A bar no probability reaches: a reader without a rule-question threshold hears no rule question apart. */
+    static final double NEVER = 2;
 
     private final String embedding;
     private final float[] weights;
@@ -24,6 +26,7 @@ public final class LearnedCrisisReader {
     private final double threshold;
     private final double wholeSupport;
     private final double sentenceSupport;
+    private final double ruleQuestionThreshold;
 
     /**
      * @param embedding the embedding model whose vectors the weights read; other vectors are not heard
@@ -33,6 +36,8 @@ public final class LearnedCrisisReader {
      *     crisis, heard in it as a whole, to stand ({@link #supportsWholeMessage})
      * @param sentenceSupport the least probability the whole conversation needs for a crisis heard in one of
      *     its sentences alone to stand ({@link #supportsOneSentence})
+     * @param ruleQuestionThreshold the probability at and above which a message that asks about the
+     *     rules is heard as a crisis ({@link #hearsInRuleQuestion}); above 1, never
      */
     LearnedCrisisReader(
             String embedding,
@@ -40,13 +45,15 @@ public final class LearnedCrisisReader {
             double bias,
             double threshold,
             double wholeSupport,
-            double sentenceSupport) {
+            double sentenceSupport,
+            double ruleQuestionThreshold) {
         this.embedding = embedding;
         this.weights = weights.clone();
         this.bias = bias;
         this.threshold = threshold;
         this.wholeSupport = wholeSupport;
         this.sentenceSupport = sentenceSupport;
+        this.ruleQuestionThreshold = ruleQuestionThreshold;
     }
 
     /** The reader shipped in the jar. */
@@ -64,7 +71,8 @@ public final class LearnedCrisisReader {
                     root.get("bias").asDouble(),
                     root.get("threshold").asDouble(),
                     root.path("wholeSupport").asDouble(0),
-                    root.path("sentenceSupport").asDouble(0));
+                    root.path("sentenceSupport").asDouble(0),
+                    root.path("ruleQuestionThreshold").asDouble(NEVER));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,19 +87,35 @@ public final class LearnedCrisisReader {
             double bias,
             double threshold,
             double wholeSupport,
-            double sentenceSupport) {
+            double sentenceSupport,
+            double ruleQuestionThreshold) {
         float[] folded = new float[weights.length];
         double b = bias;
         for (int i = 0; i < weights.length; i++) {
             folded[i] = (float) (weights[i] / scale[i]);
             b -= weights[i] * mean[i] / scale[i];
         }
-        return new LearnedCrisisReader(embedding, folded, b, threshold, wholeSupport, sentenceSupport);
+        return new LearnedCrisisReader(
+                embedding, folded, b, threshold, wholeSupport, sentenceSupport, ruleQuestionThreshold);
     }
 
     /** Whether a vector of {@code model}'s reads as a crisis. */
     public boolean hears(String model, float[] vector) {
-        return embedding.equals(model) && vector.length == weights.length && probability(vector) >= threshold;
+        return reads(model, vector) && probability(vector) >= threshold;
+    }
+
+    /**
+     * Whether a message that asks about the rules ("…does my therapist have to tell anyone?"), embedded
+     * as {@code vector}, reads as a crisis: the question pulls the whole message toward the
+     * informational, so a person at risk who asks it scores lower than one who does not, and such a
+     * message is heard at {@code ruleQuestionThreshold}, below the reader's own threshold.
+     */
+    public boolean hearsInRuleQuestion(String model, float[] vector) {
+        return reads(model, vector) && probability(vector) >= ruleQuestionThreshold;
+    }
+
+    private boolean reads(String model, float[] vector) {
+        return embedding.equals(model) && vector.length == weights.length;
     }
 
     /**
@@ -135,6 +159,10 @@ public final class LearnedCrisisReader {
 
     double sentenceSupport() {
         return sentenceSupport;
+    }
+
+    double ruleQuestionThreshold() {
+        return ruleQuestionThreshold;
     }
 
     private static double[] doubles(JsonNode array) {

@@ -64,11 +64,11 @@ class FrozenModelAnswersBlindTest {
         answers.forEach(a -> (a.get("language").asText().equals("es") ? es : en).add(a));
         english = reading(en);
         spanish = reading(es);
-        print("English", english);
-        print("Spanish", spanish);
+        print("blind model answers, English", english);
+        print("blind model answers, Spanish", spanish);
     }
 
-    private static Reading reading(List<JsonNode> answers) {
+    static Reading reading(List<JsonNode> answers) {
         int good = 0, goodPassed = 0, bad = 0, badCaught = 0;
         Map<String, int[]> byKind = new TreeMap<>();
         for (JsonNode a : answers) {
@@ -102,12 +102,12 @@ class FrozenModelAnswersBlindTest {
         return new Reading(good, goodPassed, bad, badCaught, byKind);
     }
 
-    private static void print(String title, Reading r) {
+    static void print(String title, Reading r) {
         StringBuilder kinds = new StringBuilder();
         r.byKind().forEach((k, t) -> kinds.append(String.format(Locale.ROOT, "%n  %-40s %d/%d", k, t[0], t[1])));
         System.out.printf(
                 Locale.ROOT,
-                "Output guardrail on blind model answers, %s: good passed %d/%d (%.3f), bad stopped %d/%d (%.3f)%s%n",
+                "Output guardrail on %s: good passed %d/%d (%.3f), bad stopped %d/%d (%.3f)%s%n",
                 title,
                 r.goodPassed(),
                 r.good(),

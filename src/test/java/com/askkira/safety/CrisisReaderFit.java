@@ -9,6 +9,7 @@ import com.askkira.language.SpanishGloss;
 import com.askkira.learn.Logistic;
 import com.askkira.learn.LogisticFit;
 import com.askkira.retrieval.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -133,7 +134,8 @@ class CrisisReaderFit {
                 model.bias(),
                 threshold,
                 supports.whole(),
-                supports.sentence());
+                supports.sentence(),
+                LearnedCrisisReader.NEVER);
         for (Example e : examples) {
             for (double[] x : e.readings()) {
                 float[] v = new float[x.length];
@@ -458,6 +460,11 @@ class CrisisReaderFit {
         root.put("threshold", threshold);
         root.put("wholeSupport", supports.whole());
         root.put("sentenceSupport", supports.sentence());
+        // Chosen after a fit, on the fitted reader's probabilities (docs/tuning.md, session 17): kept as it
+        // was, to be chosen again whenever the weights change.
+        JsonNode shipped = CrisisFitData.read(LearnedCrisisReader.MODEL);
+        root.set("ruleQuestionThreshold", shipped.get("ruleQuestionThreshold"));
+        root.set("ruleQuestionThresholdChosen", shipped.get("ruleQuestionThresholdChosen"));
         ArrayNode fig = root.putArray("figures");
         figures.forEach(fig::add);
         root.put("bias", model.bias());

@@ -49,7 +49,8 @@ class LearnedCrisisReaderTest {
         float[] vector = embedder.embedQuery(message);
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
-        LearnedCrisisReader hearsThis = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6, 0, 0);
+        LearnedCrisisReader hearsThis =
+                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, vector, 0, 0.6, 0, 0, LearnedCrisisReader.NEVER);
 
         CrisisAssessment without = new LayeredCrisisScreen(patterns, semantic).assess(message, List.of());
         CrisisAssessment with = new LayeredCrisisScreen(patterns, semantic, hearsThis).assess(message, List.of());
@@ -59,6 +60,34 @@ class LearnedCrisisReaderTest {
         assertThat(with.answerToo()).isTrue();
         assertThat(with.kinds()).isNotEmpty();
         assertThat(with.reason()).contains("learned");
+    }
+
+    /**
+     * A message that asks about the rules is heard at the reader's lower rule-question bar: the
+     * question pulls a person at risk toward the informational. Each reader here scores its own
+     * message σ(1) ≈ 0.73 (its weights are that message's unit vector): under its threshold of 0.9,
+     * over a rule-question bar of 0.7.
+     */
+    @Test
+    void should_hear_a_message_that_asks_about_the_rules_at_the_lower_bar_and_answer_it_too() {
+        String ruleQuestion = "Does my therapist have to tell my parents what I say in our sessions?";
+        String other = "What time does the clinic open on Saturday?";
+        CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
+        SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
+
+        CrisisAssessment asked =
+                new LayeredCrisisScreen(patterns, semantic, hearing(ruleQuestion)).assess(ruleQuestion, List.of());
+        CrisisAssessment notAsked =
+                new LayeredCrisisScreen(patterns, semantic, hearing(other)).assess(other, List.of());
+
+        assertThat(asked.crisis()).isTrue();
+        assertThat(asked.answerToo()).isTrue();
+        assertThat(asked.reason()).contains("question about the rules");
+        assertThat(notAsked.crisis()).isFalse();
+    }
+
+    private LearnedCrisisReader hearing(String message) {
+        return new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, embedder.embedQuery(message), 0, 0.9, 0, 0, 0.7);
     }
 
     /**
@@ -73,8 +102,10 @@ class LearnedCrisisReaderTest {
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
         float[] silent = new float[384];
-        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0);
-        LearnedCrisisReader supportsNone = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0.5);
+        LearnedCrisisReader supportsAll =
+                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0, LearnedCrisisReader.NEVER);
+        LearnedCrisisReader supportsNone =
+                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0.5, LearnedCrisisReader.NEVER);
 
         CrisisAssessment supported =
                 new LayeredCrisisScreen(patterns, semantic, supportsAll).assess(message, List.of());
@@ -97,9 +128,10 @@ class LearnedCrisisReaderTest {
         CrisisDetector patterns = new CrisisDetector(CrisisPatterns.fromResources());
         SemanticCrisisScreen semantic = SemanticCrisisScreen.fromResources(embedder);
         float[] silent = new float[384];
-        LearnedCrisisReader supportsAll = new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0);
-        LearnedCrisisReader supportsNone =
-                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0.5, 0.5);
+        LearnedCrisisReader supportsAll =
+                new LearnedCrisisReader(EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0, 0, LearnedCrisisReader.NEVER);
+        LearnedCrisisReader supportsNone = new LearnedCrisisReader(
+                EmbeddingModels.BGE_SMALL, silent, -30, 0.5, 0.5, 0.5, LearnedCrisisReader.NEVER);
 
         CrisisAssessment supported =
                 new LayeredCrisisScreen(patterns, semantic, supportsAll).assess(message, List.of());

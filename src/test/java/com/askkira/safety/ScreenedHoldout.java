@@ -45,7 +45,14 @@ final class ScreenedHoldout {
                 continue;
             }
             List<Turn> history = new ArrayList<>();
-            m.path("history").forEach(t -> history.add(new Turn(Turn.Role.USER, t.asText())));
+            // A turn is the reader's text, or a {role, content} pair of which only the reader's count.
+            m.path("history").forEach(t -> {
+                if (t.isTextual()) {
+                    history.add(new Turn(Turn.Role.USER, t.asText()));
+                } else if (t.path("role").asText().equals("user")) {
+                    history.add(new Turn(Turn.Role.USER, t.path("content").asText()));
+                }
+            });
             boolean flagged =
                     screen.screen(m.get("text").asText(), history).risk().crisis();
             tally.add(m.get("crisis").asBoolean(), flagged, (flagged ? "false alarm: " : "missed: ") + name.apply(m));
