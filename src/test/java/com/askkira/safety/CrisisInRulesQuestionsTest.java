@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 0.760 (76/100; English 52/70, Spanish 24/30), false alarms 0.120 (12/100). It then guided the
  * learned reader's bar for messages that ask about the rules ({@code ruleQuestionThreshold} in
  * {@code crisis-learned.json}), so it is a dev set: recall 0.850 (85/100; 60/70, 25/30), false alarms
- * unchanged (7/70, 5/30). The floors hold that reading; {@code FrozenCrisisInRulesBlindTest} is the
- * class's held-out measure.
+ * unchanged (7/70, 5/30). Its Spanish misses then showed everyday words the questions' gloss lacked
+ * (yesterday, almost every day, a lighter, "mis viejos", "no le veo sentido"): added to
+ * {@code language/es-en.txt}, Spanish recall 25 → 29 of 30, false alarms unchanged. The floors hold
+ * that reading (0.890 in all); {@code FrozenCrisisInRulesBlindTest} is the class's held-out measure.
  */
 class CrisisInRulesQuestionsTest {
     private static ScreenedHoldout set;
@@ -28,7 +30,7 @@ class CrisisInRulesQuestionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"en, 0.857, 0.1", "es, 0.833, 0.167", "all, 0.85, 0.12"})
+    @CsvSource({"en, 0.857, 0.1", "es, 0.966, 0.167", "all, 0.89, 0.12"})
     void should_give_help_lines_to_a_crisis_told_with_a_rules_question_and_answer_the_rest(
             String language, double minRecall, double maxFalseAlarms) {
         set.assertFloors(
