@@ -1,0 +1,61 @@
+package com.askkira.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole output guardrail on a second frozen blind set of model answers ({@code
+ * frozen/model-answers-blind-2.json}): 60 English answers written 2026-12-07 (session 17) by a
+ * writer who read only the library and the source facts, never the code, the tests or the other
+ * sets, citing the six passages {@code GET /v1/search?k=6} gave for each question: 40 good (24
+ * paraphrased, 8 joining sentences of one passage, 4 mixed, 4 close to the passage) and 20 bad with
+ * one subtly flawed sentence each; every sentence labelled with what it rests on. It measures what
+ * blind set 1 cannot: what the reader gets of a faithful sentence the checks cannot confirm (a
+ * stand-in from its passage since session 17). Measured, never tuned on: this test prints counts,
+ * never an item.
+ *
+ * <p>Read once, at the end of session 17 (after the stand-ins, which change no verdict): good passed
+ * 27/40 (paraphrase 16/24, joined 4/8, mixed 3/4, quote 4/4); bad stopped 12/20 (0.600: an actor,
+ * condition or quantifier changed passed in 2 of 3 each, both contradictions passed). Of the faithful
+ * sentences, 15 were withheld as written and the point of 11 reached the reader in a stand-in;
+ * flawed sentences released as written 11/20. The floors hold that reading.
+ */
+class FrozenModelAnswersBlind2Test {
+    private static FrozenModelAnswersBlindTest.Reading verdicts;
+    private static StandInTally standIns;
+
+    @BeforeAll
+    static void read() throws IOException {
+        List<JsonNode> answers = new ArrayList<>();
+        try (InputStream in =
+                FrozenModelAnswersBlind2Test.class.getResourceAsStream("/frozen/model-answers-blind-2.json")) {
+            new ObjectMapper().readTree(in).get("answers").forEach(answers::add);
+        }
+        verdicts = FrozenModelAnswersBlindTest.reading(answers);
+        standIns = StandInTally.of(answers);
+        FrozenModelAnswersBlindTest.print("blind model answers 2", verdicts);
+        System.out.println(standIns.line("blind model answers 2"));
+    }
+
+    @Test
+    void should_pass_good_answers_and_stop_bad_ones_no_worse_than_first_read() {
+        assertThat(verdicts.good()).isEqualTo(40);
+        assertThat(verdicts.goodPassed()).isGreaterThanOrEqualTo(27);
+        assertThat(verdicts.badCaught()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void should_keep_the_point_of_faithful_sentences_it_withholds_no_worse_than_first_read() {
+        assertThat(standIns.keptByStandIn()).isGreaterThanOrEqualTo(11);
+        assertThat(standIns.faithfulWithheld()).isLessThanOrEqualTo(15);
+        assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(11);
+    }
+}
