@@ -161,10 +161,6 @@ public final class LearnedCrisisReader {
         return sentenceSupport;
     }
 
-    double ruleQuestionThreshold() {
-        return ruleQuestionThreshold;
-    }
-
     private static double[] doubles(JsonNode array) {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {

@@ -29,11 +29,8 @@ record StandInTally(int faithfulWithheld, int keptByStandIn, int standIns, int f
     static StandInTally of(Iterable<JsonNode> answers) {
         int faithfulWithheld = 0, keptByStandIn = 0, flawed = 0, flawedReleased = 0, standIns = 0;
         for (JsonNode a : answers) {
-            List<String> ids = new ArrayList<>();
-            a.get("passages").forEach(id -> ids.add(id.asText()));
             String question = a.get("question").asText();
-            List<Passage> passages =
-                    TestKira.shared().retriever().over(question, ids).passages();
+            List<Passage> passages = WrittenAnswers.passages(a);
             GuardResult result = TestKira.shared()
                     .outputGuardrail()
                     .judged(question, a.get("answer").asText(), passages);

@@ -1,0 +1,28 @@
+package com.askkira.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.askkira.TestKira;
+import com.askkira.retrieval.Passage;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The model-answer sets' items: answers written, as a model writes them, from passages kept by id. */
+final class WrittenAnswers {
+    private WrittenAnswers() {}
+
+    /** The passages the writer of {@code answer} saw, numbered as it cites them. */
+    static List<Passage> passages(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("passages").forEach(id -> ids.add(id.asText()));
+        List<Passage> passages = TestKira.shared()
+                .retriever()
+                .over(answer.get("question").asText(), ids)
+                .passages();
+        assertThat(passages)
+                .as("the passages the writer saw are all in the library")
+                .hasSize(ids.size());
+        return passages;
+    }
+}
