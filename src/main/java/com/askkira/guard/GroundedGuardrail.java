@@ -122,30 +122,30 @@ public final class GroundedGuardrail implements Guardrail {
         }
 
         String describe() {
-            if (relinked > 0 && unsupported == 0 && overstated.isEmpty() && replaced.isEmpty()) {
-                return "re-linked " + relinked + " sentence(s) to the retrieved passage that supports them";
-            }
-            List<String> parts = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
             if (unsupported > 0) {
-                parts.add(unsupported + " sentence(s) not supported by the passages they cite");
+                removed.add(unsupported + " sentence(s) not supported by the passages they cite");
             }
             if (!overstated.isEmpty()) {
-                parts.add(overstated.size() + " sentence(s) saying more than their passage ("
+                removed.add(overstated.size() + " sentence(s) saying more than their passage ("
                         + String.join("; ", overstated) + ")");
             }
-            String said = parts.isEmpty() ? "" : "removed " + String.join(" and ", parts);
+            List<String> done = new ArrayList<>();
+            if (!removed.isEmpty()) {
+                done.add("removed " + String.join(" and ", removed));
+            }
             if (!replaced.isEmpty()) {
                 List<String> strong =
                         replaced.stream().filter(w -> !w.isEmpty()).toList();
-                said += (said.isEmpty() ? "" : "; ") + "replaced " + replaced.size()
-                        + " sentence(s) their passage does not support"
+                done.add("replaced " + replaced.size() + " sentence(s) their passage does not support"
                         + (strong.isEmpty() ? "" : " (" + String.join("; ", strong) + ")")
-                        + " with the passage's own closest sentence";
+                        + " with the passage's own closest sentence");
             }
-            return said
-                    + (relinked > 0
-                            ? "; re-linked " + relinked + " sentence(s) to the passage that supports them"
-                            : "");
+            if (relinked > 0) {
+                done.add("re-linked " + relinked + " sentence(s) to the " + (done.isEmpty() ? "retrieved " : "")
+                        + "passage that supports them");
+            }
+            return String.join("; ", done);
         }
     }
 

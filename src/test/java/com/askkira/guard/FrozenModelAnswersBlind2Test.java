@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * 27/40 (paraphrase 16/24, joined 4/8, mixed 3/4, quote 4/4); bad stopped 12/20 (0.600: an actor,
  * condition or quantifier changed passed in 2 of 3 each, both contradictions passed). Of the faithful
  * sentences, 15 were withheld as written and the point of 11 reached the reader in a stand-in;
- * flawed sentences released as written 11/20. The floors hold that reading.
+ * flawed sentences released as written 11/20; 17 stand-ins in all. The floors hold that reading,
+ * kind by kind.
  */
 class FrozenModelAnswersBlind2Test {
     private static FrozenModelAnswersBlindTest.Reading verdicts;
@@ -48,8 +50,10 @@ class FrozenModelAnswersBlind2Test {
     @Test
     void should_pass_good_answers_and_stop_bad_ones_no_worse_than_first_read() {
         assertThat(verdicts.good()).isEqualTo(40);
+        assertThat(verdicts.bad()).isEqualTo(20);
         assertThat(verdicts.goodPassed()).isGreaterThanOrEqualTo(27);
         assertThat(verdicts.badCaught()).isGreaterThanOrEqualTo(12);
+        FrozenModelAnswersBlindTest.assertKindsAtLeast(verdicts, KINDS);
     }
 
     @Test
@@ -57,5 +61,22 @@ class FrozenModelAnswersBlind2Test {
         assertThat(standIns.keptByStandIn()).isGreaterThanOrEqualTo(11);
         assertThat(standIns.faithfulWithheld()).isLessThanOrEqualTo(15);
         assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(11);
+        assertThat(standIns.flawed()).isEqualTo(20);
+        assertThat(standIns.standIns()).isLessThanOrEqualTo(17);
     }
+
+    /** Each kind's first reading (session 17): judged right / answers. */
+    private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("bad, absolute confidentiality", "2/2"),
+            Map.entry("bad, actor changed", "1/3"),
+            Map.entry("bad, condition changed", "1/3"),
+            Map.entry("bad, contradiction", "0/2"),
+            Map.entry("bad, invented detail", "3/3"),
+            Map.entry("bad, less confidential than the law says", "2/2"),
+            Map.entry("bad, quantifier changed", "1/3"),
+            Map.entry("bad, wrong citation", "2/2"),
+            Map.entry("good, joined", "4/8"),
+            Map.entry("good, mixed", "3/4"),
+            Map.entry("good, paraphrase", "16/24"),
+            Map.entry("good, quote", "4/4"));
 }

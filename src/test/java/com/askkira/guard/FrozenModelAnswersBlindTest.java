@@ -127,7 +127,7 @@ class FrozenModelAnswersBlindTest {
     }
 
     /** Each kind printed: as many of its answers judged right as at the last reading, of as many. */
-    private static void assertKindsAtLeast(Reading reading, Map<String, String> floors) {
+    static void assertKindsAtLeast(Reading reading, Map<String, String> floors) {
         assertThat(reading.byKind()).containsOnlyKeys(floors.keySet());
         floors.forEach((kind, floor) -> {
             String[] rightOfAll = floor.split("/");

@@ -31,5 +31,8 @@ class StandInSentencesTest {
         assertThat(tally.keptByStandIn()).isGreaterThanOrEqualTo(32);
         assertThat(tally.faithfulWithheld()).isLessThanOrEqualTo(49);
         assertThat(tally.flawedReleased()).isLessThanOrEqualTo(8);
+        assertThat(tally.flawed()).isEqualTo(40);
+        // A stand-in off the point is the price of one on it: no more of them than at that reading.
+        assertThat(tally.standIns()).isLessThanOrEqualTo(62);
     }
 }

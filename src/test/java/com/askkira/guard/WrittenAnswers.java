@@ -7,6 +7,7 @@ import com.askkira.retrieval.Passage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The model-answer sets' items: answers written, as a model writes them, from passages kept by id. */
 final class WrittenAnswers {
@@ -14,8 +15,13 @@ final class WrittenAnswers {
 
     /** The passages the writer of {@code answer} saw, numbered as it cites them. */
     static List<Passage> passages(JsonNode answer) {
+        return passages(answer, Map.of());
+    }
+
+    /** The same, each passage id in {@code renamed} read as the chunk that holds its text now. */
+    static List<Passage> passages(JsonNode answer, Map<String, String> renamed) {
         List<String> ids = new ArrayList<>();
-        answer.get("passages").forEach(id -> ids.add(id.asText()));
+        answer.get("passages").forEach(id -> ids.add(renamed.getOrDefault(id.asText(), id.asText())));
         List<Passage> passages = TestKira.shared()
                 .retriever()
                 .over(answer.get("question").asText(), ids)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,8 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,17 +24,9 @@ class BlankTextOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "blank-text-key";
-    private static Javalin app;
 
-    @BeforeAll
-    static void start() {
-        app = TestServers.started(KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(KEY);
 
     @ParameterizedTest(name = "answer \"{0}\"")
     @ValueSource(strings = {"", " ", "\\u00a0", "\\u200b", "\\ufeff", "\\u00a0\\u200b", " \\u200b\\n\\ufeff "})
@@ -67,8 +57,8 @@ class BlankTextOverHttpTest {
     @ValueSource(strings = {" ", "\u00a0", "\u200b", "\ufeff", "\u00a0\u3000"})
     void should_refuse_a_search_of_only_invisible_characters_as_empty(String q) throws Exception {
         HttpResponse<String> response = CLIENT.send(
-                HttpRequest.newBuilder(
-                                URI.create(base() + "/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                HttpRequest.newBuilder(URI.create(
+                                SERVER.base() + "/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -123,15 +113,11 @@ class BlankTextOverHttpTest {
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(base() + path))
+                HttpRequest.newBuilder(URI.create(SERVER.base() + path))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String base() {
-        return "http://localhost:" + app.port();
     }
 }

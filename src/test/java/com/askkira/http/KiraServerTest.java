@@ -12,9 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,23 +22,13 @@ class KiraServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String ADMIN_KEY = "test-admin-key";
-    private static Javalin app;
-    private static String base;
 
-    @BeforeAll
-    static void start() {
-        app = TestServers.started(ADMIN_KEY);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(ADMIN_KEY);
 
     private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.base() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -48,7 +37,8 @@ class KiraServerTest {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(SERVER.base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -300,7 +290,7 @@ class KiraServerTest {
                 "{\"question\": \"i have the pills saved up and tonight is the night\"}");
 
         assertError(get("/v1/admin/insights"), 401, "unauthorized");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/admin/insights"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVER.base() + "/v1/admin/insights"))
                 .header("X-Api-Key", ADMIN_KEY)
                 .GET()
                 .build();
@@ -337,7 +327,7 @@ class KiraServerTest {
     @Test
     void should_refuse_admin_paths_without_a_valid_key() throws Exception {
         assertError(post("/v1/admin/reindex", "application/json", "{}"), 401, "unauthorized");
-        HttpRequest wrongKey = HttpRequest.newBuilder(URI.create(base + "/v1/admin/reindex"))
+        HttpRequest wrongKey = HttpRequest.newBuilder(URI.create(SERVER.base() + "/v1/admin/reindex"))
                 .header("Authorization", "Bearer not-the-key")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -346,7 +336,7 @@ class KiraServerTest {
 
     @Test
     void should_rebuild_the_index_for_an_admin_and_keep_answering() throws Exception {
-        HttpRequest reindex = HttpRequest.newBuilder(URI.create(base + "/v1/admin/reindex"))
+        HttpRequest reindex = HttpRequest.newBuilder(URI.create(SERVER.base() + "/v1/admin/reindex"))
                 .header("X-Api-Key", ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();

@@ -6,16 +6,14 @@ import com.askkira.pipeline.AnswerRequest;
 import com.askkira.pipeline.GroundingService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,23 +27,15 @@ class LongTextOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "long-text-key";
+
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(KEY);
+
     private static final String REPEATED = "why do therapists report child abuse and neglect ";
     /** One clause a letter: 2,000 of them in a history turn's 4,000 characters. */
     private static final String LETTERS = "b c d e f g h j k l m n o p q r u v w x y z ";
     /** One character, two UTF-16 units: as an emoji or a rarer CJK ideograph is. */
     private static final String EMOJI = "\uD83D\uDE00";
-
-    private static Javalin app;
-
-    @BeforeAll
-    static void start() {
-        app = TestServers.started(KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/v1/grounding", "/v1/admin/grounding"})
@@ -166,7 +156,7 @@ class LongTextOverHttpTest {
 
     private static HttpResponse<String> post(String path, Map<String, ?> body) throws Exception {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                HttpRequest.newBuilder(URI.create(SERVER.base() + path))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

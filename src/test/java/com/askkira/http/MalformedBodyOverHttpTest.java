@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -14,9 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,18 +30,11 @@ class MalformedBodyOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "malformed-body-key";
+
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(KEY);
+
     private static final String QUESTION = "{\"question\": \"Can my employer see my therapy records?\"}";
-    private static Javalin app;
-
-    @BeforeAll
-    static void start() {
-        app = TestServers.started(KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
 
     // F7: text after the body ---------------------------------------------------------------------
 
@@ -140,7 +131,7 @@ class MalformedBodyOverHttpTest {
     @ValueSource(strings = {"gzip", "br", "deflate", "identity, gzip", "x-unknown"})
     void should_refuse_a_body_in_a_content_coding_with_unsupported_media_type(String coding) throws Exception {
         for (String path : new String[] {"/v1/answers", "/v1/chat/completions"}) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + path))
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SERVER.base() + path))
                     .header("Content-Type", "application/json")
                     .header("Content-Encoding", coding)
                     .header("Authorization", "Bearer " + KEY)
@@ -156,7 +147,7 @@ class MalformedBodyOverHttpTest {
 
     @Test
     void should_still_read_a_body_labelled_identity() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/v1/answers"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SERVER.base() + "/v1/answers"))
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "identity")
                 .POST(HttpRequest.BodyPublishers.ofString(QUESTION)));
@@ -204,14 +195,15 @@ class MalformedBodyOverHttpTest {
     }
 
     private static HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base() + path))
+        return send(HttpRequest.newBuilder(URI.create(SERVER.base() + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + KEY)
                 .POST(body));
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET());
+        return send(
+                HttpRequest.newBuilder(URI.create(SERVER.base() + pathAndQuery)).GET());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -220,15 +212,11 @@ class MalformedBodyOverHttpTest {
 
     /** The whole response to {@code request}, sent byte for byte (Java's client will not send some headers). */
     private static String raw(String request) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), SERVER.port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String base() {
-        return "http://localhost:" + app.port();
     }
 }

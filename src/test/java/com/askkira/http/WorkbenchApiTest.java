@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The workbench's HTTP side on a real server: /v1/grounding's additions (quote, verdict, findings)
@@ -23,19 +21,9 @@ class WorkbenchApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "workbench-api-key";
-    private static Javalin app;
-    private static String base;
 
-    @BeforeAll
-    static void start() {
-        app = TestServers.started(KEY);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(KEY);
 
     @Test
     void should_add_the_supporting_sentences_a_verdict_and_the_rules_broken_to_grounding() throws Exception {
@@ -150,7 +138,7 @@ class WorkbenchApiTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, boolean key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.base() + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
