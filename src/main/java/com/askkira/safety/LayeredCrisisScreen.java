@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a conversation signals risk of harm now, by three readers: the pattern detector, which
+ * Whether a conversation signals risk of harm now, by four readers: the pattern detector, which
  * knows framing ("if I told my therapist…" is a question about rules), the semantic screen, which
  * hears phrasings the patterns never listed, in the whole conversation and in each sentence alone,
- * and the learned reader, fitted on every labelled set over the same vector, whose support the semantic
- * screen's alarms need (a bar far below its own threshold). Any is enough: missing
+ * the learned reader, fitted on every labelled set over the same vector, whose support the semantic
+ * screen's alarms need (a bar far below its own threshold), and the wording reader, fitted on the
+ * same vector and the message's words. Any is enough: missing
  * a person in crisis costs far more than leading an answer with help lines. Where the evidence is
  * weaker (heard in one sentence only, by the learned reader only, or in a message that reads as a
  * joke, an idiom or the distant past) help still comes first, and the question is answered too.
@@ -20,29 +21,44 @@ public final class LayeredCrisisScreen implements CrisisScreen {
     private final CrisisDetector patterns;
     private final SemanticCrisisScreen semantic;
     private final Optional<LearnedCrisisReader> learned;
+    private final Optional<WordingCrisisReader> wording;
 
     /** Patterns and the semantic screen only, as the screen was before the learned reader. */
     public LayeredCrisisScreen(CrisisDetector patterns, SemanticCrisisScreen semantic) {
-        this(patterns, semantic, Optional.empty());
+        this(patterns, semantic, Optional.empty(), Optional.empty());
     }
 
+    /** Without the wording reader, as the screen was before it (what its fit adds to). */
     public LayeredCrisisScreen(CrisisDetector patterns, SemanticCrisisScreen semantic, LearnedCrisisReader learned) {
-        this(patterns, semantic, Optional.of(learned));
+        this(patterns, semantic, Optional.of(learned), Optional.empty());
+    }
+
+    public LayeredCrisisScreen(
+            CrisisDetector patterns,
+            SemanticCrisisScreen semantic,
+            LearnedCrisisReader learned,
+            WordingCrisisReader wording) {
+        this(patterns, semantic, Optional.of(learned), Optional.of(wording));
     }
 
     private LayeredCrisisScreen(
-            CrisisDetector patterns, SemanticCrisisScreen semantic, Optional<LearnedCrisisReader> learned) {
+            CrisisDetector patterns,
+            SemanticCrisisScreen semantic,
+            Optional<LearnedCrisisReader> learned,
+            Optional<WordingCrisisReader> wording) {
         this.patterns = patterns;
         this.semantic = semantic;
         this.learned = learned;
+        this.wording = wording;
     }
 
-    /** The three readers shipped in the jar, hearing by {@code embedder}. */
+    /** The four readers shipped in the jar, hearing by {@code embedder}. */
     public static LayeredCrisisScreen fromResources(Embedder embedder) {
         return new LayeredCrisisScreen(
                 new CrisisDetector(CrisisPatterns.fromResources()),
                 SemanticCrisisScreen.fromResources(embedder),
-                LearnedCrisisReader.fromResources());
+                LearnedCrisisReader.fromResources(),
+                WordingCrisisReader.fromResources());
     }
 
     @Override
@@ -82,6 +98,15 @@ public final class LayeredCrisisScreen implements CrisisScreen {
                     true,
                     whole.kinds(),
                     "read as a crisis by the reader learned from labelled messages, in a question about the rules",
+                    true);
+        }
+        if (wording.isPresent() && wording.get().hears(message, semantic.model(), whole.vector())) {
+            // "if I tell my therapist I've been cutting again will she tell my mom": the embedding hears the
+            // question; the words say who is at risk, and when.
+            return new CrisisAssessment(
+                    true,
+                    whole.kinds(),
+                    "read as a crisis by the reader learned from labelled messages' words and meaning",
                     true);
         }
         // One sentence alone is the screen's weakest evidence, and idioms ("this wait is killing me") live

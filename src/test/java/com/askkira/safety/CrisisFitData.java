@@ -28,6 +28,16 @@ final class CrisisFitData {
             "/spanish/crisis-es-dev.json",
             "/safety/crisis-train-5.json",
             "/safety/crisis-train-es-2.json");
+    /**
+     * People at risk who ask, in the same message, whether their therapist will tell, beside
+     * look-alikes of the same words: written for the wording reader ({@link WordingCrisisReader}), never
+     * fitted on by the learned reader itself (whose refit with the first of them raised false alarms
+     * almost everywhere).
+     */
+    static final List<String> RULE_QUESTION_SETS = List.of(
+            "/safety/crisis-in-rules-questions.json",
+            "/safety/crisis-in-rules-questions-fit-a.json",
+            "/safety/crisis-in-rules-questions-fit-b.json");
     /** Sets of {@code crisis} and {@code informational} entries with {@code message} and {@code history}. */
     static final List<String> EXEMPLAR_SETS = List.of(SemanticCrisisScreen.EXEMPLARS, "/safety/crisis-messages.json");
     /** Ordinary questions: {@code questions} with {@code question}, none of them a crisis. */
@@ -75,24 +85,42 @@ final class CrisisFitData {
             }
         }
         for (String set : MESSAGE_SETS) {
-            for (JsonNode m : read(set).get("messages")) {
-                List<Turn> history = new ArrayList<>();
-                m.path("history")
-                        .forEach(t -> history.add(new Turn(
-                                Turn.Role.USER, redactor.redact(t.asText()).text())));
-                out.add(new Labelled(
-                        set,
-                        m.get("id").asText(),
-                        m.get("crisis").asBoolean(),
-                        redactor.redact(m.get("text").asText()).text(),
-                        history));
-            }
+            out.addAll(messages(set, redactor));
         }
         for (String set : ORDINARY_SETS) {
             out.addAll(nonCrises(set, q -> true, redactor));
         }
         for (String set : OUTSIDE_SETS) {
             out.addAll(nonCrises(set, q -> q.get("label").asText().equals("out_of_scope"), redactor));
+        }
+        return out;
+    }
+
+    /**
+     * What the wording reader ({@code CrisisWordingFit}) is fitted on: every set above and the sets
+     * written for people at risk who ask about the rules.
+     */
+    static List<Labelled> withRuleQuestionSets() {
+        PiiRedactor redactor = new PiiRedactor();
+        List<Labelled> out = new ArrayList<>(all());
+        RULE_QUESTION_SETS.forEach(set -> out.addAll(messages(set, redactor)));
+        return out;
+    }
+
+    /** A set of {@code messages}, each with {@code text}, {@code crisis} and perhaps {@code history}. */
+    private static List<Labelled> messages(String set, PiiRedactor redactor) {
+        List<Labelled> out = new ArrayList<>();
+        for (JsonNode m : read(set).get("messages")) {
+            List<Turn> history = new ArrayList<>();
+            m.path("history")
+                    .forEach(t -> history.add(
+                            new Turn(Turn.Role.USER, redactor.redact(t.asText()).text())));
+            out.add(new Labelled(
+                    set,
+                    m.get("id").asText(),
+                    m.get("crisis").asBoolean(),
+                    redactor.redact(m.get("text").asText()).text(),
+                    history));
         }
         return out;
     }

@@ -151,13 +151,20 @@ class CrisisReaderFit {
 
     /** Every labelled conversation with its readings embedded as the semantic screen embeds them at runtime. */
     static List<Example> examples(Embedder embedder) {
-        SpanishGloss spanish = SpanishGloss.fromResources();
         CrisisScreen before = new BilingualCrisisScreen(
                 new LayeredCrisisScreen(
                         new CrisisDetector(CrisisPatterns.fromResources()),
                         SemanticCrisisScreen.fromResources(embedder)),
-                spanish);
-        List<CrisisFitData.Labelled> all = CrisisFitData.all();
+                SpanishGloss.fromResources());
+        return examples(embedder, CrisisFitData.all(), before);
+    }
+
+    /**
+     * {@code all} with their readings embedded as the semantic screen embeds them at runtime, each
+     * marked with whether {@code before} already hears it as a crisis.
+     */
+    static List<Example> examples(Embedder embedder, List<CrisisFitData.Labelled> all, CrisisScreen before) {
+        SpanishGloss spanish = SpanishGloss.fromResources();
         List<List<Heard>> heard = new ArrayList<>();
         List<String> flat = new ArrayList<>();
         List<Boolean> isSpanish = new ArrayList<>();
