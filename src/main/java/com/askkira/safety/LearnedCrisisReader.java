@@ -63,12 +63,11 @@ public final class LearnedCrisisReader {
                 throw new IllegalStateException("missing resource " + MODEL);
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            return fitted(
+            FoldedWeights folded = FoldedWeights.read(root);
+            return new LearnedCrisisReader(
                     root.get("embedding").asText(),
-                    doubles(root.get("mean")),
-                    doubles(root.get("scale")),
-                    doubles(root.get("weights")),
-                    root.get("bias").asDouble(),
+                    folded.weights(),
+                    folded.bias(),
                     root.get("threshold").asDouble(),
                     root.path("wholeSupport").asDouble(0),
                     root.path("sentenceSupport").asDouble(0),
@@ -89,14 +88,15 @@ public final class LearnedCrisisReader {
             double wholeSupport,
             double sentenceSupport,
             double ruleQuestionThreshold) {
-        float[] folded = new float[weights.length];
-        double b = bias;
-        for (int i = 0; i < weights.length; i++) {
-            folded[i] = (float) (weights[i] / scale[i]);
-            b -= weights[i] * mean[i] / scale[i];
-        }
+        FoldedWeights folded = FoldedWeights.of(mean, scale, weights, bias);
         return new LearnedCrisisReader(
-                embedding, folded, b, threshold, wholeSupport, sentenceSupport, ruleQuestionThreshold);
+                embedding,
+                folded.weights(),
+                folded.bias(),
+                threshold,
+                wholeSupport,
+                sentenceSupport,
+                ruleQuestionThreshold);
     }
 
     /** Whether a vector of {@code model}'s reads as a crisis. */
@@ -159,13 +159,5 @@ public final class LearnedCrisisReader {
 
     double sentenceSupport() {
         return sentenceSupport;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
     }
 }

@@ -56,13 +56,12 @@ public final class WordingCrisisReader {
             for (int i = 0; i < grams.size(); i++) {
                 byGram.put(grams.get(i).asText(), gramWeights.get(i).asDouble());
             }
-            return fitted(
+            FoldedWeights folded = FoldedWeights.read(root);
+            return new WordingCrisisReader(
                     root.get("embedding").asText(),
-                    doubles(root.get("mean")),
-                    doubles(root.get("scale")),
-                    doubles(root.get("weights")),
+                    folded.weights(),
                     byGram,
-                    root.get("bias").asDouble(),
+                    folded.bias(),
                     root.get("threshold").asDouble());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,13 +77,8 @@ public final class WordingCrisisReader {
             Map<String, Double> gramWeights,
             double bias,
             double threshold) {
-        float[] folded = new float[weights.length];
-        double b = bias;
-        for (int i = 0; i < weights.length; i++) {
-            folded[i] = (float) (weights[i] / scale[i]);
-            b -= weights[i] * mean[i] / scale[i];
-        }
-        return new WordingCrisisReader(embedding, folded, gramWeights, b, threshold);
+        FoldedWeights folded = FoldedWeights.of(mean, scale, weights, bias);
+        return new WordingCrisisReader(embedding, folded.weights(), gramWeights, folded.bias(), threshold);
     }
 
     /** Whether {@code message}, whose conversation {@code model} embedded as {@code vector}, reads as a crisis. */
@@ -99,13 +93,5 @@ public final class WordingCrisisReader {
             z += gramWeights.getOrDefault(gram, 0.0);
         }
         return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
     }
 }

@@ -34,21 +34,10 @@ public final class GramLogisticFit {
      */
     public static Model fit(List<Row> train, int grams, double l2, double gramL2, int steps) {
         int n = train.getFirst().x().length;
-        double[] mean = new double[n];
-        double[] scale = new double[n];
-        for (Row r : train) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += r.x()[i] / train.size();
-            }
-        }
-        for (Row r : train) {
-            for (int i = 0; i < n; i++) {
-                scale[i] += Math.pow(r.x()[i] - mean[i], 2) / train.size();
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            scale[i] = Math.max(1e-6, Math.sqrt(scale[i]));
-        }
+        LogisticFit.Standardisation s =
+                LogisticFit.Standardisation.of(train.stream().map(Row::x).toList());
+        double[] mean = s.mean();
+        double[] scale = s.scale();
         long positives = train.stream().filter(Row::positive).count();
         double wPos = train.size() / (2.0 * Math.max(1, positives));
         double wNeg = train.size() / (2.0 * Math.max(1, train.size() - positives));

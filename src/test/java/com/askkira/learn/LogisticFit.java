@@ -22,21 +22,9 @@ public final class LogisticFit {
     /** The same, by {@code steps} steps of gradient descent. */
     public static Logistic fit(List<Labelled> train, double l2, int steps) {
         int n = train.getFirst().x().length;
-        double[] mean = new double[n];
-        double[] scale = new double[n];
-        for (Labelled e : train) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += e.x()[i] / train.size();
-            }
-        }
-        for (Labelled e : train) {
-            for (int i = 0; i < n; i++) {
-                scale[i] += Math.pow(e.x()[i] - mean[i], 2) / train.size();
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            scale[i] = Math.max(1e-6, Math.sqrt(scale[i]));
-        }
+        Standardisation s = Standardisation.of(train.stream().map(Labelled::x).toList());
+        double[] mean = s.mean();
+        double[] scale = s.scale();
         long positives = train.stream().filter(Labelled::positive).count();
         double wPos = train.size() / (2.0 * Math.max(1, positives));
         double wNeg = train.size() / (2.0 * Math.max(1, train.size() - positives));
@@ -63,6 +51,29 @@ public final class LogisticFit {
             b -= 0.5 * gradB / train.size();
         }
         return new Logistic(mean, scale, w, b, 0.5);
+    }
+
+    /** Each feature's mean and standard deviation (at least 1e-6) over the fitting rows. */
+    public record Standardisation(double[] mean, double[] scale) {
+        public static Standardisation of(List<double[]> rows) {
+            int n = rows.getFirst().length;
+            double[] mean = new double[n];
+            double[] scale = new double[n];
+            for (double[] x : rows) {
+                for (int i = 0; i < n; i++) {
+                    mean[i] += x[i] / rows.size();
+                }
+            }
+            for (double[] x : rows) {
+                for (int i = 0; i < n; i++) {
+                    scale[i] += Math.pow(x[i] - mean[i], 2) / rows.size();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                scale[i] = Math.max(1e-6, Math.sqrt(scale[i]));
+            }
+            return new Standardisation(mean, scale);
+        }
     }
 
     /** The highest threshold that rejects at most {@code budget} of {@code mustAccept}. */

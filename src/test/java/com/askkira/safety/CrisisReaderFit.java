@@ -229,15 +229,7 @@ class CrisisReaderFit {
 
     /** Each reading's probability from the model fitted on the other folds; folds shuffled with a fixed seed. */
     static double[][] crossValidatedReadings(List<Example> examples) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(9));
-        int[] fold = new int[examples.size()];
-        for (int i = 0; i < order.size(); i++) {
-            fold[order.get(i)] = i % FOLDS;
-        }
+        int[] fold = folds(examples.size(), 9);
         double[][] scores = new double[examples.size()][];
         for (int k = 0; k < FOLDS; k++) {
             int held = k;
@@ -472,12 +464,7 @@ class CrisisReaderFit {
         JsonNode shipped = CrisisFitData.read(LearnedCrisisReader.MODEL);
         root.set("ruleQuestionThreshold", shipped.get("ruleQuestionThreshold"));
         root.set("ruleQuestionThresholdChosen", shipped.get("ruleQuestionThresholdChosen"));
-        ArrayNode fig = root.putArray("figures");
-        figures.forEach(fig::add);
-        root.put("bias", model.bias());
-        put(root.putArray("mean"), model.mean());
-        put(root.putArray("scale"), model.scale());
-        put(root.putArray("weights"), model.weights());
+        putFit(root, figures, model.bias(), model.mean(), model.scale(), model.weights());
         json.writerWithDefaultPrettyPrinter()
                 .writeValue(
                         Path.of("src/main/resources" + LearnedCrisisReader.MODEL)
@@ -485,7 +472,32 @@ class CrisisReaderFit {
                         root);
     }
 
-    private static void put(ArrayNode array, double[] values) {
+    /** Which of {@code FOLDS} folds each of {@code n} conversations is in, shuffled with {@code seed}. */
+    static int[] folds(int n, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order.get(i)] = i % FOLDS;
+        }
+        return fold;
+    }
+
+    /** A fit's figures and its weights on the standardised embedding, as the readers read them. */
+    static void putFit(
+            ObjectNode root, List<String> figures, double bias, double[] mean, double[] scale, double[] weights) {
+        ArrayNode fig = root.putArray("figures");
+        figures.forEach(fig::add);
+        root.put("bias", bias);
+        put(root.putArray("mean"), mean);
+        put(root.putArray("scale"), scale);
+        put(root.putArray("weights"), weights);
+    }
+
+    static void put(ArrayNode array, double[] values) {
         Arrays.stream(values).forEach(v -> array.add(Math.round(v * 1e7) / 1e7));
     }
 }

@@ -17,14 +17,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -46,7 +44,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kira.fit", matches = "true")
 class CrisisWordingFit {
     static final double MAX_NEW_ALARMS = 0.01;
-    static final int FOLDS = 10;
+    static final int FOLDS = CrisisReaderFit.FOLDS;
     static final int MIN_USES = 3;
     /** The learned reader's penalty for the embedding's weights. */
     private static final double L2 = 0.01;
@@ -171,15 +169,7 @@ class CrisisWordingFit {
 
     /** Each conversation's highest reading from the model fitted on the other folds; folds shuffled with a fixed seed. */
     private static double[] crossValidated(List<Example> examples, List<List<Row>> rows, int grams) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(18));
-        int[] fold = new int[examples.size()];
-        for (int i = 0; i < order.size(); i++) {
-            fold[order.get(i)] = i % FOLDS;
-        }
+        int[] fold = CrisisReaderFit.folds(examples.size(), 18);
         double[] scores = new double[examples.size()];
         for (int k = 0; k < FOLDS; k++) {
             List<List<Row>> train = new ArrayList<>();
@@ -281,23 +271,14 @@ class CrisisWordingFit {
                         + " Weights apply to (x - mean) / scale; a word's weight is added when the message uses it.");
         root.put("embedding", EmbeddingModels.BGE_SMALL);
         root.put("threshold", threshold);
-        ArrayNode fig = root.putArray("figures");
-        figures.forEach(fig::add);
-        root.put("bias", model.bias());
-        put(root.putArray("mean"), model.mean());
-        put(root.putArray("scale"), model.scale());
-        put(root.putArray("weights"), model.weights());
+        CrisisReaderFit.putFit(root, figures, model.bias(), model.mean(), model.scale(), model.weights());
         ArrayNode names = root.putArray("grams");
         grams.forEach(names::add);
-        put(root.putArray("gramWeights"), model.gramWeights());
+        CrisisReaderFit.put(root.putArray("gramWeights"), model.gramWeights());
         json.writerWithDefaultPrettyPrinter()
                 .writeValue(
                         Path.of("src/main/resources" + WordingCrisisReader.MODEL)
                                 .toFile(),
                         root);
-    }
-
-    private static void put(ArrayNode array, double[] values) {
-        Arrays.stream(values).forEach(v -> array.add(Math.round(v * 1e7) / 1e7));
     }
 }
