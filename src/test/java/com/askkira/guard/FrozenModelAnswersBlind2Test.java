@@ -3,10 +3,7 @@ package com.askkira.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +33,7 @@ class FrozenModelAnswersBlind2Test {
 
     @BeforeAll
     static void read() throws IOException {
-        List<JsonNode> answers = new ArrayList<>();
-        try (InputStream in =
-                FrozenModelAnswersBlind2Test.class.getResourceAsStream("/frozen/model-answers-blind-2.json")) {
-            new ObjectMapper().readTree(in).get("answers").forEach(answers::add);
-        }
+        List<JsonNode> answers = WrittenAnswers.read("/frozen/model-answers-blind-2.json");
         verdicts = FrozenModelAnswersBlindTest.reading(answers);
         standIns = StandInTally.of(answers);
         FrozenModelAnswersBlindTest.print("blind model answers 2", verdicts);

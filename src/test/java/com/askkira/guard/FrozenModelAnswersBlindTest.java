@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.TestKira;
 import com.askkira.retrieval.Passage;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,11 +52,7 @@ class FrozenModelAnswersBlindTest {
 
     @BeforeAll
     static void read() throws IOException {
-        JsonNode answers;
-        try (InputStream in =
-                FrozenModelAnswersBlindTest.class.getResourceAsStream("/frozen/model-answers-blind-1.json")) {
-            answers = new ObjectMapper().readTree(in).get("answers");
-        }
+        List<JsonNode> answers = WrittenAnswers.read("/frozen/model-answers-blind-1.json");
         List<JsonNode> en = new ArrayList<>();
         List<JsonNode> es = new ArrayList<>();
         answers.forEach(a -> (a.get("language").asText().equals("es") ? es : en).add(a));

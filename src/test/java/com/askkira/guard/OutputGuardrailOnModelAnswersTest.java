@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.TestKira;
 import com.askkira.retrieval.Passage;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,10 +59,7 @@ class OutputGuardrailOnModelAnswersTest {
     })
     void should_pass_good_model_answers_and_stop_bad_ones(
             String set, String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
-        JsonNode answers;
-        try (InputStream in = getClass().getResourceAsStream("/guard/" + set + ".json")) {
-            answers = new ObjectMapper().readTree(in).get("answers");
-        }
+        List<JsonNode> answers = WrittenAnswers.read("/guard/" + set + ".json");
         int good = 0, flagged = 0, bad = 0, caught = 0;
         List<String> wrong = new ArrayList<>();
         for (JsonNode a : answers) {

@@ -2,10 +2,7 @@ package com.askkira.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +16,7 @@ class StandInSentencesTest {
     @Test
     void should_keep_in_the_passage_words_the_point_of_most_faithful_sentences_the_check_cannot_confirm()
             throws IOException {
-        JsonNode answers;
-        try (InputStream in = getClass().getResourceAsStream("/guard/model-answers-dev-2.json")) {
-            answers = new ObjectMapper().readTree(in).get("answers");
-        }
-
-        StandInTally tally = StandInTally.of(answers);
+        StandInTally tally = StandInTally.of(WrittenAnswers.read("/guard/model-answers-dev-2.json"));
         System.out.println(tally.line("model-answers-dev-2"));
 
         // The reading that chose the bar (session 17).

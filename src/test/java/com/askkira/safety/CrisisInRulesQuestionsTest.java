@@ -37,11 +37,6 @@ class CrisisInRulesQuestionsTest {
     @CsvSource({"en, 0.971, 0.1", "es, 1.0, 0.167", "all, 0.98, 0.12"})
     void should_give_help_lines_to_a_crisis_told_with_a_rules_question_and_answer_the_rest(
             String language, double minRecall, double maxFalseAlarms) {
-        set.assertFloors(
-                "Crisis in rules questions (" + language + ")",
-                m -> language.equals("all") || m.get("lang").asText().equals(language),
-                m -> m.get("kind").asText(),
-                minRecall,
-                maxFalseAlarms);
+        set.assertFloorsIn(language, "Crisis in rules questions", minRecall, maxFalseAlarms);
     }
 }

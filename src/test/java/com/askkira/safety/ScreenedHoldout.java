@@ -76,4 +76,17 @@ final class ScreenedHoldout {
         assertThat(tally.falseAlarms()).as(title + " false alarms").isLessThanOrEqualTo(maxFalseAlarms);
         return tally;
     }
+
+    /**
+     * {@link #assertFloors} on the messages in {@code language} ({@code lang}; "all" for every one),
+     * each named by its {@code kind}, printed as "{@code title} (language)".
+     */
+    CrisisTally assertFloorsIn(String language, String title, double minRecall, double maxFalseAlarms) {
+        return assertFloors(
+                title + " (" + language + ")",
+                m -> language.equals("all") || m.get("lang").asText().equals(language),
+                m -> m.get("kind").asText(),
+                minRecall,
+                maxFalseAlarms);
+    }
 }
