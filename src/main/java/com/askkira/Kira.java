@@ -44,6 +44,7 @@ import com.askkira.guard.NoLeakGuardrail;
 import com.askkira.guard.ReaderInputGuardrail;
 import com.askkira.guard.RelevanceGuardrail;
 import com.askkira.guard.SentenceJudge;
+import com.askkira.guard.SupportJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.guard.UnsafeRequestDetector;
 import com.askkira.http.KiraServer;
@@ -334,8 +335,8 @@ public final class Kira implements AutoCloseable {
         CompletableFuture<EnglishReading> readings = glosses.thenApplyAsync(EnglishReading::over, startup);
         CompletableFuture<InputScreen> screens = redactors.thenCombineAsync(
                 glosses, (redactor, spanish) -> inputScreen(startupVectors, redactor, spanish), startup);
-        SupportScorer support =
-                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding());
+        SupportJudge support = SupportJudge.fromResources(
+                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), tuning.grounding()));
         // Before the index build too: a database that cannot be opened stops the start at once.
         Insights insights = Futures.join(insightsRead);
         Store store = Futures.join(opening);
@@ -421,7 +422,7 @@ public final class Kira implements AutoCloseable {
     /** The one judge of every answer: Kira's checks in their order ({@link LibraryChecks#standard}). */
     public static SentenceJudge judge(
             AbstentionWriter abstentions,
-            SupportScorer support,
+            SupportJudge support,
             RelevanceGuardrail relevance,
             PiiRedactor redactor,
             EnglishReading english) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Each sentence must be supported by a passage it cites. A sentence quoted from its passage is
- * supported as it stands; any other is scored ({@link SupportScorer}) and must not say more than
+ * supported as it stands; any other is judged ({@link SupportJudge}) and must not say more than
  * the passage ({@link Overstatement}: "always", "automatically", "must", a number the passage
  * lacks). A sentence that cites the wrong passage, when another retrieved passage supports it, is
  * re-linked to that passage rather than removed: a model often numbers passages wrongly, and the
@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 public final class GroundedGuardrail implements Guardrail {
     static final String NAME = "grounded";
 
+    private final SupportJudge judge;
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
     private final ConfidentialityLimitsCheck limits;
@@ -44,11 +45,9 @@ public final class GroundedGuardrail implements Guardrail {
      *     is told what it got wrong, not only that it was unsupported
      */
     public GroundedGuardrail(
-            SupportScorer scorer,
-            SentenceSplitter splitter,
-            ConfidentialityLimitsCheck limits,
-            EnglishReading english) {
-        this.scorer = scorer;
+            SupportJudge judge, SentenceSplitter splitter, ConfidentialityLimitsCheck limits, EnglishReading english) {
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.scorer = judge.scorer();
         this.english = Objects.requireNonNull(english, "english");
         this.splitter = splitter;
         this.limits = limits;
@@ -176,13 +175,14 @@ public final class GroundedGuardrail implements Guardrail {
         }
         String claim = english.of(written);
         SupportScorer.Claim scored = scorer.claim(claim);
-        if (passages.stream().noneMatch(p -> scorer.support(scored, p) >= SupportScorer.SUPPORTED)) {
-            return new Unsupported();
-        }
         // A sentence that cites two passages may take its year from one and its holding from the other.
-        String citedText = passages.stream().map(p -> p.chunk().text()).collect(Collectors.joining("\n"));
-        List<String> beyond = overstatement.beyond(claim, citedText);
-        return beyond.isEmpty() ? new Supported() : new Overstated(String.join(", ", beyond));
+        List<String> beyond = overstatement.beyond(claim, SupportJudge.Reading.context(passages));
+        if (judge.supports(scored, passages)) {
+            return beyond.isEmpty() ? new Supported() : new Overstated(String.join(", ", beyond));
+        }
+        // Close to its passage but for strong words: named, so that a redraft is told which.
+        boolean close = passages.stream().anyMatch(p -> scorer.support(scored, p) >= SupportScorer.SUPPORTED);
+        return close && !beyond.isEmpty() ? new Overstated(String.join(", ", beyond)) : new Unsupported();
     }
 
     /**
@@ -226,18 +226,19 @@ public final class GroundedGuardrail implements Guardrail {
         String claim = english.of(written);
         SupportScorer.Claim scored = scorer.claim(claim);
         int best = -1;
-        double bestScore = SupportScorer.SUPPORTED;
+        double bestStrength = Double.NEGATIVE_INFINITY;
         List<Passage> passages = retrieval.passages();
         for (int i = 0; i < passages.size(); i++) {
             Passage p = passages.get(i);
             if (CitationMarkers.numbers(marked).contains(i + 1)) {
                 continue; // already found wanting
             }
-            double score = scorer.support(scored, p);
-            if (score >= bestScore
+            double strength = judge.strength(scored, List.of(p));
+            if (strength > bestStrength
+                    && judge.supports(scored, List.of(p))
                     && overstatement.beyond(claim, p.chunk().text()).isEmpty()) {
                 best = i;
-                bestScore = score;
+                bestStrength = strength;
             }
         }
         return best < 0 ? Optional.empty() : Optional.of(new Relinked(CitationMarkers.mark(written, best + 1)));

@@ -25,7 +25,7 @@ public record LibraryChecks(List<Guardrail> inOrder, AbstentionWriter abstention
     /** The standard checks, wired from their parts. */
     public static LibraryChecks standard(
             AbstentionWriter abstentions,
-            SupportScorer support,
+            SupportJudge support,
             RelevanceGuardrail relevance,
             ConfidentialityLimitsCheck limits,
             NoLeakGuardrail noLeak,

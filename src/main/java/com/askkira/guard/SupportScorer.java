@@ -54,6 +54,11 @@ public final class SupportScorer {
         this.meaningWeight = tuning.meaningWeight();
     }
 
+    /** The embedding model its meaning is read with. */
+    public String embedding() {
+        return embedder.name();
+    }
+
     /** A claim ready to be scored against many passages: embedded and analysed once. */
     public record Claim(String text, float[] vector, Set<String> terms) {}
 
@@ -73,8 +78,12 @@ public final class SupportScorer {
         return bestSpan(claim, passage).score();
     }
 
-    /** The passage's sentences that support a claim best, and how well (see {@link #support}). */
-    public record Span(String text, double score) {}
+    /**
+     * The passage's sentences that support a claim best, and how well (see {@link #support}): {@code
+     * score} weighs their closeness in {@code meaning} and the share of the claim's {@code words}
+     * they hold.
+     */
+    public record Span(String text, double score, double meaning, double words) {}
 
     /** The passage's best sentence, or pair of neighbouring sentences, for the claim: what {@link #support} scores. */
     public Span bestSpan(Claim claim, Passage passage) {
@@ -90,16 +99,14 @@ public final class SupportScorer {
         List<Sentence> sentences = passage.chunk().sentences();
         List<float[]> vectors = passage.sentenceVectors();
         List<Set<String>> analysed = sentenceTerms(passage);
-        double best = 0;
-        String text = "";
+        Span best = new Span("", 0, 0, 0);
         for (int i = 0; i < sentences.size(); i++) {
             Set<String> sentenceTerms = analysed.get(i);
             double meaning = Embedder.dot(claim.vector(), vectors.get(i));
             double words = wordsFound(claim.terms(), sentenceTerms);
             double alone = meaningWeight * meaning + (1 - meaningWeight) * words;
-            if (alone > best) {
-                best = alone;
-                text = sentences.get(i).text();
+            if (alone > best.score()) {
+                best = new Span(sentences.get(i).text(), alone, meaning, words);
             }
             if (pairs && i + 1 < sentences.size()) {
                 Set<String> pairTerms = new HashSet<>(sentenceTerms);
@@ -108,13 +115,13 @@ public final class SupportScorer {
                         meaning, Embedder.dot(claim.vector(), normalizedSum(vectors.get(i), vectors.get(i + 1))));
                 double pairWords = Math.max(words, wordsFound(claim.terms(), pairTerms));
                 double pair = meaningWeight * pairMeaning + (1 - meaningWeight) * pairWords;
-                if (pair > best) {
-                    best = pair;
-                    text = sentences.get(i).text() + " " + sentences.get(i + 1).text();
+                if (pair > best.score()) {
+                    best = new Span(
+                            sentences.get(i).text() + " " + sentences.get(i + 1).text(), pair, pairMeaning, pairWords);
                 }
             }
         }
-        return new Span(text, best);
+        return best;
     }
 
     /**

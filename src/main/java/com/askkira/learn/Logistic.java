@@ -23,10 +23,19 @@ public record Logistic(double[] mean, double[] scale, double[] weights, double b
     }
 
     public double probability(double[] x) {
+        return sigmoid(logit(x));
+    }
+
+    /** The log-odds the model gives {@code x}, to which a caller may add what it reads elsewhere. */
+    public double logit(double[] x) {
         double z = bias;
         for (int i = 0; i < x.length; i++) {
             z += weights[i] * (x[i] - mean[i]) / scale[i];
         }
+        return z;
+    }
+
+    public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 

@@ -7,6 +7,7 @@ import com.askkira.embedding.ModelText;
 import com.askkira.guard.ConfidentialityLimitsCheck;
 import com.askkira.guard.LimitsFinding;
 import com.askkira.guard.Overstatement;
+import com.askkira.guard.SupportJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.retrieval.HybridRetriever;
 import com.askkira.retrieval.Passage;
@@ -48,15 +49,17 @@ public final class GroundingService {
     private static final int PASSAGES = 3;
 
     private final HybridRetriever retriever;
+    private final SupportJudge judge;
     private final SupportScorer scorer;
     private final SentenceSplitter splitter;
     private final Overstatement overstatement = new Overstatement();
     private final CpuLane lane;
     private final ConfidentialityLimitsCheck limits = new ConfidentialityLimitsCheck();
 
-    public GroundingService(HybridRetriever retriever, SupportScorer scorer, SentenceSplitter splitter, CpuLane lane) {
+    public GroundingService(HybridRetriever retriever, SupportJudge judge, SentenceSplitter splitter, CpuLane lane) {
         this.retriever = retriever;
-        this.scorer = scorer;
+        this.judge = judge;
+        this.scorer = judge.scorer();
         this.splitter = splitter;
         this.lane = lane;
     }
@@ -114,8 +117,9 @@ public final class GroundingService {
                         new GroundingReport.Support(p.chunk().id(), p.chunk().section(), score, span.text()));
                 // As the grounded guardrail judges: close enough, and no strong word the passage lacks.
                 List<String> beyond = overstatement.beyond(claim, p.chunk().text());
-                supported |= score >= SupportScorer.SUPPORTED && beyond.isEmpty();
-                if (score >= SupportScorer.SUPPORTED && !beyond.isEmpty() && stronger.isEmpty()) {
+                boolean judged = judge.supports(scored, List.of(p));
+                supported |= judged && beyond.isEmpty();
+                if (judged && !beyond.isEmpty() && stronger.isEmpty()) {
                     stronger.addAll(beyond);
                 }
             }

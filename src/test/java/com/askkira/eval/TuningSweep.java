@@ -26,6 +26,7 @@ import com.askkira.guard.InputScreen;
 import com.askkira.guard.Overstatement;
 import com.askkira.guard.RelevanceGuardrail;
 import com.askkira.guard.SentenceJudge;
+import com.askkira.guard.SupportJudge;
 import com.askkira.guard.SupportScorer;
 import com.askkira.index.KiraAnalyzer;
 import com.askkira.index.KiraIndex;
@@ -353,7 +354,8 @@ class TuningSweep {
                 new TermExtractor(KiraAnalyzer.forIndexing()));
         SentenceJudge judge = Kira.judge(
                 abstentions,
-                new SupportScorer(embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding()),
+                SupportJudge.fromResources(new SupportScorer(
+                        embedder, new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.grounding())),
                 new RelevanceGuardrail(
                         decider,
                         new SentenceScorer(new TermExtractor(KiraAnalyzer.forIndexing()), DEFAULTS.answer()),

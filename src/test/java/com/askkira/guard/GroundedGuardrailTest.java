@@ -25,8 +25,9 @@ class GroundedGuardrailTest {
     @BeforeAll
     static void retrieve() {
         guardrail = new GroundedGuardrail(
-                new SupportScorer(
-                        EmbeddingModels.load(EmbeddingModels.BGE_SMALL), new TermExtractor(KiraAnalyzer.forIndexing())),
+                SupportJudge.fromResources(new SupportScorer(
+                        EmbeddingModels.load(EmbeddingModels.BGE_SMALL),
+                        new TermExtractor(KiraAnalyzer.forIndexing()))),
                 new SentenceSplitter(),
                 new ConfidentialityLimitsCheck(),
                 EnglishReading.fromResources());
@@ -104,10 +105,20 @@ class GroundedGuardrailTest {
     }
 
     @Test
-    void should_keep_the_point_of_a_paraphrase_the_score_cannot_confirm_in_the_passage_own_words() {
+    void should_pass_a_faithful_paraphrase_in_other_words_than_its_passage() {
         String paraphrase = "Without your written OK, your boss has no way to get at your therapy records [1].";
 
         GuardResult result = guardrail.check("q", citingFirst(paraphrase), retrieval);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void should_put_the_passage_sentence_in_place_of_one_that_changes_its_rule() {
+        String changed =
+                "Your employer and every coworker can access your therapy records without your written consent [1].";
+
+        GuardResult result = guardrail.check("q", citingFirst(changed), retrieval);
 
         assertThat(result.verdict()).isEqualTo(Verdict.REVISED);
         assertThat(result.answer().text())

@@ -34,6 +34,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * quantifier, an invented fact, a contradiction), each sentence labelled. First read: good flagged
  * 32/80, bad caught 35/40, nearly every flag the grounded check's (a faithful paraphrase scored
  * under the support bar: docs/tuning.md, session 16). The bars hold those readings.
+ *
+ * <p>Session 19: the grounded check's support judge ({@code SupportJudge}) is fitted on dev-2's
+ * labelled sentences among others, so dev-2 is in sample for it: good flagged 32 → 24 of 80, bad
+ * caught 35 → 40 of 40. On the sets it was not fitted on: {@code model-answers.json} unchanged (bad
+ * caught 19/20 and 19/20, good flagged 1/20 and 3/20), Spanish bad caught 38 → 39 of 40, good
+ * flagged 25/40 as before. The bars hold the new readings.
  */
 class OutputGuardrailOnModelAnswersTest {
     /**
@@ -54,8 +60,8 @@ class OutputGuardrailOnModelAnswersTest {
     @CsvSource({
         "model-answers, dev (tuning half), 1, 40, 0.90, 0.10",
         "model-answers, dev (held out until its first run), 41, 80, 0.90, 0.15",
-        "model-answers-es-dev, dev, 1, 80, 0.95, 0.625",
-        "model-answers-dev-2, dev, 1, 120, 0.875, 0.40"
+        "model-answers-es-dev, dev, 1, 80, 0.975, 0.625",
+        "model-answers-dev-2, dev, 1, 120, 1.0, 0.30"
     })
     void should_pass_good_model_answers_and_stop_bad_ones(
             String set, String part, int from, int to, double minCaught, double maxFlagged) throws IOException {
