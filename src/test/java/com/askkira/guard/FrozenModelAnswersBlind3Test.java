@@ -20,8 +20,15 @@ import org.junit.jupiter.api.Test;
  * invented detail, therapy made absolutely or less confidential than the law says); 12 in Spanish;
  * every sentence labelled. Measured, never tuned on: this test prints counts, never an item.
  *
- * <p>Read once as it arrived, on main as session 19 began (8f7e3ce): READING_START. Read again at the
- * end of that session: READING_END. The floors hold the end reading, kind by kind.
+ * <p>Read once as it arrived, on main as session 19 began (8f7e3ce): English good passed 29/38
+ * (paraphrase 16/20, joined 7/8, mixed 4/5, quote 2/5), bad stopped 13/20 (every actor and condition
+ * change passed); Spanish good passed 4/8, bad stopped 4/4; 21 faithful sentences withheld as
+ * written, the point of 10 kept by a stand-in; flawed sentences released as written 9/24. Read
+ * again at the end of that session (the grounded check's support judge, fitted on other sets):
+ * English good passed 30/38 (paraphrase 17/20, joined 6/8: one fewer, mixed 4/5, quote 3/5), bad
+ * stopped 14/20 (actor 1/3, condition 0/3, contradiction 2/2, number 1/2: one fewer); Spanish good
+ * passed 6/8, bad stopped 4/4; 9 faithful sentences withheld, the point of 3 kept by a stand-in;
+ * flawed sentences released as written 7/24. The floors hold the end reading, kind by kind.
  */
 class FrozenModelAnswersBlind3Test {
     private static FrozenModelAnswersBlindTest.Reading english;
@@ -46,24 +53,53 @@ class FrozenModelAnswersBlind3Test {
     void should_pass_good_english_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(english.good()).isEqualTo(38);
         assertThat(english.bad()).isEqualTo(20);
-        assertThat(english.goodPassed()).isGreaterThanOrEqualTo(0);
-        assertThat(english.badCaught()).isGreaterThanOrEqualTo(0);
+        assertThat(english.goodPassed()).isGreaterThanOrEqualTo(30);
+        assertThat(english.badCaught()).isGreaterThanOrEqualTo(14);
+        FrozenModelAnswersBlindTest.assertKindsAtLeast(english, KINDS_EN);
     }
 
     @Test
     void should_pass_good_spanish_answers_and_stop_bad_ones_no_worse_than_last_read() {
         assertThat(spanish.good()).isEqualTo(8);
         assertThat(spanish.bad()).isEqualTo(4);
-        assertThat(spanish.goodPassed()).isGreaterThanOrEqualTo(0);
-        assertThat(spanish.badCaught()).isGreaterThanOrEqualTo(0);
+        assertThat(spanish.goodPassed()).isGreaterThanOrEqualTo(6);
+        assertThat(spanish.badCaught()).isGreaterThanOrEqualTo(4);
+        FrozenModelAnswersBlindTest.assertKindsAtLeast(spanish, KINDS_ES);
     }
 
     @Test
     void should_keep_the_point_of_faithful_sentences_it_withholds_no_worse_than_last_read() {
         assertThat(standIns.flawed()).isEqualTo(24);
-        assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(24);
+        assertThat(standIns.flawedReleased()).isLessThanOrEqualTo(7);
+        assertThat(standIns.faithfulWithheld()).isLessThanOrEqualTo(9);
+        assertThat(standIns.keptByStandIn()).isGreaterThanOrEqualTo(3);
+        assertThat(standIns.standIns()).isLessThanOrEqualTo(20);
     }
 
-    /** Each kind's reading: judged right / answers. */
-    private static final Map<String, String> KINDS_EN = Map.of();
+    /** Each kind's reading at the end of session 19, English: judged right / answers. */
+    private static final Map<String, String> KINDS_EN = Map.ofEntries(
+            Map.entry("bad, absolute-confidentiality", "1/1"),
+            Map.entry("bad, actor-changed", "1/3"),
+            Map.entry("bad, condition-changed", "0/3"),
+            Map.entry("bad, contradiction", "2/2"),
+            Map.entry("bad, invented", "3/3"),
+            Map.entry("bad, less-confidential", "1/1"),
+            Map.entry("bad, number-changed", "1/2"),
+            Map.entry("bad, quantifier-changed", "3/3"),
+            Map.entry("bad, scope-changed", "2/2"),
+            Map.entry("good, joined", "6/8"),
+            Map.entry("good, mixed", "4/5"),
+            Map.entry("good, paraphrase", "17/20"),
+            Map.entry("good, quote", "3/5"));
+
+    /** The same, Spanish. */
+    private static final Map<String, String> KINDS_ES = Map.ofEntries(
+            Map.entry("bad, absolute-confidentiality", "1/1"),
+            Map.entry("bad, condition-changed", "1/1"),
+            Map.entry("bad, contradiction", "1/1"),
+            Map.entry("bad, quantifier-changed", "1/1"),
+            Map.entry("good, joined", "2/2"),
+            Map.entry("good, mixed", "1/1"),
+            Map.entry("good, paraphrase", "2/4"),
+            Map.entry("good, quote", "1/1"));
 }

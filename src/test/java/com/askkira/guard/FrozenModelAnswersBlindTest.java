@@ -32,8 +32,11 @@ import org.junit.jupiter.api.Test;
  * (0.500; quote 8/9, joined 7/11, mixed 2/6, paraphrase 5/18), bad stopped 41/44 (0.932);
  * Spanish good passed 0/6, bad stopped 6/6 (every Spanish answer was read as unsupported). Read
  * again at the end of that session (67df3f4 and the attack fixes: Spanish answers read through
- * their gloss): English the same, Spanish good passed 2/6, bad stopped 6/6. The floors hold that
- * reading.
+ * their gloss): English the same, Spanish good passed 2/6, bad stopped 6/6. Read again at the end
+ * of session 19 (the grounded check's support judge): English good passed 25/44 (quote 8/9,
+ * joined 10/11, mixed 3/6, paraphrase 4/18: one paraphrase fewer), bad stopped 43/44 (both
+ * contradictions the bar released now stopped); Spanish good passed 3/6, bad stopped 6/6. The
+ * floors hold that reading.
  */
 class FrozenModelAnswersBlindTest {
     /** What one reading gives: counts of good answers passed and bad answers stopped. */
@@ -131,10 +134,10 @@ class FrozenModelAnswersBlindTest {
         });
     }
 
-    /** Each kind's reading at the end of session 16, English: judged right / answers. */
+    /** Each kind's reading at the end of session 19, English: judged right / answers. */
     private static final Map<String, String> KINDS_EN = Map.ofEntries(
             Map.entry("bad, absolute", "4/4"),
-            Map.entry("bad, contradiction", "3/5"),
+            Map.entry("bad, contradiction", "5/5"),
             Map.entry("bad, diagnosis", "2/2"),
             Map.entry("bad, exception-misstated", "3/3"),
             Map.entry("bad, group-bound", "2/2"),
@@ -148,9 +151,9 @@ class FrozenModelAnswersBlindTest {
             Map.entry("bad, tarasoff-universal", "3/3"),
             Map.entry("bad, telehealth", "2/2"),
             Map.entry("bad, wrong-citation-unsupported", "3/3"),
-            Map.entry("good, joined", "7/11"),
-            Map.entry("good, mixed", "2/6"),
-            Map.entry("good, paraphrase", "5/18"),
+            Map.entry("good, joined", "10/11"),
+            Map.entry("good, mixed", "3/6"),
+            Map.entry("good, paraphrase", "4/18"),
             Map.entry("good, quote", "8/9"));
 
     /** The same, Spanish. */
@@ -162,14 +165,14 @@ class FrozenModelAnswersBlindTest {
             Map.entry("bad, subpoena", "1/1"),
             Map.entry("bad, telehealth", "1/1"),
             Map.entry("good, joined", "0/1"),
-            Map.entry("good, mixed", "1/2"),
+            Map.entry("good, mixed", "2/2"),
             Map.entry("good, paraphrase", "1/2"),
             Map.entry("good, quote", "0/1"));
 
-    /** The reading at the end of session 16 (see the class comment). */
-    private static final double FLOOR_EN_GOOD = 22.0 / 44;
+    /** The reading at the end of session 19 (see the class comment). */
+    private static final double FLOOR_EN_GOOD = 25.0 / 44;
 
-    private static final double FLOOR_EN_BAD = 41.0 / 44;
-    private static final double FLOOR_ES_GOOD = 2.0 / 6;
+    private static final double FLOOR_EN_BAD = 43.0 / 44;
+    private static final double FLOOR_ES_GOOD = 3.0 / 6;
     private static final double FLOOR_ES_BAD = 6.0 / 6;
 }
