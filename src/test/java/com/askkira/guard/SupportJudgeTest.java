@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.askkira.TestKira;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
+import com.askkira.learn.Logistic;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.TermExtractor;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +32,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SupportJudgeTest {
     private static SupportScorer scorer;
     private static SupportJudge judge;
-    private static final Overstatement overstatement = new Overstatement();
 
     @BeforeAll
     static void load() {
@@ -78,50 +79,53 @@ class SupportJudgeTest {
     @CsvSource({"grounding-claims, 18, 2", "grounding-fresh-tune, 58, 9", "grounding-fresh-holdout, 57, 13"})
     void should_tell_claims_the_library_makes_from_claims_it_does_not(String set, int minRecognised, int maxPassed)
             throws IOException {
-        JsonNode claims;
-        try (InputStream in = getClass().getResourceAsStream("/guard/" + set + ".json")) {
-            claims = new ObjectMapper().readTree(in).get("claims");
-        }
-        int recognised = 0, passed = 0, supported = 0, unsupported = 0;
-        for (JsonNode c : claims) {
-            boolean judged = supported(c.get("claim").asText());
-            if (c.get("supported").asBoolean()) {
-                supported++;
-                recognised += judged ? 1 : 0;
-            } else {
-                unsupported++;
-                passed += judged ? 1 : 0;
-            }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "Support judge on %s: supported claims recognised %d/%d, unsupported claims passed %d/%d%n",
-                set,
-                recognised,
-                supported,
-                passed,
-                unsupported);
+        ClaimTally tally = ClaimTally.of(set, (text, p) -> judge.supports(scorer.claim(text), List.of(p)));
+        System.out.println(tally.line("Support judge", set));
 
-        assertThat(recognised).isGreaterThanOrEqualTo(minRecognised);
-        assertThat(passed).isLessThanOrEqualTo(maxPassed);
+        assertThat(tally.recognised()).isGreaterThanOrEqualTo(minRecognised);
+        assertThat(tally.passed()).isLessThanOrEqualTo(maxPassed);
     }
 
-    /** As the grounded check decides: quoted, or some passage supports it with no strong word it lacks. */
-    private static boolean supported(String text) {
-        SupportScorer.Claim claim = scorer.claim(text);
-        // A claim is not a visitor's question: the questions asked before have no say in its search.
-        for (Passage p : TestKira.shared()
+    @Test
+    void should_read_a_lost_not_as_a_dropped_word_whatever_its_spelling() {
+        SupportScorer.Span span = new SupportScorer.Span("Your employer can't access your records.", 0.9, 0.9, 0.9);
+
+        SupportJudge.Reading reading =
+                SupportJudge.Reading.of("No, your employer can access your records.", span, span.text());
+
+        assertThat(reading.grams()).containsExactly("-not");
+        assertThat(reading.values()[SupportJudge.Reading.FEATURES.indexOf("negationFlipped")])
+                .isEqualTo(1);
+    }
+
+    @Test
+    void should_judge_by_the_score_bar_when_meaning_is_read_with_another_embedding() {
+        Passage passage = TestKira.shared()
                 .retriever()
                 .withoutAskedBefore()
-                .retrieve(RetrievalQuery.of(text), 6)
-                .passages()) {
-            if (p.chunk().text().contains(text)
-                    || (judge.supports(claim, List.of(p))
-                            && overstatement.beyond(text, p.chunk().text()).isEmpty())) {
-                return true;
-            }
+                .retrieve(RetrievalQuery.of("Can my employer see my therapy records?"), 1)
+                .passages()
+                .getFirst();
+        SupportJudge unfitted = new SupportJudge(
+                scorer,
+                new Logistic(new double[12], ones(12), new double[12], 0, 0.5),
+                Map.of(),
+                EmbeddingModels.MINILM);
+
+        for (String text : List.of(
+                "Your employer can't get at your therapy records unless you agree in writing.",
+                "Your employer and every coworker can access your therapy records.")) {
+            SupportScorer.Claim claim = scorer.claim(text);
+            assertThat(unfitted.supports(claim, List.of(passage)))
+                    .as(text)
+                    .isEqualTo(scorer.support(claim, passage) >= SupportScorer.SUPPORTED);
         }
-        return false;
+    }
+
+    private static double[] ones(int n) {
+        double[] x = new double[n];
+        Arrays.fill(x, 1);
+        return x;
     }
 
     private static double threshold() throws IOException {

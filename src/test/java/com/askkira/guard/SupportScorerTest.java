@@ -2,17 +2,10 @@ package com.askkira.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.askkira.TestKira;
 import com.askkira.embedding.EmbeddingModels;
 import com.askkira.index.KiraAnalyzer;
-import com.askkira.retrieval.Passage;
-import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.TermExtractor;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SupportScorerTest {
     private static SupportScorer scorer;
-    private static final Overstatement overstatement = new Overstatement();
 
     @BeforeAll
     static void load() {
@@ -45,54 +37,11 @@ class SupportScorerTest {
     })
     void should_tell_claims_the_library_makes_from_claims_it_does_not(
             String set, double minRecall, double maxFalseSupport) throws IOException {
-        JsonNode claims;
-        try (InputStream in = getClass().getResourceAsStream("/guard/" + set + ".json")) {
-            claims = new ObjectMapper().readTree(in).get("claims");
-        }
-        int truePositives = 0, falsePositives = 0, supportedClaims = 0, unsupportedClaims = 0;
-        for (JsonNode c : claims) {
-            String text = c.get("claim").asText();
-            boolean judgedSupported = supported(text);
-            if (c.get("supported").asBoolean()) {
-                supportedClaims++;
-                truePositives += judgedSupported ? 1 : 0;
-            } else {
-                unsupportedClaims++;
-                falsePositives += judgedSupported ? 1 : 0;
-            }
-        }
-        double recall = (double) truePositives / supportedClaims;
-        double falseSupport = (double) falsePositives / unsupportedClaims;
-        System.out.printf(
-                Locale.ROOT,
-                "Support scoring on %s: supported claims recognised %.3f (%d/%d), unsupported claims passed %.3f (%d/%d)%n",
-                set,
-                recall,
-                truePositives,
-                supportedClaims,
-                falseSupport,
-                falsePositives,
-                unsupportedClaims);
+        ClaimTally tally =
+                ClaimTally.of(set, (text, p) -> scorer.support(scorer.claim(text), p) >= SupportScorer.SUPPORTED);
+        System.out.println(tally.line("Support scoring", set));
 
-        assertThat(recall).isGreaterThanOrEqualTo(minRecall);
-        assertThat(falseSupport).isLessThanOrEqualTo(maxFalseSupport);
-    }
-
-    /** As the grounded check decides: some passage supports the claim and licenses its strong words. */
-    private static boolean supported(String text) {
-        SupportScorer.Claim claim = scorer.claim(text);
-        // A claim is not a visitor's question: the questions asked before have no say in its search.
-        for (Passage p : TestKira.shared()
-                .retriever()
-                .withoutAskedBefore()
-                .retrieve(RetrievalQuery.of(text), 6)
-                .passages()) {
-            if (p.chunk().text().contains(text)
-                    || (scorer.support(claim, p) >= SupportScorer.SUPPORTED
-                            && overstatement.beyond(text, p.chunk().text()).isEmpty())) {
-                return true;
-            }
-        }
-        return false;
+        assertThat((double) tally.recognised() / tally.supported()).isGreaterThanOrEqualTo(minRecall);
+        assertThat((double) tally.passed() / tally.unsupported()).isLessThanOrEqualTo(maxFalseSupport);
     }
 }
