@@ -191,10 +191,15 @@ class SupportJudgeFit {
     }
 
     static List<Example> examples(SupportScorer scorer) throws IOException {
+        return examples(scorer, FITTING);
+    }
+
+    /** Every labelled sentence of {@code sets} that does not quote its passage, as the grounded check meets it. */
+    static List<Example> examples(SupportScorer scorer, List<String> sets) throws IOException {
         EnglishReading english = EnglishReading.fromResources();
         Overstatement overstatement = new Overstatement();
         List<Example> examples = new ArrayList<>();
-        for (String set : FITTING) {
+        for (String set : sets) {
             for (JsonNode a : WrittenAnswers.read(set)) {
                 List<Passage> passages = WrittenAnswers.passages(a);
                 for (JsonNode s : a.get("sentences")) {

@@ -43,10 +43,57 @@ class SupportJudgeTest {
     @Test
     void should_recognise_more_faithful_sentences_and_release_fewer_flawed_ones_than_the_bar_on_its_fitting_data()
             throws IOException {
-        List<SupportJudgeFit.Example> examples = SupportJudgeFit.examples(scorer);
+        Reading reading = reading(SupportJudgeFit.examples(scorer));
+        System.out.println(reading.line("its fitting sentences (in sample)"));
+
+        assertThat(reading.faithful()).isEqualTo(879);
+        assertThat(reading.flawed()).isEqualTo(155);
+        assertThat(reading.recognised())
+                .isGreaterThanOrEqualTo(FITTING_RECOGNISED)
+                .isGreaterThan(reading.barRecognised());
+        assertThat(reading.released()).isLessThanOrEqualTo(FITTING_RELEASED).isLessThan(reading.barReleased());
+    }
+
+    /**
+     * {@code guard/claim-check-pairs.json} (dev, never fitted on): 60 minimal pairs written blind to
+     * the code (session 19), the same answer twice but for one sentence, a faithful paraphrase in one
+     * and the same paraphrase with a condition or actor changed or the rule reversed in the other. It
+     * measures the judge's limit: such a flaw keeps the words and nearly the meaning of its faithful
+     * twin. First reading (the floors): faithful recognised 300/316, flawed released 44/60; the bar
+     * 302/316 and 53/60. Added to the fitting data it did not learn them (cross-validated 43/60
+     * released, the other sets within a sentence or two), so it stays a dev set.
+     */
+    @Test
+    void should_release_no_more_flawed_twins_of_faithful_sentences_than_the_bar() throws IOException {
+        Reading reading = reading(SupportJudgeFit.examples(scorer, List.of("/guard/claim-check-pairs.json")));
+        System.out.println(reading.line("claim-check-pairs (dev)"));
+
+        assertThat(reading.flawed()).isEqualTo(60);
+        assertThat(reading.recognised()).isGreaterThanOrEqualTo(300);
+        assertThat(reading.released()).isLessThanOrEqualTo(44).isLessThanOrEqualTo(reading.barReleased());
+    }
+
+    /** Labelled sentences judged by the shipped judge and by the support score's bar (strong words checked by both). */
+    private record Reading(int faithful, int recognised, int barRecognised, int flawed, int released, int barReleased) {
+        String line(String what) {
+            return String.format(
+                    Locale.ROOT,
+                    "Support judge on %s: faithful recognised %d/%d (the bar %d), flawed released %d/%d (the bar %d)",
+                    what,
+                    recognised,
+                    faithful,
+                    barRecognised,
+                    released,
+                    flawed,
+                    barReleased);
+        }
+    }
+
+    private static Reading reading(List<SupportJudgeFit.Example> examples) throws IOException {
         int faithful = 0, recognised = 0, barRecognised = 0, flawed = 0, released = 0, barReleased = 0;
+        double threshold = threshold();
         for (SupportJudgeFit.Example e : examples) {
-            boolean passes = judge.probability(e.claim(), e.span(), e.passage()) >= threshold() && !e.overstated();
+            boolean passes = judge.probability(e.claim(), e.span(), e.passage()) >= threshold && !e.overstated();
             boolean barPasses = e.barPasses() && !e.overstated();
             if (e.supported()) {
                 faithful++;
@@ -58,21 +105,7 @@ class SupportJudgeTest {
                 barReleased += barPasses ? 1 : 0;
             }
         }
-        System.out.printf(
-                Locale.ROOT,
-                "Support judge on its fitting sentences (in sample): faithful recognised %d/%d (the bar %d),"
-                        + " flawed released %d/%d (the bar %d)%n",
-                recognised,
-                faithful,
-                barRecognised,
-                released,
-                flawed,
-                barReleased);
-
-        assertThat(faithful).isEqualTo(879);
-        assertThat(flawed).isEqualTo(155);
-        assertThat(recognised).isGreaterThanOrEqualTo(FITTING_RECOGNISED).isGreaterThan(barRecognised);
-        assertThat(released).isLessThanOrEqualTo(FITTING_RELEASED).isLessThan(barReleased);
+        return new Reading(faithful, recognised, barRecognised, flawed, released, barReleased);
     }
 
     @ParameterizedTest(name = "{0}")
