@@ -14,13 +14,16 @@ package com.askkira.eval;
  * answered 0.800, overclaims 0. Read again at the end of that session's work (the similarity
  * tables read with vector instructions, bit for bit; the two refits it tried were reverted): every
  * figure the same; and at the end of session 16 (model answers in Spanish read through their
- * gloss, the attack fixes): every figure the same. {@link #FLOOR} holds that reading. Two of its questions are word for
+ * gloss, the attack fixes): every figure the same; and at the end of session 19 (the grounded
+ * check's support judge, which now keeps an offline answer's sentence that quotes its passage with
+ * markers inside it, as a short list does): answer citations hit@3 0.948 → 0.957, facts 0.855 →
+ * 0.870, the rest the same. {@link #FLOOR} holds that reading. Two of its questions are word for
  * word in the asked-before data ({@code AskedBeforeDataTest}), seven in the answer decision's labelled
  * examples (counted, not asserted): other writers wrote them too.
  */
 class FrozenBlindSet14Test extends FrozenBlindSetChecks {
     private static final BlindSets.Figures FLOOR =
-            new BlindSets.Figures(0.957, 0.948, 0.855, 0.009, 0.967, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
+            new BlindSets.Figures(0.957, 0.957, 0.870, 0.009, 0.967, 0.900, 1.000, 1.000, 0.800, 0, 116, 25);
 
     FrozenBlindSet14Test() {
         super("blind-14.json", "blind set 14", FLOOR);
