@@ -169,7 +169,7 @@ public final class SupportJudge {
     }
 
     /**
-     * What the judge reads of a claim against its passage's best span: the span's scores, the shares
+     * What the judge reads of a claim against the best span of the passages it cites: the span's scores, the shares
      * of words added and dropped, the edits that make a rule wrong counted by kind, and the words
      * themselves ({@code +word} added, {@code -word} dropped).
      */
@@ -194,13 +194,14 @@ public final class SupportJudge {
             return cited.stream().map(p -> p.chunk().text()).collect(Collectors.joining("\n"));
         }
 
-        public static Reading of(String claim, SupportScorer.Span span, String passage) {
+        /** @param passages the text of every passage the claim cites ({@link #context}) */
+        public static Reading of(String claim, SupportScorer.Span span, String passages) {
             // "No, a subpoena alone…" answers the question; the claim is what follows.
             List<String> claimTokens = tokens(ANSWER_PARTICLE.matcher(claim).replaceFirst(""));
             List<String> spanTokens = tokens(span.text());
             Set<String> claimWords = new LinkedHashSet<>(claimTokens);
             Set<String> spanWords = new LinkedHashSet<>(spanTokens);
-            Set<String> passageWords = new LinkedHashSet<>(tokens(passage));
+            Set<String> passageWords = new LinkedHashSet<>(tokens(passages));
             List<String> added =
                     claimWords.stream().filter(w -> !spanWords.contains(w)).toList();
             List<String> dropped =
@@ -214,7 +215,7 @@ public final class SupportJudge {
                 share(added.size(), claimWords.size()),
                 share(dropped.size(), spanWords.size()),
                 share(notInPassage.size(), claimWords.size()),
-                OVERSTATEMENT.beyond(claim, passage).isEmpty() ? 0 : 1,
+                OVERSTATEMENT.beyond(claim, passages).isEmpty() ? 0 : 1,
                 negations(claimTokens) % 2 != negations(spanTokens) % 2 ? 1 : 0,
                 added.stream().filter(UNIVERSAL::contains).count(),
                 dropped.stream().filter(HEDGES::contains).count(),

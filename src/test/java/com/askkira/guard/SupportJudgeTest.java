@@ -93,7 +93,7 @@ class SupportJudgeTest {
         int faithful = 0, recognised = 0, barRecognised = 0, flawed = 0, released = 0, barReleased = 0;
         double threshold = threshold();
         for (SupportJudgeFit.Example e : examples) {
-            boolean passes = judge.probability(e.claim(), e.span(), e.passage()) >= threshold && !e.overstated();
+            boolean passes = judge.probability(e.claim(), e.span(), e.passages()) >= threshold && !e.overstated();
             boolean barPasses = e.barPasses() && !e.overstated();
             if (e.supported()) {
                 faithful++;
