@@ -52,8 +52,9 @@ class SupportJudgeFit {
     static final int MIN_USES = 3;
     private static final double L2 = 0.01;
     /**
-     * The words' penalty, chosen on the folds of a prototype of this fit (session 19): at the bar's count of faithful sentences
-     * recognised, flawed ones stopped 119, 125 and 122 of 155 at 0.01, 0.03 and 0.1.
+     * The words' penalty, chosen on the folds of a prototype of this fit (session 19): at the bar's
+     * count of faithful sentences recognised, flawed ones stopped 119, 125 and 122 of 155 at 0.01,
+     * 0.03 and 0.1.
      */
     private static final double GRAM_L2 = Double.parseDouble(System.getProperty("kira.fit.gramL2", "0.03"));
 
