@@ -1,5 +1,6 @@
 package com.askkira.guard;
 
+import com.askkira.cache.RecentResults;
 import com.askkira.learn.Logistic;
 import com.askkira.retrieval.Passage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -82,11 +85,19 @@ public final class SupportJudge {
             "also");
     private static final Overstatement OVERSTATEMENT = new Overstatement();
 
+    /** More passages and spans than a few answers meet at once. */
+    private static final int RECENT_TEXTS = 2_048;
+
     private final SupportScorer scorer;
     private final Logistic model;
     private final Map<String, Double> gramWeights;
     /** Whether the scorer reads meaning with the embedding the model was fitted on. */
     private final boolean fitted;
+    /**
+     * The words of the library texts claims are read against (passages, their sentences and pairs):
+     * the same few hundred texts for every answer, split once each. Bounded, oldest out.
+     */
+    private final RecentResults<String, List<String>> libraryTokens = new RecentResults<>(RECENT_TEXTS);
 
     /**
      * @param model reads {@link Reading#values()}; its threshold is the judge's
@@ -133,6 +144,11 @@ public final class SupportJudge {
         return scorer;
     }
 
+    /** The probability at and above which the judge reads a claim as supported. */
+    double threshold() {
+        return model.threshold();
+    }
+
     /** Whether the passages a sentence cites, together, support its claim. */
     public boolean supports(SupportScorer.Claim claim, List<Passage> cited) {
         return strength(claim, cited) >= (fitted ? model.threshold() : SupportScorer.SUPPORTED);
@@ -160,7 +176,7 @@ public final class SupportJudge {
 
     /** The fitted probability that passages whose best span for the claim is {@code span} support it. */
     double probability(String claim, SupportScorer.Span span, String passages) {
-        Reading reading = Reading.of(claim, span, passages);
+        Reading reading = Reading.of(claim, span, passages, text -> libraryTokens.get(text, SupportJudge::tokens));
         double z = model.logit(reading.values());
         for (String gram : reading.grams()) {
             z += gramWeights.getOrDefault(gram, 0.0);
@@ -196,12 +212,18 @@ public final class SupportJudge {
 
         /** @param passages the text of every passage the claim cites ({@link #context}) */
         public static Reading of(String claim, SupportScorer.Span span, String passages) {
+            return of(claim, span, passages, SupportJudge::tokens);
+        }
+
+        /** The same, the library's texts split by {@code libraryTokens} (which may remember them). */
+        static Reading of(
+                String claim, SupportScorer.Span span, String passages, Function<String, List<String>> libraryTokens) {
             // "No, a subpoena alone…" answers the question; the claim is what follows.
             List<String> claimTokens = tokens(ANSWER_PARTICLE.matcher(claim).replaceFirst(""));
-            List<String> spanTokens = tokens(span.text());
+            List<String> spanTokens = libraryTokens.apply(span.text());
             Set<String> claimWords = new LinkedHashSet<>(claimTokens);
             Set<String> spanWords = new LinkedHashSet<>(spanTokens);
-            Set<String> passageWords = new LinkedHashSet<>(tokens(passages));
+            Set<String> passageWords = new HashSet<>(libraryTokens.apply(passages));
             List<String> added =
                     claimWords.stream().filter(w -> !spanWords.contains(w)).toList();
             List<String> dropped =

@@ -9,9 +9,7 @@ import com.askkira.learn.Logistic;
 import com.askkira.retrieval.Passage;
 import com.askkira.retrieval.RetrievalQuery;
 import com.askkira.retrieval.TermExtractor;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +44,16 @@ class SupportJudgeTest {
         Reading reading = reading(SupportJudgeFit.examples(scorer));
         System.out.println(reading.line("its fitting sentences (in sample)"));
 
-        assertThat(reading.faithful()).isEqualTo(879);
-        assertThat(reading.flawed()).isEqualTo(155);
-        assertThat(reading.recognised())
+        assertThat(reading.judged().faithful()).isEqualTo(879);
+        assertThat(reading.judged().flawed()).isEqualTo(155);
+        assertThat(reading.bar().recognised()).isEqualTo(774);
+        assertThat(reading.bar().released()).isEqualTo(59);
+        assertThat(reading.judged().recognised())
                 .isGreaterThanOrEqualTo(FITTING_RECOGNISED)
-                .isGreaterThan(reading.barRecognised());
-        assertThat(reading.released()).isLessThanOrEqualTo(FITTING_RELEASED).isLessThan(reading.barReleased());
+                .isGreaterThan(reading.bar().recognised());
+        assertThat(reading.judged().released())
+                .isLessThanOrEqualTo(FITTING_RELEASED)
+                .isLessThan(reading.bar().released());
     }
 
     /**
@@ -68,44 +70,38 @@ class SupportJudgeTest {
         Reading reading = reading(SupportJudgeFit.examples(scorer, List.of("/guard/claim-check-pairs.json")));
         System.out.println(reading.line("claim-check-pairs (dev)"));
 
-        assertThat(reading.flawed()).isEqualTo(60);
-        assertThat(reading.recognised()).isGreaterThanOrEqualTo(300);
-        assertThat(reading.released()).isLessThanOrEqualTo(44).isLessThanOrEqualTo(reading.barReleased());
+        assertThat(reading.judged().flawed()).isEqualTo(60);
+        assertThat(reading.bar().recognised()).isEqualTo(302);
+        assertThat(reading.bar().released()).isEqualTo(53);
+        assertThat(reading.judged().recognised()).isGreaterThanOrEqualTo(300);
+        assertThat(reading.judged().released())
+                .isLessThanOrEqualTo(44)
+                .isLessThanOrEqualTo(reading.bar().released());
     }
 
     /** Labelled sentences judged by the shipped judge and by the support score's bar (strong words checked by both). */
-    private record Reading(int faithful, int recognised, int barRecognised, int flawed, int released, int barReleased) {
+    private record Reading(SupportJudgeFit.Tally judged, SupportJudgeFit.Tally bar) {
         String line(String what) {
             return String.format(
                     Locale.ROOT,
                     "Support judge on %s: faithful recognised %d/%d (the bar %d), flawed released %d/%d (the bar %d)",
                     what,
-                    recognised,
-                    faithful,
-                    barRecognised,
-                    released,
-                    flawed,
-                    barReleased);
+                    judged.recognised(),
+                    judged.faithful(),
+                    bar.recognised(),
+                    judged.released(),
+                    judged.flawed(),
+                    bar.released());
         }
     }
 
-    private static Reading reading(List<SupportJudgeFit.Example> examples) throws IOException {
-        int faithful = 0, recognised = 0, barRecognised = 0, flawed = 0, released = 0, barReleased = 0;
-        double threshold = threshold();
-        for (SupportJudgeFit.Example e : examples) {
-            boolean passes = judge.probability(e.claim(), e.span(), e.passages()) >= threshold && !e.overstated();
-            boolean barPasses = e.barPasses() && !e.overstated();
-            if (e.supported()) {
-                faithful++;
-                recognised += passes ? 1 : 0;
-                barRecognised += barPasses ? 1 : 0;
-            } else {
-                flawed++;
-                released += passes ? 1 : 0;
-                barReleased += barPasses ? 1 : 0;
-            }
-        }
-        return new Reading(faithful, recognised, barRecognised, flawed, released, barReleased);
+    private static Reading reading(List<SupportJudgeFit.Example> examples) {
+        double[] p = examples.stream()
+                .mapToDouble(e -> judge.probability(e.claim(), e.span(), e.passages()))
+                .toArray();
+        return new Reading(
+                SupportJudgeFit.Tally.of(examples, p, judge.threshold(), e -> true),
+                SupportJudgeFit.Tally.ofBar(examples));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,12 +155,6 @@ class SupportJudgeTest {
         double[] x = new double[n];
         Arrays.fill(x, 1);
         return x;
-    }
-
-    private static double threshold() throws IOException {
-        try (InputStream in = SupportJudge.class.getResourceAsStream(SupportJudge.MODEL)) {
-            return new ObjectMapper().readTree(in).get("model").get("threshold").asDouble();
-        }
     }
 
     /** The shipped judge's in-sample reading (session 19). */
