@@ -45,7 +45,8 @@ class EvaluationSetSectionsTest {
                 "blind-11.json",
                 "blind-12.json",
                 "blind-13.json",
-                "blind-14.json"
+                "blind-14.json",
+                "blind-15.json"
             })
     void should_resolve_every_section_a_frozen_set_names(String file) {
         assertThatCode(() -> BlindSets.read(file)).doesNotThrowAnyException();
