@@ -61,7 +61,24 @@ public final class SentenceRelease {
     public void accept(String piece) {
         long start = System.nanoTime();
         raw.append(piece);
-        offerCompleteSentences(false);
+        if (offerCompleteSentences(false)) {
+            settle(new HashSet<>(), false);
+        }
+        judgingNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * A reply that arrives whole (Kira's own offline answer): every sentence is judged at once in the
+     * context of all the others, as a stream's are once they have all passed, instead of each alone
+     * first and then again as the context grows. Nothing is released before the whole is read, so no
+     * reader waits on a round over each sentence alone.
+     */
+    public void whole(String text) {
+        long start = System.nanoTime();
+        raw.append(text);
+        offerCompleteSentences(true);
+        settle(allPending(), false);
+        finish();
         judgingNanos += System.nanoTime() - start;
     }
 
@@ -72,7 +89,15 @@ public final class SentenceRelease {
      */
     public void end(boolean complete) {
         long start = System.nanoTime();
-        offerCompleteSentences(complete);
+        if (offerCompleteSentences(complete)) {
+            settle(new HashSet<>(), false);
+        }
+        finish();
+        judgingNanos += System.nanoTime() - start;
+    }
+
+    /** Completes what the answer leaves out, then judges every waiting sentence for the last time. */
+    private void finish() {
         List<String> answer = new ArrayList<>(released);
         pending.forEach(p -> answer.add(p.sentence()));
         // Sentences held for a limit or a "varies by state" that never came are released with the library's words for
@@ -82,8 +107,7 @@ public final class SentenceRelease {
                     LimitsGuardrail.LIMITS, false, "left out what the library says; completed with " + added));
             offer(added);
         });
-        settle(true);
-        judgingNanos += System.nanoTime() - start;
+        settle(allPending(), true);
     }
 
     /**
@@ -128,7 +152,8 @@ public final class SentenceRelease {
         return List.copyOf(withheld);
     }
 
-    private void offerCompleteSentences(boolean all) {
+    /** Offers every sentence the text has completed; whether it offered any. */
+    private boolean offerCompleteSentences(boolean all) {
         String text = CitationLinker.tidy(raw.toString());
         List<Sentence> sentences = splitter.split(text);
         int complete = all ? sentences.size() : sentences.size() - 1;
@@ -141,9 +166,7 @@ public final class SentenceRelease {
             offer(sentences.get(offered).text());
             any = true;
         }
-        if (any) {
-            settle(false);
-        }
+        return any;
     }
 
     private void offer(String sentence) {
@@ -179,11 +202,12 @@ public final class SentenceRelease {
      * Judges every waiting sentence in the context of the answer so far and releases the ones at the
      * head that passed. While text is still coming, only sentences that passed count as context
      * (growing to a fixed point), so a sentence is never released on the strength of one that may
-     * yet be withheld; at the end, every waiting sentence counts at first, and those that still break
-     * a rule are withheld until what remains holds together.
+     * yet be withheld; at the end, and for a reply read whole, every waiting sentence counts at
+     * first ({@code context}), and those that still break a rule are withheld until what remains
+     * holds together.
      */
-    private void settle(boolean last) {
-        Set<Integer> passed = last ? allPending() : new HashSet<>();
+    private void settle(Set<Integer> context, boolean last) {
+        Set<Integer> passed = context;
         List<Judgement> judgements = List.of();
         for (int round = 0; round <= pending.size(); round++) {
             judgements = judgeAll(passed, last);

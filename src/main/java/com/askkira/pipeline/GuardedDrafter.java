@@ -155,11 +155,21 @@ public final class GuardedDrafter {
 
     /** Reads the reply into {@code release}; the failure when the stream failed or stalled. */
     private static Optional<Throwable> read(ModelReply reply, SentenceRelease release, Drafter drafter) {
+        // Kira's own answer is whole at once: judged whole, with no round over each sentence alone.
+        StringBuilder whole = new StringBuilder();
         try {
             for (Optional<String> piece = reply.next(); piece.isPresent(); piece = reply.next()) {
-                release.accept(piece.get());
+                if (drafter.usesAModel()) {
+                    release.accept(piece.get());
+                } else {
+                    whole.append(piece.get());
+                }
             }
-            release.end(true);
+            if (drafter.usesAModel()) {
+                release.end(true);
+            } else {
+                release.whole(whole.toString());
+            }
             return Optional.empty();
         } catch (ModelReply.StreamFailed failure) {
             LOG.warn("Model {} failed ({})", drafter.modelName(), ModelFailures.describe(failure));
