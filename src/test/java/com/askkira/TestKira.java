@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -31,6 +32,22 @@ public final class TestKira {
             sharedConfig = config();
         }
         return sharedConfig;
+    }
+
+    /**
+     * Gives {@code indexDir} the vectors of the fixed texts every start embeds (the crisis screen's
+     * examples, the labelled questions, the field's topics), as the {@code index} command stores
+     * them: a test that starts Kira over a fresh index skips half a minute of embedding them again.
+     */
+    public static void storeStartupVectorsIn(Path indexDir) {
+        Path stored = sharedConfig().indexDir().resolve(Kira.RESOURCE_VECTORS);
+        shared();
+        try {
+            Files.createDirectories(indexDir);
+            Files.copy(stored, indexDir.resolve(Kira.RESOURCE_VECTORS), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static KiraConfig config() {

@@ -203,11 +203,10 @@ public final class SentenceRelease {
      * head that passed. While text is still coming, only sentences that passed count as context
      * (growing to a fixed point), so a sentence is never released on the strength of one that may
      * yet be withheld; at the end, and for a reply read whole, every waiting sentence counts at
-     * first ({@code context}), and those that still break a rule are withheld until what remains
+     * first ({@code passed}), and those that still break a rule are withheld until what remains
      * holds together.
      */
-    private void settle(Set<Integer> context, boolean last) {
-        Set<Integer> passed = context;
+    private void settle(Set<Integer> passed, boolean last) {
         List<Judgement> judgements = List.of();
         for (int round = 0; round <= pending.size(); round++) {
             judgements = judgeAll(passed, last);

@@ -3,6 +3,7 @@ package com.askkira.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.Kira;
+import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
 import com.askkira.insights.AnswerRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,7 @@ class WorkbenchBrowserTest {
         }
         Path goldenFile = dir.resolve("golden.json");
         JSON.writeValue(goldenFile.toFile(), golden);
+        TestKira.storeStartupVectorsIn(dir.resolve("index"));
         kira = Kira.start(
                 KiraConfig.fromEnvironment(Map.of(
                         "KIRA_CORPUS_DIR", corpus.toString(),

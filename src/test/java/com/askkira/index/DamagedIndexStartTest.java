@@ -3,6 +3,7 @@ package com.askkira.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.Kira;
+import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
 import com.askkira.corpus.Library;
 import com.askkira.pipeline.SearchResult;
@@ -41,6 +42,7 @@ class DamagedIndexStartTest {
         Library library = TinyLibrary.copiedTo(corpus);
         IndexBuilder builder = TinyLibrary.builder(Kira.embedder(config));
         builder.build(library, indexDir);
+        TestKira.storeStartupVectorsIn(indexDir);
         Path file = truncate(indexDir, damaged);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

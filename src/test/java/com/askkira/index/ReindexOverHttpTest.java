@@ -3,6 +3,7 @@ package com.askkira.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.Kira;
+import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
 import com.askkira.http.KiraServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class ReindexOverHttpTest {
     @BeforeAll
     static void start() throws IOException {
         Files.copy(Path.of(TINY), corpus.resolve("tiny-article.md"));
+        TestKira.storeStartupVectorsIn(indexDir);
         kira = Kira.start(
                 KiraConfig.fromEnvironment(Map.of(
                         "KIRA_CORPUS_DIR", corpus.toString(),

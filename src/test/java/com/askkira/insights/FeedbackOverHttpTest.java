@@ -3,6 +3,7 @@ package com.askkira.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.askkira.Kira;
+import com.askkira.TestKira;
 import com.askkira.config.KiraConfig;
 import com.askkira.http.KiraServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ class FeedbackOverHttpTest {
     @BeforeAll
     static void start() throws IOException {
         Files.copy(Path.of("src/test/resources/corpus-tiny/tiny-article.md"), corpus.resolve("tiny-article.md"));
+        TestKira.storeStartupVectorsIn(indexDir);
         kira = Kira.start(
                 KiraConfig.fromEnvironment(Map.of(
                         "KIRA_CORPUS_DIR", corpus.toString(),
