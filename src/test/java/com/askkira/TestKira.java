@@ -40,8 +40,8 @@ public final class TestKira {
      * them: a test that starts Kira over a fresh index skips half a minute of embedding them again.
      */
     public static void storeStartupVectorsIn(Path indexDir) {
+        shared(); // its start stored them in the shared index
         Path stored = sharedConfig().indexDir().resolve(Kira.RESOURCE_VECTORS);
-        shared();
         try {
             Files.createDirectories(indexDir);
             Files.copy(stored, indexDir.resolve(Kira.RESOURCE_VECTORS), StandardCopyOption.REPLACE_EXISTING);

@@ -155,20 +155,15 @@ public final class GuardedDrafter {
 
     /** Reads the reply into {@code release}; the failure when the stream failed or stalled. */
     private static Optional<Throwable> read(ModelReply reply, SentenceRelease release, Drafter drafter) {
-        // Kira's own answer is whole at once: judged whole, with no round over each sentence alone.
-        StringBuilder whole = new StringBuilder();
         try {
-            for (Optional<String> piece = reply.next(); piece.isPresent(); piece = reply.next()) {
-                if (drafter.usesAModel()) {
-                    release.accept(piece.get());
-                } else {
-                    whole.append(piece.get());
-                }
-            }
             if (drafter.usesAModel()) {
+                for (Optional<String> piece = reply.next(); piece.isPresent(); piece = reply.next()) {
+                    release.accept(piece.get());
+                }
                 release.end(true);
             } else {
-                release.whole(whole.toString());
+                // Kira's own answer is whole at once: judged whole, with no round over each sentence alone.
+                release.whole(wholeText(reply));
             }
             return Optional.empty();
         } catch (ModelReply.StreamFailed failure) {
@@ -177,6 +172,15 @@ public final class GuardedDrafter {
             release.end(false);
             return Optional.of(failure);
         }
+    }
+
+    /** Every piece of {@code reply}, joined. */
+    private static String wholeText(ModelReply reply) {
+        StringBuilder text = new StringBuilder();
+        for (Optional<String> piece = reply.next(); piece.isPresent(); piece = reply.next()) {
+            text.append(piece.get());
+        }
+        return text.toString();
     }
 
     /** What the reader already has, checked whole; a redraft or a failure midway makes it a revision. */
